@@ -1,0 +1,30 @@
+// One jest run across all workspaces. `unit` projects run in parallel; the `e2e` project
+// starts the real stack (test profile) once and runs its files one at a time.
+const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.test.json' }];
+const unit = (name, dir) => ({
+  displayName: name,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: [`<rootDir>/${dir}`],
+  testMatch: ['**/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/'],
+  transform: { '^.+\\.ts$': tsJest },
+});
+
+module.exports = {
+  projects: [
+    unit('service-kit', 'libraries/service-kit'),
+    ...['gateway', 'product', 'user', 'order', 'auth'].map((s) => unit(s, `services/${s}`)),
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import * as grpc from '@grpc/grpc-js';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
+import { runWithContext } from './context';
+import { isAppError, summariseIssues } from './errors';
+import type { Logger } from './logger';
+import type { Metrics, PubsubOutcome } from './metrics';
+import { type AppCallbackOptions, type EventMeta, validateSubscriptions } from './events';
+import { loadProto, serviceClient } from './proto';
+
+type Status = 'SUCCESS' | 'RETRY' | 'DROP';
+
+interface StructValue {
+  string_value?: string;
+  number_value?: number;
+  bool_value?: boolean;
+  struct_value?: { fields?: Record<string, StructValue> };
+}
+
+/** google.protobuf.Struct as proto-loader decodes it (keepCase) to a flat object of scalars. */
+function structToObject(struct: { fields?: Record<string, StructValue> } | null | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(struct?.fields ?? {})) {
+    out[key] = v.string_value ?? v.number_value ?? v.bool_value ?? (v.struct_value ? structToObject(v.struct_value) : null);
+  }
+  return out;
+}
+
+// AppCallbackAlpha exists in the protos of current Dapr releases; tolerate its removal.
+function optionalService(root: grpc.GrpcObject, fullName: string): grpc.ServiceClientConstructor | undefined {
+  try {
+    return serviceClient(root, fullName);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseData(data: Buffer | undefined, contentType: string): { ok: true; value: unknown } | { ok: false } {
+  const isJson = contentType === '' || /^(application|text)\/([\w.+-]*\+)?json\b/i.test(contentType);
+  if (!isJson || !data || data.length === 0) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(data.toString('utf8')) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+interface Deps extends AppCallbackOptions {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+export function createAppCallbackServices(deps: Deps): Array<{
+  definition: grpc.ServiceDefinition;
+  implementation: grpc.UntypedServiceImplementation;
+}> {
+  const { logger, metrics, subscriptions, dedupe } = deps;
+  validateSubscriptions(subscriptions);
+  if (subscriptions.length > 0 && !dedupe) throw new Error('appCallback.dedupe is required when there are subscriptions');
+  const byTopic = new Map(subscriptions.map((s) => [`${s.pubsubName}/${s.topic}`, s]));
+  const tracer = trace.getTracer('@shop/service-kit');
+
+  async function handleEvent(req: Record<string, unknown>): Promise<Status> {
+    const topic = String(req['topic'] ?? '');
+    const eventId = String(req['id'] ?? '');
+    const outcome = (o: PubsubOutcome, status: Status, level = 'info', extra: object = {}): Status => {
+      metrics.pubsubEvents.inc({ topic, outcome: o });
+      logger.log(level, 'pubsub event', { topic, eventId, outcome: o, ...extra });
+      return status;
+    };
+    const sub = byTopic.get(`${String(req['pubsub_name'] ?? '')}/${topic}`);
+    if (!sub) return outcome('failed', 'DROP', 'warn', { reason: 'no subscription for this topic' });
+
+    const parsed = parseData(req['data'] as Buffer | undefined, String(req['data_content_type'] ?? ''));
+    if (!parsed.ok) return outcome('invalid', 'DROP', 'warn', { reason: 'data is not JSON' });
+    const result = sub.schema.safeParse(parsed.value);
+    if (!result.success) return outcome('invalid', 'DROP', 'warn', { errors: summariseIssues(result.error.issues) });
+
+    let first: boolean;
+    try {
+      first = await dedupe!.claim(eventId, topic);
+    } catch (err) {
+      return outcome('retry', 'RETRY', 'error', { reason: 'dedupe store failed', err });
+    }
+    if (!first) return outcome('duplicate', 'SUCCESS');
+
+    const extensions = structToObject(req['extensions'] as never);
+    const meta: EventMeta = {
+      id: eventId,
+      type: String(req['type'] ?? ''),
+      source: String(req['source'] ?? ''),
+      topic,
+      pubsubName: sub.pubsubName,
+      traceparent: typeof extensions['traceparent'] === 'string' ? extensions['traceparent'] : undefined,
+    };
+    try {
+      await sub.handler(result.data, meta);
+    } catch (err) {
+      if (isAppError(err) && err.code === 'VALIDATION_FAILED') {
+        await dedupe!.complete?.(eventId, topic).catch(() => undefined);
+        return outcome('failed', 'DROP', 'warn', { reason: err.detail });
+      }
+      await dedupe!.release?.(eventId, topic).catch((e: unknown) => logger.error('dedupe release failed', { err: e }));
+      return outcome('retry', 'RETRY', 'error', { err });
+    }
+    await dedupe!.complete?.(eventId, topic).catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
+    return outcome('processed', 'SUCCESS');
+  }
+
+  const onTopicEvent: grpc.handleUnaryCall<Record<string, unknown>, { status: Status }> = (call, callback) => {
+    const req = call.request;
+    const ext = structToObject(req['extensions'] as never);
+    const carrier: Record<string, string> = {};
+    if (typeof ext['traceparent'] === 'string') carrier['traceparent'] = ext['traceparent'];
+    if (typeof ext['tracestate'] === 'string') carrier['tracestate'] = ext['tracestate'];
+    // The event's own trace context wins over the sidecar's delivery call.
+    const parent = carrier['traceparent'] ? propagation.extract(ROOT_CONTEXT, carrier) : context.active();
+    const spanName = `pubsub receive ${String(req['topic'] ?? '')}`;
+    tracer.startActiveSpan(spanName, { kind: SpanKind.CONSUMER }, parent, (span) => {
+      const requestId = typeof req['id'] === 'string' && req['id'] !== '' ? req['id'] : randomUUID();
+      runWithContext({ requestId }, () => handleEvent(req))
+        .catch((err: unknown) => {
+          logger.error('pubsub event handling failed', { err });
+          return 'RETRY' as const;
+        })
+        .then((status) => {
+          if (status !== 'SUCCESS') span.setStatus({ code: SpanStatusCode.ERROR, message: status });
+          span.end();
+          callback(null, { status });
+        });
+    });
+  };
+
+  const unimplemented = (method: string): grpc.handleUnaryCall<unknown, unknown> => (_call, callback) =>
+    callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not used by this app` });
+
+  const root = loadProto('dapr/proto/runtime/v1/appcallback.proto');
+  const services = [
+    {
+      definition: serviceClient(root, 'dapr.proto.runtime.v1.AppCallback').service,
+      implementation: {
+        OnInvoke: unimplemented('OnInvoke (service invocation uses gRPC proxying)'),
+        ListTopicSubscriptions: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
+          callback(null, {
+            subscriptions: subscriptions.map((s) => ({
+              pubsub_name: s.pubsubName,
+              topic: s.topic,
+              metadata: { ...s.metadata },
+              dead_letter_topic: s.deadLetterTopic ?? '',
+            })),
+          }),
+        OnTopicEvent: onTopicEvent,
+        ListInputBindings: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, { bindings: [] }),
+        OnBindingEvent: unimplemented('OnBindingEvent'),
+        OnBulkTopicEvent: unimplemented('OnBulkTopicEvent'),
+      } as grpc.UntypedServiceImplementation,
+    },
+    {
+      definition: serviceClient(root, 'dapr.proto.runtime.v1.AppCallbackHealthCheck').service,
+      implementation: {
+        HealthCheck: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, {}),
+      } as grpc.UntypedServiceImplementation,
+    },
+  ];
+  const alpha = optionalService(root, 'dapr.proto.runtime.v1.AppCallbackAlpha');
+  if (alpha) {
+    services.push({
+      definition: alpha.service,
+      implementation: {
+        OnBulkTopicEventAlpha1: unimplemented('OnBulkTopicEventAlpha1'),
+        OnJobEventAlpha1: unimplemented('OnJobEventAlpha1'),
+      } as grpc.UntypedServiceImplementation,
+    });
+  }
+  return services;
+}

@@ -1,0 +1,97 @@
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import { currentRequestId } from './context';
+import { AppError, type ErrorCode, isAppError, problemType } from './errors';
+import type { Logger } from './logger';
+
+export interface ProblemBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: ErrorCode;
+  readonly traceId?: string;
+  readonly instance?: string;
+  readonly errors?: ReadonlyArray<{ path: string; message: string }>;
+}
+
+const GENERIC_INTERNAL = 'An unexpected error occurred. Quote the traceId when reporting it.';
+
+/** The trace id when tracing runs, else the request id: either finds the request's logs. */
+export function correlationId(): string | undefined {
+  const spanContext = trace.getSpan(context.active())?.spanContext();
+  if (spanContext && isSpanContextValid(spanContext)) return spanContext.traceId;
+  return currentRequestId();
+}
+
+// body-parser and http-errors tag their errors with `type`/`status`; these are client mistakes.
+const BODY_PARSER_ERRORS: Record<string, [ErrorCode, string]> = {
+  'entity.parse.failed': ['VALIDATION_FAILED', 'The request body is not valid JSON'],
+  'entity.too.large': ['PAYLOAD_TOO_LARGE', 'The request body is too large'],
+  'encoding.unsupported': ['UNSUPPORTED_MEDIA_TYPE', 'The request body encoding is not supported'],
+  'charset.unsupported': ['UNSUPPORTED_MEDIA_TYPE', 'The request body charset is not supported'],
+  'parameters.too.many': ['PAYLOAD_TOO_LARGE', 'The request has too many parameters'],
+  'request.aborted': ['VALIDATION_FAILED', 'The request body was not received completely'],
+  'request.size.invalid': ['VALIDATION_FAILED', 'The request body length does not match Content-Length'],
+};
+
+function clientErrorOf(err: unknown): AppError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { type, status, statusCode } = err as { type?: unknown; status?: unknown; statusCode?: unknown };
+  const known = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
+  if (known) return new AppError(known[0], known[1], { cause: err });
+  const httpStatus = typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : 0;
+  // Other 4xx from Express itself, e.g. a malformed percent-encoding in a route parameter.
+  if (httpStatus === 400) return new AppError('VALIDATION_FAILED', 'The request is malformed', { cause: err });
+  if (httpStatus === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request is too large', { cause: err });
+  if (httpStatus === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', { cause: err });
+  return undefined;
+}
+
+/** Turns anything thrown into the public problem; unknown errors become a generic 500. */
+export function toProblem(err: unknown, instance?: string): ProblemBody {
+  const appError = isAppError(err) ? err : clientErrorOf(err);
+  const code: ErrorCode = appError?.code ?? 'INTERNAL';
+  const source = appError ?? new AppError('INTERNAL', GENERIC_INTERNAL);
+  const traceId = correlationId();
+  return {
+    type: problemType(code),
+    title: source.title,
+    status: source.status,
+    detail: code === 'INTERNAL' ? GENERIC_INTERNAL : source.detail,
+    code,
+    ...(traceId === undefined ? {} : { traceId }),
+    ...(instance === undefined ? {} : { instance }),
+    ...(source.errors === undefined ? {} : { errors: source.errors }),
+  };
+}
+
+export function sendProblem(res: Response, problem: ProblemBody, retryAfterSeconds?: number): void {
+  if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.ceil(retryAfterSeconds)));
+  res.status(problem.status).type('application/problem+json').json(problem);
+}
+
+/** The one Express error middleware; mount it last. */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      // Too late for a problem body: let Express abort the connection.
+      logger.error('request failed after the response started', { err });
+      next(err);
+      return;
+    }
+    // The path without the query string: queries may carry tokens.
+    const problem = toProblem(err, req.path);
+    if (problem.status >= 500) {
+      logger.error('request failed', { method: req.method, path: req.path, code: problem.code, err });
+    } else {
+      logger.info('request rejected', { method: req.method, path: req.path, code: problem.code });
+    }
+    const retryAfter = isAppError(err) ? err.retryAfterSeconds : undefined;
+    sendProblem(res, problem, retryAfter);
+  };
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (_req, _res, next) => next(new AppError('NOT_FOUND', 'No resource matches this method and path'));
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { AsyncResource } from 'node:async_hooks';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { isSafeRequestId, runWithContext } from './context';
+import { AppError } from './errors';
+import type { Health } from './health';
+import type { Logger } from './logger';
+import { type Metrics, metricsHandler, metricsMiddleware, routeLabel } from './metrics';
+import { notFoundHandler, problemHandler } from './problem';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export interface RestAppOptions {
+  readonly service: string;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly health: Health;
+  /** Largest accepted body; larger ones get 413. */
+  readonly bodyLimit?: string | number;
+  /** Accepted request body media types; any other body gets 415. */
+  readonly jsonTypes?: readonly string[];
+  /** Mounts the service's routes; runs after the shared middleware, before 404 and errors. */
+  readonly configure: (app: Express) => void;
+}
+
+const optionsSchema = z.object({
+  service: z.string().min(1),
+  bodyLimit: z.union([z.string().regex(/^\d+(b|kb|mb)$/i), z.number().int().positive()]).default('100kb'),
+  jsonTypes: z.array(z.string().min(1)).min(1).default(['application/json', 'application/*+json']),
+});
+
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Adopts a well-formed incoming id (the gateway sets one), else makes one; echoes it back. */
+export function requestIdMiddleware(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.get(REQUEST_ID_HEADER);
+    const requestId = isSafeRequestId(incoming) ? incoming : randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    runWithContext({ requestId }, next);
+  };
+}
+
+export function accessLogMiddleware(logger: Logger): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    // 'finish' fires from the socket's async context; binding keeps the request and trace ids.
+    const log = AsyncResource.bind(() => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = PROBES.has(req.path) ? 'debug' : 'info';
+      logger.log(level, 'http request', {
+        method: req.method,
+        route: routeLabel(req),
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+      });
+    });
+    res.once('finish', log);
+    next();
+  };
+}
+
+/** express.json skips other media types silently; a body the service cannot read is a 415. */
+export function requireMediaType(types: readonly string[]): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (req.is([...types]) === false) {
+      next(new AppError('UNSUPPORTED_MEDIA_TYPE', `Request bodies must be one of: ${types.join(', ')}`));
+      return;
+    }
+    next();
+  };
+}
+
+export function createRestApp(options: RestAppOptions): Express {
+  const { bodyLimit, jsonTypes } = optionsSchema.parse(options);
+  const { logger, metrics, health, configure } = options;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware());
+  app.use(accessLogMiddleware(logger));
+  app.use(metricsMiddleware(metrics));
+  app.use(health.router);
+  app.get('/metrics', metricsHandler(metrics));
+  app.use(requireMediaType(jsonTypes));
+  app.use(express.json({ limit: bodyLimit, strict: true, type: jsonTypes }));
+  configure(app);
+  app.use(notFoundHandler());
+  app.use(problemHandler(logger));
+  return app;
+}

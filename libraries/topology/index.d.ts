@@ -1,0 +1,34 @@
+export type AppName = 'gateway' | 'product' | 'user' | 'order' | 'auth';
+export type ProfileName = 'dev' | 'test';
+export type StoreKind = 'mongodb' | 'postgresql' | 'redis' | null;
+
+export interface AppPorts {
+  readonly appId: string;
+  readonly restPort: number;
+  readonly grpcPort?: number;
+  readonly appProtocol: 'grpc' | 'http';
+  readonly daprHttpPort: number;
+  readonly daprGrpcPort: number;
+  readonly daprInternalGrpcPort: number;
+  readonly daprMetricsPort: number;
+  readonly store: StoreKind;
+}
+
+export declare const host: string;
+export declare const components: {
+  readonly pubsub: string;
+  readonly workflowState: string;
+  readonly cartState: string;
+  readonly secrets: string;
+};
+export declare const routes: ReadonlyArray<{ readonly prefix: string; readonly app: AppName }>;
+export declare const appNames: readonly AppName[];
+export declare const profiles: readonly ProfileName[];
+export declare function appPorts(app: AppName, profile?: ProfileName): AppPorts;
+export declare function infrastructurePorts(profile?: ProfileName): {
+  placement: { port: number; raftPort: number; healthzPort: number; metricsPort: number };
+  scheduler: { port: number; healthzPort: number; metricsPort: number; etcdClientPort: number; etcdPeerPort: number };
+  ferretdb: { port: number; debugPort: number };
+};
+export declare function databaseName(db: 'dapr' | 'user' | 'order' | 'product', profile?: ProfileName): string;
+export declare function redisDb(profile?: ProfileName): number;

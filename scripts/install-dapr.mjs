@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm run dapr:install`: builds daprd, placement, scheduler and the dapr CLI from the Go
+// module proxy into the layout `dapr init --slim` makes (~/.dapr/bin). Idempotent: skips what
+// is already there at the pinned version, and keeps an existing official install.
+import { homedir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { goBuild, pinnedVersion, requireGo, versionOf } from './lib/go-build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runtimeModule = join(root, 'dapr', 'runtime');
+const cliModule = join(root, 'dapr', 'cli');
+export const daprBinDir = process.env.DAPR_INSTALL_DIR ?? join(homedir(), '.dapr', 'bin');
+
+export function daprPinnedVersion() {
+  return pinnedVersion(runtimeModule, 'github.com/dapr/dapr').replace(/^v/, '');
+}
+
+const runtimeCommands = [
+  // allcomponents: daprd panics at start without a components tag, and the sqlite name
+  // resolver (several sidecars on one host) is only in allcomponents.
+  { name: 'daprd', tags: ['allcomponents'] },
+  { name: 'placement', tags: [] },
+  { name: 'scheduler', tags: [] },
+];
+
+function installedVersion(name) {
+  const out = versionOf(join(daprBinDir, name), ['--version']);
+  return out ? out.split('\n').pop().trim() : null;
+}
+
+export function daprInstalled() {
+  const want = daprPinnedVersion();
+  return runtimeCommands.every(({ name }) => installedVersion(name) === want) && installedVersion('dapr') !== null;
+}
+
+export function installDapr({ force = false, log = console.log } = {}) {
+  const want = daprPinnedVersion();
+  const built = [];
+  for (const { name, tags } of runtimeCommands) {
+    const have = installedVersion(name);
+    if (!force && have === want) continue;
+    if (!force && have && have !== 'edge') {
+      log(`dapr:install: keeping the existing ${name} ${have} in ${daprBinDir} (pinned ${want}; --force rebuilds)`);
+      continue;
+    }
+    log(`dapr:install: building ${name} ${want} (first build takes a while)...`);
+    const r = goBuild({
+      moduleDir: runtimeModule,
+      pkg: `github.com/dapr/dapr/cmd/${name}`,
+      outFile: join(daprBinDir, name),
+      tags,
+      ldflags: `-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=${want}`,
+    });
+    built.push({ name, ...r });
+  }
+  if (force || installedVersion('dapr') === null) {
+    const cliVersion = pinnedVersion(cliModule, 'github.com/dapr/cli');
+    log(`dapr:install: building the dapr CLI ${cliVersion}...`);
+    const r = goBuild({
+      moduleDir: cliModule,
+      pkg: 'github.com/dapr/cli',
+      outFile: join(daprBinDir, 'dapr'),
+      ldflags: `-s -w -X main.version=${cliVersion.replace(/^v/, '')} -X main.apiVersion=1.0 -X main.runtimeVersion=${want}`,
+    });
+    built.push({ name: 'dapr', ...r });
+  }
+  for (const b of built) log(`dapr:install: ${b.name} built in ${b.seconds}s, ${(b.bytes / 1048576).toFixed(1)} MiB`);
+  if (!built.length) log(`dapr:install: Dapr ${want} already installed in ${daprBinDir}`);
+  return built;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    requireGo();
+    installDapr({ force: process.argv.includes('--force') });
+  } catch (e) {
+    console.error(`dapr:install failed: ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,64 @@
+// Renders components/, dapr/config.yaml and dapr/resiliency.yaml into .run/<profile>/ with
+// the profile's ports, stores and component names. Dapr does not expand variables in
+// standalone resource files, so the runner does.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, topology } from './paths.mjs';
+
+function fill(template, values, file) {
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, key) => {
+    if (!(key in values)) throw new Error(`${file}: no value for {{${key}}}`);
+    return values[key];
+  });
+}
+
+function appTargets() {
+  return topology.appNames
+    .map((app) => `      ${topology.appPorts(app).appId}:\n        timeout: invoke\n        retry: invokeRetry\n        circuitBreaker: appBreaker`)
+    .join('\n');
+}
+
+function nameResolution(settings) {
+  // mDNS needs multicast, which sandboxes and CI machines often lack; the sqlite resolver
+  // (allcomponents build) works for any number of sidecars on one host.
+  return [
+    '    component: "sqlite"',
+    '    configuration:',
+    `      connectionString: "${join(settings.runDir, 'nameresolution.db')}"`,
+  ].join('\n');
+}
+
+function otelTracing(settings) {
+  if (!settings.otlpEndpoint) return '';
+  const u = new URL(settings.otlpEndpoint);
+  return ['    otel:', `      endpointAddress: "${u.host}"`, '      isSecure: false', '      protocol: "http"'].join('\n');
+}
+
+export function renderResources(settings) {
+  const values = {
+    COMPONENT_PUBSUB: topology.components.pubsub,
+    COMPONENT_WORKFLOW_STATE: topology.components.workflowState,
+    COMPONENT_CART_STATE: topology.components.cartState,
+    COMPONENT_SECRETS: topology.components.secrets,
+    REDIS_HOST: new URL(settings.redisUrl).host,
+    REDIS_PUBSUB_DB: String(settings.redisPubsubDb),
+    DAPR_PG_URL: settings.databases.dapr,
+    SECRETS_FILE: settings.secretsFile,
+    APP_TARGETS: appTargets(),
+    NAME_RESOLUTION: nameResolution(settings),
+    OTEL_TRACING: otelTracing(settings),
+  };
+  const resourcesDir = join(settings.runDir, 'resources');
+  rmSync(resourcesDir, { recursive: true, force: true });
+  mkdirSync(resourcesDir, { recursive: true });
+  for (const file of readdirSync(join(root, 'components')).filter((f) => f.endsWith('.yaml'))) {
+    const src = join(root, 'components', file);
+    writeFileSync(join(resourcesDir, file), fill(readFileSync(src, 'utf8'), values, src));
+  }
+  const resiliency = join(root, 'dapr', 'resiliency.yaml');
+  writeFileSync(join(resourcesDir, 'resiliency.yaml'), fill(readFileSync(resiliency, 'utf8'), values, resiliency));
+  const configFile = join(settings.runDir, 'config.yaml');
+  const config = join(root, 'dapr', 'config.yaml');
+  writeFileSync(configFile, fill(readFileSync(config, 'utf8'), values, config));
+  return { resourcesDir, configFile };
+}

@@ -1,0 +1,160 @@
+// The whole shop for one profile: placement, scheduler, FerretDB, and every app beside its
+// daprd. Used by `npm start`, `npm run stop` and the end-to-end tests alike.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, topology } from './paths.mjs';
+import { appEnv, profileSettings } from './settings.mjs';
+import { renderResources } from './render.mjs';
+import { ensureStores, waitReachable } from './stores.mjs';
+import { ferretdbBinary } from '../install-ferretdb.mjs';
+import { isAlive, readPids, spawnManaged, stopManaged } from './supervisor.mjs';
+import { spawnSync } from 'node:child_process';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sidecarName = (app) => `daprd-${app}`;
+
+async function httpOk(url) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return res.status >= 200 && res.status < 300;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(what, check, timeoutMs, onTimeout) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(250);
+  }
+  throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s${onTimeout ? `\n${onTimeout()}` : ''}`);
+}
+
+export function logTail(settings, name, lines = 30) {
+  const file = join(settings.logDir, `${name}.log`);
+  if (!existsSync(file)) return `(no log at ${file})`;
+  return `--- last lines of ${file} ---\n${readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')}`;
+}
+
+function bin(settings, name) {
+  return join(settings.daprBinDir, name);
+}
+
+async function startInfrastructure(settings) {
+  const { placement, scheduler, ferretdb } = settings.infra;
+  const h = settings.host;
+  const common = { runDir: settings.runDir, logDir: settings.logDir, cwd: settings.runDir };
+  spawnManaged({ ...common, name: 'placement', command: bin(settings, 'placement'), args: [
+    '--port', String(placement.port), '--listen-address', h, '--healthz-port', String(placement.healthzPort),
+    '--healthz-listen-address', h, '--metrics-port', String(placement.metricsPort), '--metrics-listen-address', h,
+    '--initial-cluster', `dapr-placement-0=${h}:${placement.raftPort}`, '--log-as-json' ] });
+  const etcdDir = join(settings.runDir, 'scheduler-data');
+  mkdirSync(etcdDir, { recursive: true });
+  spawnManaged({ ...common, name: 'scheduler', command: bin(settings, 'scheduler'), args: [
+    '--port', String(scheduler.port), '--listen-address', h, '--healthz-port', String(scheduler.healthzPort),
+    '--healthz-listen-address', h, '--metrics-port', String(scheduler.metricsPort), '--metrics-listen-address', h,
+    '--etcd-data-dir', etcdDir, '--etcd-client-port', String(scheduler.etcdClientPort),
+    '--etcd-client-listen-address', h,
+    '--etcd-initial-cluster', `dapr-scheduler-server-0=http://${h}:${scheduler.etcdPeerPort}`, '--log-as-json' ] });
+  if (settings.ferretdb) {
+    spawnManaged({ ...common, name: 'ferretdb', command: ferretdbBinary, args: [
+      `--listen-addr=${h}:${ferretdb.port}`, '--handler=postgresql', `--postgresql-url=${settings.ferretdb.backendUrl}`,
+      `--debug-addr=${h}:${ferretdb.debugPort}`, '--telemetry=disable', `--state-dir=${join(settings.runDir, 'ferretdb')}`,
+      '--log-level=warn' ] });
+  }
+  await Promise.all([
+    waitFor('placement', () => httpOk(`http://${h}:${placement.healthzPort}/healthz`), 30_000, () => logTail(settings, 'placement')),
+    waitFor('scheduler', () => httpOk(`http://${h}:${scheduler.healthzPort}/healthz`), 60_000, () => logTail(settings, 'scheduler')),
+    settings.ferretdb
+      ? waitFor('FerretDB', () => waitReachable(h, ferretdb.port, 500), 30_000, () => logTail(settings, 'ferretdb'))
+      : null,
+  ]);
+}
+
+function daprdArgs(settings, app, resources) {
+  const p = topology.appPorts(app, settings.profile);
+  const h = settings.host;
+  const args = [
+    '--app-id', p.appId, '--app-protocol', p.appProtocol, '--app-channel-address', h,
+    '--app-port', String(p.appProtocol === 'grpc' ? p.grpcPort : p.restPort),
+    '--dapr-listen-addresses', h, '--dapr-http-port', String(p.daprHttpPort), '--dapr-grpc-port', String(p.daprGrpcPort),
+    '--dapr-internal-grpc-port', String(p.daprInternalGrpcPort), '--metrics-port', String(p.daprMetricsPort),
+    '--placement-host-address', `${h}:${settings.infra.placement.port}`,
+    '--scheduler-host-address', `${h}:${settings.infra.scheduler.port}`,
+    '--resources-path', resources.resourcesDir, '--config', resources.configFile,
+    '--enable-app-health-check', '--app-health-probe-interval', '3', '--app-health-threshold', '3',
+    '--log-as-json', '--log-level', process.env.DAPR_LOG_LEVEL ?? 'info',
+  ];
+  if (p.appProtocol === 'http') args.push('--app-health-check-path', '/healthz');
+  return args;
+}
+
+function spawnApp(settings, app) {
+  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: app, command: process.execPath,
+    args: ['--enable-source-maps', join(root, 'services', app, 'dist', 'main.js')], env: appEnv(settings, app) });
+}
+
+export function startApp(settings, app, resources) {
+  spawnApp(settings, app);
+  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: sidecarName(app),
+    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources) });
+}
+
+export async function waitAppReady(settings, app, timeoutMs = 90_000) {
+  const p = topology.appPorts(app, settings.profile);
+  await waitFor(`${app} /readyz`, () => httpOk(`http://${settings.host}:${p.restPort}/readyz`), timeoutMs,
+    () => `${logTail(settings, app)}\n${logTail(settings, sidecarName(app))}`);
+}
+
+function runMigrations(settings) {
+  for (const app of topology.appNames) {
+    const script = join(root, 'services', app, 'dist', 'migrate.js');
+    if (!existsSync(script)) continue;
+    const r = spawnSync(process.execPath, [script], { cwd: root, stdio: 'inherit', env: { ...process.env, ...appEnv(settings, app) } });
+    if (r.status !== 0) throw new Error(`migrations of ${app} failed (exit ${r.status})`);
+  }
+}
+
+export async function startStack(profile, { log = console.log } = {}) {
+  const settings = profileSettings(profile);
+  await stopStack(profile); // a previous run killed hard leaves its processes behind
+  mkdirSync(settings.logDir, { recursive: true });
+  await ensureStores(settings, log);
+  runMigrations(settings);
+  const resources = renderResources(settings);
+  log(`stack[${profile}]: starting placement, scheduler${settings.ferretdb ? ', FerretDB' : ''}...`);
+  await startInfrastructure(settings);
+  log(`stack[${profile}]: starting ${topology.appNames.join(', ')} with their sidecars...`);
+  for (const app of topology.appNames) startApp(settings, app, resources);
+  await Promise.all(topology.appNames.map((app) => waitAppReady(settings, app)));
+  return { settings, resources };
+}
+
+const tiers = (names) => [
+  names.filter((n) => topology.appNames.includes(n)),
+  names.filter((n) => n.startsWith('daprd-')),
+  names.filter((n) => !topology.appNames.includes(n) && !n.startsWith('daprd-')),
+];
+
+/** Apps first (they drain), then their sidecars, then the control plane and FerretDB. */
+export async function stopStack(profile) {
+  const settings = profileSettings(profile);
+  const names = Object.keys(readPids(settings.runDir));
+  for (const tier of tiers(names)) await Promise.all(tier.map((n) => stopManaged(settings.runDir, n)));
+  return names;
+}
+
+export async function restartApp(profile, app, { signal = 'SIGTERM' } = {}) {
+  const settings = profileSettings(profile);
+  await stopManaged(settings.runDir, app, { signal });
+  spawnApp(settings, app);
+  await waitAppReady(settings, app);
+}
+
+export function runningProcesses(profile) {
+  const settings = profileSettings(profile);
+  return Object.entries(readPids(settings.runDir)).map(([name, pid]) => ({ name, pid, alive: isAlive(pid) }));
+}
+
+export { profileSettings };
