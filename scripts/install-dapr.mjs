@@ -3,6 +3,7 @@
 // module proxy into the layout `dapr init --slim` makes (~/.dapr/bin). Idempotent: skips what
 // is already there at the pinned version, and keeps an existing official install.
 import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { goBuild, pinnedVersion, requireGo, versionOf } from './lib/go-build.mjs';
@@ -24,44 +25,48 @@ const runtimeCommands = [
   { name: 'scheduler', tags: [] },
 ];
 
-function installedVersion(name) {
-  const out = versionOf(join(daprBinDir, name), ['--version']);
-  return out ? out.split('\n').pop().trim() : null;
+const exists = (name) => existsSync(join(daprBinDir, name));
+// Only daprd reports its version; placement and scheduler have no --version flag.
+const daprdVersion = () => versionOf(join(daprBinDir, 'daprd'), ['--version'])?.split('\n').pop().trim() ?? null;
+
+/** 'pinned' | 'other' (an existing install of another version, kept) | 'missing' */
+function runtimeState() {
+  const have = daprdVersion();
+  if (!have || !exists('placement') || !exists('scheduler')) return 'missing';
+  return have === daprPinnedVersion() ? 'pinned' : 'other';
 }
 
 export function daprInstalled() {
-  const want = daprPinnedVersion();
-  return runtimeCommands.every(({ name }) => installedVersion(name) === want) && installedVersion('dapr') !== null;
+  return runtimeState() !== 'missing' && exists('dapr');
 }
 
 export function installDapr({ force = false, log = console.log } = {}) {
   const want = daprPinnedVersion();
   const built = [];
-  for (const { name, tags } of runtimeCommands) {
-    const have = installedVersion(name);
-    if (!force && have === want) continue;
-    if (!force && have && have !== 'edge') {
-      log(`dapr:install: keeping the existing ${name} ${have} in ${daprBinDir} (pinned ${want}; --force rebuilds)`);
-      continue;
+  const state = runtimeState();
+  if (!force && state === 'other') {
+    log(`dapr:install: keeping the existing Dapr ${daprdVersion()} in ${daprBinDir} (pinned ${want}; --force rebuilds)`);
+  } else if (force || state === 'missing') {
+    for (const { name, tags } of runtimeCommands) {
+      log(`dapr:install: building ${name} ${want} (a cold build takes minutes)...`);
+      const r = goBuild({
+        moduleDir: runtimeModule,
+        pkg: `github.com/dapr/dapr/cmd/${name}`,
+        outFile: join(daprBinDir, name),
+        tags,
+        ldflags: `-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=${want}`,
+      });
+      built.push({ name, ...r });
     }
-    log(`dapr:install: building ${name} ${want} (first build takes a while)...`);
-    const r = goBuild({
-      moduleDir: runtimeModule,
-      pkg: `github.com/dapr/dapr/cmd/${name}`,
-      outFile: join(daprBinDir, name),
-      tags,
-      ldflags: `-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=${want}`,
-    });
-    built.push({ name, ...r });
   }
-  if (force || installedVersion('dapr') === null) {
+  if (force || !exists('dapr')) {
     const cliVersion = pinnedVersion(cliModule, 'github.com/dapr/cli');
     log(`dapr:install: building the dapr CLI ${cliVersion}...`);
     const r = goBuild({
       moduleDir: cliModule,
       pkg: 'github.com/dapr/cli',
       outFile: join(daprBinDir, 'dapr'),
-      ldflags: `-s -w -X main.version=${cliVersion.replace(/^v/, '')} -X main.apiVersion=1.0 -X main.runtimeVersion=${want}`,
+      ldflags: `-s -w -X main.version=${cliVersion.replace(/^v/, '')} -X main.apiVersion=1.0`,
     });
     built.push({ name: 'dapr', ...r });
   }

@@ -9,9 +9,5 @@ module.exports = {
     // `npm run typecheck:test` does the checking.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
-  // Tests run against the topology sources so they do not depend on a prior build.
-  moduleNameMapper: {
-    '^@shop/topology$': '<rootDir>/../topology/src/index.ts',
-  },
   testTimeout: 15000,
 };

@@ -5,23 +5,26 @@ import { runWithContext } from './context';
 import { isAppError, summariseIssues } from './errors';
 import type { Logger } from './logger';
 import type { Metrics, PubsubOutcome } from './metrics';
-import { type AppCallbackOptions, type EventMeta, validateSubscriptions } from './events';
+import { type AppCallbackOptions, type EventDedupe, type EventMeta, validateSubscriptions } from './events';
 import { loadProto, serviceClient } from './proto';
 
 type Status = 'SUCCESS' | 'RETRY' | 'DROP';
 
 interface StructValue {
-  string_value?: string;
-  number_value?: number;
-  bool_value?: boolean;
-  struct_value?: { fields?: Record<string, StructValue> };
+  stringValue?: string;
+  numberValue?: number;
+  boolValue?: boolean;
+  structValue?: { fields?: Record<string, StructValue> };
 }
 
-/** google.protobuf.Struct as proto-loader decodes it (keepCase) to a flat object of scalars. */
+/**
+ * google.protobuf.Struct to a plain object. protobufjs defines the well-known types itself
+ * with camelCase fields, so `keepCase` does not apply to them.
+ */
 function structToObject(struct: { fields?: Record<string, StructValue> } | null | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(struct?.fields ?? {})) {
-    out[key] = v.string_value ?? v.number_value ?? v.bool_value ?? (v.struct_value ? structToObject(v.struct_value) : null);
+    out[key] = v.stringValue ?? v.numberValue ?? v.boolValue ?? (v.structValue ? structToObject(v.structValue) : null);
   }
   return out;
 }
@@ -57,6 +60,8 @@ export function createAppCallbackServices(deps: Deps): Array<{
   const { logger, metrics, subscriptions, dedupe } = deps;
   validateSubscriptions(subscriptions);
   if (subscriptions.length > 0 && !dedupe) throw new Error('appCallback.dedupe is required when there are subscriptions');
+  // Without subscriptions no event is ever handled, so the pass-through is never consulted.
+  const store: EventDedupe = dedupe ?? { claim: async () => true };
   const byTopic = new Map(subscriptions.map((s) => [`${s.pubsubName}/${s.topic}`, s]));
   const tracer = trace.getTracer('@shop/service-kit');
 
@@ -78,7 +83,7 @@ export function createAppCallbackServices(deps: Deps): Array<{
 
     let first: boolean;
     try {
-      first = await dedupe!.claim(eventId, topic);
+      first = await store.claim(eventId, topic);
     } catch (err) {
       return outcome('retry', 'RETRY', 'error', { reason: 'dedupe store failed', err });
     }
@@ -97,13 +102,13 @@ export function createAppCallbackServices(deps: Deps): Array<{
       await sub.handler(result.data, meta);
     } catch (err) {
       if (isAppError(err) && err.code === 'VALIDATION_FAILED') {
-        await dedupe!.complete?.(eventId, topic).catch(() => undefined);
+        await store.complete?.(eventId, topic).catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
         return outcome('failed', 'DROP', 'warn', { reason: err.detail });
       }
-      await dedupe!.release?.(eventId, topic).catch((e: unknown) => logger.error('dedupe release failed', { err: e }));
+      await store.release?.(eventId, topic).catch((e: unknown) => logger.error('dedupe release failed', { err: e }));
       return outcome('retry', 'RETRY', 'error', { err });
     }
-    await dedupe!.complete?.(eventId, topic).catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
+    await store.complete?.(eventId, topic).catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
     return outcome('processed', 'SUCCESS');
   }
 

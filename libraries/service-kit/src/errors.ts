@@ -74,10 +74,14 @@ export function isAppError(err: unknown): err is AppError {
 }
 
 export function summariseIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // One entry per unknown field, named by its own path, so clients can point at it.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'Unknown field' }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }
 
 /**

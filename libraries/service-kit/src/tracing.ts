@@ -65,7 +65,7 @@ export function startTracing(options: TracingOptions): Tracing {
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => PROBE_PATHS.has(pathOf(req.url)),
-        ignoreOutgoingRequestHook: (req) => PROBE_PATHS.has(pathOf(req.path)),
+        ignoreOutgoingRequestHook: (req) => PROBE_PATHS.has(pathOf(req.path ?? undefined)),
       }),
       new ExpressInstrumentation(),
       new GrpcInstrumentation({ ignoreGrpcMethods: ['HealthCheck'] }),

@@ -1,0 +1,132 @@
+import type * as grpc from '@grpc/grpc-js';
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import { appNames, appPorts } from '@shop/topology';
+import { z } from 'zod';
+import { validate } from './errors';
+import { fromGrpcError } from './grpc-errors';
+import type { GrpcServiceRegistration } from './grpc-server';
+import { callUnary, createServiceClient } from './invoke';
+import type { Logger } from './logger';
+import { loadProto, serviceClient } from './proto';
+
+export const DIAGNOSTICS_PROTO = 'shop/diagnostics/v1/diagnostics.proto';
+export const DIAGNOSTICS_SERVICE = 'shop.diagnostics.v1.Diagnostics';
+
+export interface DiagnosticsOptions {
+  readonly service: string;
+  readonly logger: Logger;
+  readonly daprGrpcPort: number;
+  readonly daprHost?: string;
+  /** Apps Relay may call; defaults to every app that serves gRPC in the topology. */
+  readonly allowedTargets?: readonly string[];
+}
+
+interface EchoReply {
+  message: string;
+  service: string;
+  trace_id: string;
+}
+
+interface Tick {
+  remaining: number;
+  service: string;
+}
+
+export function diagnosticsClientConstructor(): grpc.ServiceClientConstructor {
+  return serviceClient(loadProto(DIAGNOSTICS_PROTO), DIAGNOSTICS_SERVICE);
+}
+
+function grpcApps(): string[] {
+  return appNames.filter((name) => appPorts(name).grpcPort !== undefined).map((name) => appPorts(name).appId);
+}
+
+function currentTraceId(): string {
+  const spanContext = trace.getSpan(context.active())?.spanContext();
+  return spanContext && isSpanContextValid(spanContext) ? spanContext.traceId : '';
+}
+
+/** Waits between ticks, but wakes at once when the caller hangs up or the server shuts down. */
+function pause(call: grpc.ServerWritableStream<unknown, unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      call.off('cancelled', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    call.once('cancelled', done);
+  });
+}
+
+export function createDiagnosticsService(options: DiagnosticsOptions): GrpcServiceRegistration {
+  const { service, logger } = options;
+  const targets = options.allowedTargets ?? grpcApps();
+  const message = z.string().max(1_000);
+  const countdown = { from: z.number().int().min(1).max(100), interval_ms: z.number().int().min(0).max(5_000) };
+  const target = z.string().refine((id) => targets.includes(id), 'must be a known app id');
+  const echoSchema = z.object({ message });
+  const countdownSchema = z.object(countdown);
+  const relaySchema = z.object({ target_app_id: target, message });
+  const relayCountdownSchema = z.object({ target_app_id: target, ...countdown });
+
+  const clients = new Map<string, grpc.Client>();
+  function clientFor(appId: string): grpc.Client {
+    let client = clients.get(appId);
+    if (!client) {
+      client = createServiceClient(diagnosticsClientConstructor(), {
+        appId,
+        daprGrpcPort: options.daprGrpcPort,
+        ...(options.daprHost ? { host: options.daprHost } : {}),
+      });
+      clients.set(appId, client);
+    }
+    return client;
+  }
+
+  async function runCountdown(call: grpc.ServerWritableStream<unknown, Tick>, from: number, intervalMs: number) {
+    for (let remaining = from - 1; remaining >= 0 && !call.cancelled; remaining -= 1) {
+      call.write({ remaining, service });
+      if (remaining > 0) await pause(call, intervalMs);
+    }
+  }
+
+  return {
+    definition: diagnosticsClientConstructor().service,
+    implementation: {
+      async Echo(call: grpc.ServerUnaryCall<unknown, EchoReply>): Promise<EchoReply> {
+        const req = validate(echoSchema, call.request, 'request');
+        const traceId = currentTraceId();
+        logger.info('diagnostics echo', { length: req.message.length });
+        return { message: req.message, service, trace_id: traceId };
+      },
+      async Countdown(call: grpc.ServerWritableStream<unknown, Tick>): Promise<void> {
+        const req = validate(countdownSchema, call.request, 'request');
+        logger.info('diagnostics countdown', { from: req.from, intervalMs: req.interval_ms });
+        await runCountdown(call, req.from, req.interval_ms);
+      },
+      async Relay(call: grpc.ServerUnaryCall<unknown, EchoReply>): Promise<EchoReply> {
+        const req = validate(relaySchema, call.request, 'request');
+        logger.info('diagnostics relay', { target: req.target_app_id });
+        return callUnary<EchoReply>(clientFor(req.target_app_id), 'Echo', { message: req.message }, { deadlineMs: 5_000 });
+      },
+      async RelayCountdown(call: grpc.ServerWritableStream<unknown, Tick>): Promise<void> {
+        const req = validate(relayCountdownSchema, call.request, 'request');
+        logger.info('diagnostics relay countdown', { target: req.target_app_id, from: req.from });
+        const deadline = Date.now() + req.from * req.interval_ms + 10_000;
+        const upstream = (
+          clientFor(req.target_app_id) as unknown as Record<
+            string,
+            (request: unknown, options: grpc.CallOptions) => grpc.ClientReadableStream<Tick>
+          >
+        )['Countdown']!({ from: req.from, interval_ms: req.interval_ms }, { deadline });
+        // Our caller hanging up must also stop the upstream stream.
+        call.once('cancelled', () => upstream.cancel());
+        await new Promise<void>((resolve, reject) => {
+          upstream.on('data', (tick: Tick) => call.write(tick));
+          upstream.once('error', (err) => reject(fromGrpcError(err)));
+          upstream.once('end', () => resolve());
+        });
+      },
+    },
+  };
+}

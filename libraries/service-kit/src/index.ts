@@ -1,0 +1,117 @@
+// Tracing is deliberately not re-exported: it must start before express and grpc-js load,
+// so services import it from '@shop/service-kit/tracing' in their first import.
+export {
+  baseConfigSchema,
+  baseConfigShape,
+  isConfigError,
+  loadConfig,
+  type BaseConfig,
+  type ConfigError,
+  type ConfigProblem,
+} from './config';
+export { currentRequestId, isSafeRequestId, runWithContext, type RequestContext } from './context';
+export { createLogger, isSensitiveKey, redact, REDACTED, type Logger, type LoggerOptions } from './logger';
+export {
+  createMetrics,
+  metricsHandler,
+  metricsMiddleware,
+  routeLabel,
+  type Metrics,
+  type PubsubOutcome,
+} from './metrics';
+export {
+  AppError,
+  errorCatalogue,
+  isAppError,
+  isErrorCode,
+  problemType,
+  summariseIssues,
+  validate,
+  type AppErrorOptions,
+  type ErrorCode,
+  type FieldError,
+} from './errors';
+export {
+  correlationId,
+  notFoundHandler,
+  problemHandler,
+  sendProblem,
+  toProblem,
+  type ProblemBody,
+} from './problem';
+export { ERROR_CODE_KEY, fromGrpcError, toGrpcError } from './grpc-errors';
+export {
+  checkSidecar,
+  createHealthRouter,
+  SIDECAR_CHECK,
+  type Health,
+  type HealthCheck,
+  type HealthOptions,
+  type ReadinessReport,
+} from './health';
+export {
+  accessLogMiddleware,
+  createRestApp,
+  REQUEST_ID_HEADER,
+  requestIdMiddleware,
+  requireMediaType,
+  type RestAppOptions,
+} from './rest';
+export { daprProtoDir, loadProto, serviceClient, shopProtoDir } from './proto';
+export {
+  createInMemoryDedupeForTests,
+  defineSubscription,
+  validateSubscriptions,
+  type AppCallbackOptions,
+  type EventDedupe,
+  type EventMeta,
+  type Subscription,
+} from './events';
+export {
+  createGrpcServer,
+  type GrpcServer,
+  type GrpcServerOptions,
+  type GrpcServiceRegistration,
+  type ServerStreamHandler,
+  type UnaryHandler,
+} from './grpc-server';
+export {
+  createDaprClient,
+  getSecret,
+  publishEvent,
+  waitForSidecar,
+  type DaprClientSettings,
+  type PublishOptions,
+} from './dapr';
+export {
+  appIdSchema,
+  callUnary,
+  createServiceClient,
+  daprRoutingInterceptor,
+  type CallOptions,
+  type ServiceClientOptions,
+} from './invoke';
+export {
+  createDiagnosticsService,
+  diagnosticsClientConstructor,
+  DIAGNOSTICS_PROTO,
+  DIAGNOSTICS_SERVICE,
+  type DiagnosticsOptions,
+} from './diagnostics';
+export {
+  listen,
+  runService,
+  type ListeningServer,
+  type RunningService,
+  type RunServiceOptions,
+  type Stoppable,
+} from './lifecycle';
+export {
+  configOrExit,
+  runShopService,
+  type ServiceParts,
+  type ShopServiceOptions,
+} from './shop-service';
+export { createMongoDedupe, type DedupeCollection } from './dedupe/mongo';
+export { createRedisDedupe, type DedupeRedis } from './dedupe/redis';
+export { createProbeSubscription, PROBE_TOPIC } from './probe';
