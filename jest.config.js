@@ -1,6 +1,6 @@
 // One jest run across all workspaces. `unit` projects run in parallel; the `e2e` project
 // starts the real stack (test profile) once and runs its files one at a time.
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.test.json' }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 const unit = (name, dir) => ({
   displayName: name,
   rootDir: __dirname,
@@ -12,6 +12,8 @@ const unit = (name, dir) => ({
 });
 
 module.exports = {
+  // Name order (e2e's 09-readiness stops the stores, so it runs last).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     unit('service-kit', 'libraries/service-kit'),
     ...['gateway', 'product', 'user', 'order', 'auth'].map((s) => unit(s, `services/${s}`)),

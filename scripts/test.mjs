@@ -1,13 +1,45 @@
 #!/usr/bin/env node
-// `npm test`: installs and builds what is missing, then runs every jest project. The
-// end-to-end project starts its own stack on the test profile's ports (jest globalSetup),
-// so it runs beside a developer's `npm start`.
+// `npm test`: installs and builds what is missing, runs the unit projects (in parallel),
+// then the end-to-end project, which starts its own complete stack on the test profile's
+// ports (jest globalSetup) so it runs beside a developer's `npm start`.
+// Extra arguments go to jest (e.g. `npm test -- --selectProjects service-kit`).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrap } from './lib/bootstrap.mjs';
 import { root } from './lib/paths.mjs';
 
 bootstrap();
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-const r = spawnSync(process.execPath, [jest, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const out = mkdtempSync(join(tmpdir(), 'shop-jest-'));
+const unitProjects = ['service-kit', 'gateway', 'product', 'user', 'order', 'auth'];
+const passThrough = process.argv.slice(2);
+const phases = passThrough.length
+  ? [{ name: 'selected', args: passThrough }]
+  : [
+      { name: 'unit', args: ['--selectProjects', ...unitProjects, '--passWithNoTests'] },
+      { name: 'e2e', args: ['--selectProjects', 'e2e', '--runInBand'] },
+    ];
+
+let passed = 0;
+let failed = 0;
+let status = 0;
+for (const phase of phases) {
+  const report = join(out, `${phase.name}.json`);
+  // --experimental-vm-modules: the e2e tests import the runner's ES modules (stack control).
+  const r = spawnSync(process.execPath, ['--experimental-vm-modules', '--no-warnings', jest, ...phase.args, '--json', `--outputFile=${report}`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+  } catch {
+    failed += 1; // the runner itself failed before reporting
+  }
+  if (r.status !== 0) status = r.status ?? 1;
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(status || (failed ? 1 : 0));

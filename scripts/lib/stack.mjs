@@ -41,35 +41,55 @@ function bin(settings, name) {
   return join(settings.daprBinDir, name);
 }
 
-async function startInfrastructure(settings) {
+/** placement, scheduler and (unless MONGODB_URL points elsewhere) FerretDB, each with its readiness probe. */
+function infrastructure(settings) {
   const { placement, scheduler, ferretdb } = settings.infra;
   const h = settings.host;
-  const common = { runDir: settings.runDir, logDir: settings.logDir, cwd: settings.runDir };
-  spawnManaged({ ...common, name: 'placement', command: bin(settings, 'placement'), args: [
-    '--port', String(placement.port), '--listen-address', h, '--healthz-port', String(placement.healthzPort),
-    '--healthz-listen-address', h, '--metrics-port', String(placement.metricsPort), '--metrics-listen-address', h,
-    '--initial-cluster', `dapr-placement-0=${h}:${placement.raftPort}`, '--log-as-json' ] });
   const etcdDir = join(settings.runDir, 'scheduler-data');
-  mkdirSync(etcdDir, { recursive: true });
-  spawnManaged({ ...common, name: 'scheduler', command: bin(settings, 'scheduler'), args: [
-    '--port', String(scheduler.port), '--listen-address', h, '--healthz-port', String(scheduler.healthzPort),
-    '--healthz-listen-address', h, '--metrics-port', String(scheduler.metricsPort), '--metrics-listen-address', h,
-    '--etcd-data-dir', etcdDir, '--etcd-client-port', String(scheduler.etcdClientPort),
-    '--etcd-client-listen-address', h,
-    '--etcd-initial-cluster', `dapr-scheduler-server-0=http://${h}:${scheduler.etcdPeerPort}`, '--log-as-json' ] });
+  const procs = [
+    { name: 'placement', command: bin(settings, 'placement'), timeoutMs: 30_000,
+      ready: () => httpOk(`http://${h}:${placement.healthzPort}/healthz`),
+      args: ['--port', String(placement.port), '--listen-address', h, '--healthz-port', String(placement.healthzPort),
+        '--healthz-listen-address', h, '--metrics-port', String(placement.metricsPort), '--metrics-listen-address', h,
+        '--initial-cluster', `dapr-placement-0=${h}:${placement.raftPort}`, '--log-as-json'] },
+    { name: 'scheduler', command: bin(settings, 'scheduler'), timeoutMs: 60_000,
+      ready: () => httpOk(`http://${h}:${scheduler.healthzPort}/healthz`),
+      args: ['--port', String(scheduler.port), '--listen-address', h, '--healthz-port', String(scheduler.healthzPort),
+        '--healthz-listen-address', h, '--metrics-port', String(scheduler.metricsPort), '--metrics-listen-address', h,
+        '--etcd-data-dir', etcdDir, '--etcd-client-port', String(scheduler.etcdClientPort), '--etcd-client-listen-address', h,
+        '--etcd-initial-cluster', `dapr-scheduler-server-0=http://${h}:${scheduler.etcdPeerPort}`, '--log-as-json'] },
+  ];
   if (settings.ferretdb) {
-    spawnManaged({ ...common, name: 'ferretdb', command: ferretdbBinary, args: [
-      `--listen-addr=${h}:${ferretdb.port}`, '--handler=postgresql', `--postgresql-url=${settings.ferretdb.backendUrl}`,
-      `--debug-addr=${h}:${ferretdb.debugPort}`, '--telemetry=disable', `--state-dir=${join(settings.runDir, 'ferretdb')}`,
-      '--log-level=warn' ] });
+    procs.push({ name: 'ferretdb', command: ferretdbBinary, timeoutMs: 30_000,
+      ready: () => waitReachable(h, ferretdb.port, 500),
+      args: [`--listen-addr=${h}:${ferretdb.port}`, '--handler=postgresql', `--postgresql-url=${settings.ferretdb.backendUrl}`,
+        `--debug-addr=${h}:${ferretdb.debugPort}`, '--telemetry=disable', `--state-dir=${join(settings.runDir, 'ferretdb')}`,
+        '--log-level=warn'] });
   }
-  await Promise.all([
-    waitFor('placement', () => httpOk(`http://${h}:${placement.healthzPort}/healthz`), 30_000, () => logTail(settings, 'placement')),
-    waitFor('scheduler', () => httpOk(`http://${h}:${scheduler.healthzPort}/healthz`), 60_000, () => logTail(settings, 'scheduler')),
-    settings.ferretdb
-      ? waitFor('FerretDB', () => waitReachable(h, ferretdb.port, 500), 30_000, () => logTail(settings, 'ferretdb'))
-      : null,
-  ]);
+  return procs;
+}
+
+async function spawnInfrastructure(settings, proc) {
+  mkdirSync(join(settings.runDir, proc.name === 'ferretdb' ? 'ferretdb' : 'scheduler-data'), { recursive: true });
+  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: settings.runDir, name: proc.name,
+    command: proc.command, args: proc.args });
+  await waitFor(proc.name, proc.ready, proc.timeoutMs, () => logTail(settings, proc.name));
+}
+
+async function startInfrastructure(settings) {
+  await Promise.all(infrastructure(settings).map((proc) => spawnInfrastructure(settings, proc)));
+}
+
+/** Starts one infrastructure process again (tests stop FerretDB to see readiness follow). */
+export async function startInfrastructureProcess(profile, name) {
+  const settings = profileSettings(profile);
+  const proc = infrastructure(settings).find((p) => p.name === name);
+  if (!proc) throw new Error(`no infrastructure process named ${name}`);
+  await spawnInfrastructure(settings, proc);
+}
+
+export async function stopInfrastructure(profile, name) {
+  await stopManaged(profileSettings(profile).runDir, name);
 }
 
 function daprdArgs(settings, app, resources) {
@@ -116,7 +136,7 @@ function runMigrations(settings) {
   }
 }
 
-export async function startStack(profile, { log = console.log } = {}) {
+export async function startStack(profile, { log = console.log, apps = topology.appNames } = {}) {
   const settings = profileSettings(profile);
   await stopStack(profile); // a previous run killed hard leaves its processes behind
   mkdirSync(settings.logDir, { recursive: true });
@@ -125,9 +145,9 @@ export async function startStack(profile, { log = console.log } = {}) {
   const resources = renderResources(settings);
   log(`stack[${profile}]: starting placement, scheduler${settings.ferretdb ? ', FerretDB' : ''}...`);
   await startInfrastructure(settings);
-  log(`stack[${profile}]: starting ${topology.appNames.join(', ')} with their sidecars...`);
-  for (const app of topology.appNames) startApp(settings, app, resources);
-  await Promise.all(topology.appNames.map((app) => waitAppReady(settings, app)));
+  log(`stack[${profile}]: starting ${apps.join(', ')} with their sidecars...`);
+  for (const app of apps) startApp(settings, app, resources);
+  await Promise.all(apps.map((app) => waitAppReady(settings, app)));
   return { settings, resources };
 }
 

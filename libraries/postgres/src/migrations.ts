@@ -15,7 +15,8 @@ export async function runSqlMigrations(databaseUrl: string, serviceDir: string, 
   const { runner } = await import('node-pg-migrate');
   const applied = await runner({
     databaseUrl,
-    dir: [KIT_MIGRATIONS, ...(existsSync(serviceDir) ? [serviceDir] : [])],
+    dir: [KIT_MIGRATIONS, ...(existsSync(serviceDir) ? [serviceDir] : [])].map((d) => `${d}/*.sql`),
+    useGlob: true,
     direction: 'up',
     migrationsTable: 'schema_migrations',
     checkOrder: true,

@@ -14,7 +14,11 @@ export const probeInputSchema = z.strictObject({
  * activities with a durable timer between them. Deterministic: no I/O, clock or randomness
  * outside the context, because it is replayed after every step and after a restart.
  */
-export function* platformProbeWorkflow(ctx: WorkflowContext, rawInput: unknown): Generator<Task<unknown>, unknown, unknown> {
+// An async generator: the SDK's executor only steps through async iterators.
+export async function* platformProbeWorkflow(
+  ctx: WorkflowContext,
+  rawInput: unknown,
+): AsyncGenerator<Task<unknown>, unknown, unknown> {
   const parsed = probeInputSchema.safeParse(rawInput);
   if (!parsed.success) return { error: 'invalid input', issues: parsed.error.issues.map((i) => i.message) };
   const input = parsed.data;

@@ -1,0 +1,98 @@
+import express, { type Express } from 'express';
+import {
+  accessLogMiddleware,
+  type Health,
+  type Logger,
+  type Metrics,
+  metricsHandler,
+  metricsMiddleware,
+  notFoundHandler,
+  problemHandler,
+  requestIdMiddleware,
+} from '@shop/service-kit';
+import { rejectDeclaredTooLarge } from './body-limit';
+import { corsMiddleware, type OriginPattern } from './cors';
+import { proxyTo } from './proxy';
+import { type GatewayRoute, labelWithPrefix, rejectDotSegments } from './routes';
+import { type TokenPrecheck, tokenPrecheckMiddleware } from './token-precheck';
+import { createUpstream, type Upstream } from './upstream';
+
+export interface GatewayAppOptions {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly health: Health;
+  readonly routes: readonly GatewayRoute[];
+  readonly corsOrigins: readonly OriginPattern[];
+  readonly bodyLimitBytes: number;
+  readonly proxyTimeoutMs: number;
+  /** Proxies in front of the gateway allowed to set X-Forwarded-* (0: none). */
+  readonly trustProxyHops: number;
+  /** See token-precheck.ts: unset until auth offers a cheap check. */
+  readonly tokenPrecheck?: TokenPrecheck;
+}
+
+export interface GatewayApp {
+  readonly app: Express;
+  /** Closes the kept-alive upstream connections; call after the server has drained. */
+  close(): void;
+}
+
+/**
+ * Not the kit's createRestApp: the gateway must not parse bodies (it streams them) nor
+ * demand a JSON media type (the services decide what they accept), but it keeps the same
+ * request id, access log, metrics, probes and problem+json errors, in the same order.
+ */
+export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
+  const { logger, metrics, health } = options;
+  const upstreams = new Map<string, Upstream>();
+  const upstreamFor = (route: GatewayRoute): Upstream => {
+    const key = `${route.app} ${route.baseUrl}`;
+    let upstream = upstreams.get(key);
+    if (!upstream) {
+      upstream = createUpstream(route.app, route.baseUrl);
+      upstreams.set(key, upstream);
+    }
+    return upstream;
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  // Exact-case prefixes keep metric labels bounded (see routes.ts); the API is lower-case.
+  app.set('case sensitive routing', true);
+  app.set('trust proxy', options.trustProxyHops);
+
+  app.use(requestIdMiddleware());
+  app.use(accessLogMiddleware(logger));
+  app.use(metricsMiddleware(metrics));
+  // Before everything else that answers, so browsers can also read the gateway's errors.
+  app.use(corsMiddleware(options.corsOrigins));
+  app.use(health.router);
+  app.get('/metrics', metricsHandler(metrics));
+
+  for (const route of options.routes) {
+    app.use(
+      route.prefix,
+      labelWithPrefix(),
+      rejectDotSegments(),
+      rejectDeclaredTooLarge(options.bodyLimitBytes),
+      tokenPrecheckMiddleware(options.tokenPrecheck),
+      proxyTo({
+        upstream: upstreamFor(route),
+        bodyLimitBytes: options.bodyLimitBytes,
+        timeoutMs: options.proxyTimeoutMs,
+        logger,
+      }),
+    );
+  }
+
+  app.use(notFoundHandler());
+  app.use(problemHandler(logger));
+
+  return {
+    app,
+    close() {
+      for (const upstream of upstreams.values()) upstream.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { tracing } from './instrument'; // keep first
+import { createHealthRouter, createLogger, createMetrics, listen, runService } from '@shop/service-kit';
+import { routes } from '@shop/topology';
+import { loadGatewayConfigOrExit } from './config';
+import { createGatewayApp } from './entry-points/app';
+import { resolveRoutes } from './entry-points/routes';
+
+const config = loadGatewayConfigOrExit();
+const logger = createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+const metrics = createMetrics(config.SERVICE_NAME);
+// Ready means the gateway's own sidecar can serve outbound calls. Upstreams are not
+// checked: one service down must not take the whole entry point out of rotation.
+const health = createHealthRouter({ daprHttpPort: config.DAPR_HTTP_PORT });
+
+void runService({
+  logger,
+  health,
+  shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  async start() {
+    // No waitForSidecar: the gateway makes no Dapr call yet, and daprd (app-protocol http)
+    // probes the gateway's /healthz, so serving first avoids each waiting on the other.
+    const gateway = createGatewayApp({
+      logger,
+      metrics,
+      health,
+      routes: resolveRoutes(routes, {
+        auth: config.AUTH_URL,
+        user: config.USER_URL,
+        product: config.PRODUCT_URL,
+        order: config.ORDER_URL,
+      }),
+      corsOrigins: config.CORS_ORIGINS,
+      bodyLimitBytes: config.BODY_LIMIT,
+      proxyTimeoutMs: config.PROXY_TIMEOUT_MS,
+      trustProxyHops: config.TRUST_PROXY_HOPS,
+    });
+    const rest = await listen(gateway.app, config.HOST, config.REST_PORT);
+    // Outlive the idle timeout of a proxy in front (nginx Ingress keeps upstream
+    // connections 60s): if the gateway closed first, that proxy could send a request onto a
+    // closing socket and answer the client 502.
+    rest.server.keepAliveTimeout = 65_000;
+    rest.server.headersTimeout = 66_000;
+    logger.info('routing', { routes: routes.map((r) => `${r.prefix} -> ${r.app}`) });
+    // Stopped in reverse: the server drains, then upstream connections close, then traces flush.
+    return [
+      { name: 'tracing', stop: () => tracing.shutdown() },
+      { name: 'upstream connections', stop: async () => gateway.close() },
+      rest,
+    ];
+  },
+});
