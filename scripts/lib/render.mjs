@@ -19,8 +19,9 @@ function appTargets() {
 }
 
 function nameResolution(settings) {
-  // mDNS needs multicast, which sandboxes and CI machines often lack; the sqlite resolver
-  // (allcomponents build) works for any number of sidecars on one host.
+  // sqlite by default: it works for any number of sidecars on one host without multicast
+  // (see docs/architecture.md for the mDNS measurement). SHOP_NAME_RESOLUTION=mdns tries mDNS.
+  if (process.env.SHOP_NAME_RESOLUTION === 'mdns') return '    component: "mdns"';
   return [
     '    component: "sqlite"',
     '    configuration:',

@@ -17,6 +17,7 @@ import type { AppCallbackOptions } from './events';
 import { toGrpcError } from './grpc-errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { fromGrpcTraceBin } from './trace-bin';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- handlers are as loosely typed as proto-loader's objects */
 export type UnaryHandler<Req = any, Res = any> = (call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>;
@@ -104,8 +105,16 @@ function withCallScope(
   );
 }
 
+/** W3C traceparent first (what a sidecar sends to its app); grpc-trace-bin from direct callers. */
+function parentContext(metadata: grpc.Metadata) {
+  if (metadata.get('traceparent').length > 0) return propagation.extract(ROOT_CONTEXT, metadata, metadataGetter);
+  const [bin] = metadata.get('grpc-trace-bin');
+  const span = Buffer.isBuffer(bin) ? fromGrpcTraceBin(bin) : undefined;
+  return span ? trace.setSpanContext(ROOT_CONTEXT, span) : ROOT_CONTEXT;
+}
+
 function startServerSpan(path: string, metadata: grpc.Metadata) {
-  const parent = propagation.extract(ROOT_CONTEXT, metadata, metadataGetter);
+  const parent = parentContext(metadata);
   return trace.getTracer('@shop/service-kit').startSpan(path.replace(/^\//, ''), { kind: SpanKind.SERVER }, parent);
 }
 

@@ -3,6 +3,7 @@ import { context, propagation } from '@opentelemetry/api';
 import { z } from 'zod';
 import { currentRequestId } from './context';
 import { fromGrpcError } from './grpc-errors';
+import { parseTraceparent, toGrpcTraceBin } from './trace-bin';
 
 export interface ServiceClientOptions {
   /** The Dapr app id of the callee. */
@@ -26,9 +27,24 @@ const metadataSetter = {
 };
 
 /**
- * Adds routing, request id and W3C trace context to every call (unary and streaming). The
- * grpc instrumentation, when it patched grpc-js, has already injected traceparent for its
- * client span before interceptors run; then it is left alone, so it is sent exactly once.
+ * Moves the W3C trace context into `grpc-trace-bin`. Dapr 1.17/1.18's gRPC proxy copies an
+ * incoming `traceparent` and then appends its own, so the next sidecar gets two values and
+ * starts a new trace (dapr/dapr#10462, fix pending in #10464). Sent as `grpc-trace-bin` alone,
+ * the context survives both sidecars (measured by the e2e trace test).
+ */
+function traceparentToBinary(metadata: grpc.Metadata): void {
+  const [traceparent] = metadata.get('traceparent');
+  const span = typeof traceparent === 'string' ? parseTraceparent(traceparent) : undefined;
+  metadata.remove('traceparent');
+  metadata.remove('tracestate');
+  const bin = span && toGrpcTraceBin(span);
+  if (bin) metadata.set('grpc-trace-bin', bin);
+}
+
+/**
+ * Adds routing, request id and trace context to every call (unary and streaming). The grpc
+ * instrumentation, when it patched grpc-js, has already injected traceparent for its client
+ * span before interceptors run; otherwise the caller's active context is injected here.
  */
 export function daprRoutingInterceptor(appId: string): grpc.Interceptor {
   return (options, nextCall) => {
@@ -44,6 +60,7 @@ export function daprRoutingInterceptor(appId: string): grpc.Interceptor {
         if (metadata.get('traceparent').length === 0) {
           propagation.inject(active, metadata, metadataSetter);
         }
+        traceparentToBinary(metadata);
         next(metadata, listener);
       },
     });

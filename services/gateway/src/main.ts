@@ -3,6 +3,7 @@ import { createHealthRouter, createLogger, createMetrics, listen, runService } f
 import { routes } from '@shop/topology';
 import { loadGatewayConfigOrExit } from './config';
 import { createGatewayApp } from './entry-points/app';
+import { answerExpectContinue } from './entry-points/body-limit';
 import { resolveRoutes } from './entry-points/routes';
 
 const config = loadGatewayConfigOrExit();
@@ -35,6 +36,7 @@ void runService({
       trustProxyHops: config.TRUST_PROXY_HOPS,
     });
     const rest = await listen(gateway.app, config.HOST, config.REST_PORT);
+    answerExpectContinue(rest.server, gateway.app, config.BODY_LIMIT);
     // Outlive the idle timeout of a proxy in front (nginx Ingress keeps upstream
     // connections 60s): if the gateway closed first, that proxy could send a request onto a
     // closing socket and answer the client 502.

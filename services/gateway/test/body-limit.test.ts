@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { startGateway, type TestGateway } from './support/gateway';
 import { eventually, rawRequest } from './support/raw';
@@ -87,4 +88,39 @@ describe('body size limit', () => {
     expect(product.seen[0]!.headers['content-length']).toBe(String(LIMIT));
     expect(product.seen[0]!.body.length).toBe(LIMIT);
   });
+
+  it.each([
+    ['over the limit', LIMIT + 1, false, 413],
+    ['within the limit', 1024, true, 200],
+  ] as const)(
+    'When a client asks Expect: 100-continue for a body %s, then it is told to go ahead only when it fits',
+    async (_case, length, continues, status) => {
+      const { hostname, port } = new URL(gateway.url);
+      const outcome = await new Promise<{ continued: boolean; status: number }>((resolve, reject) => {
+        let continued = false;
+        const req = http.request({
+          hostname,
+          port,
+          method: 'POST',
+          path: '/v1/products',
+          agent: false,
+          headers: { 'content-type': 'text/plain', 'content-length': String(length), expect: '100-continue' },
+        });
+        req.on('continue', () => {
+          continued = true;
+          req.end(Buffer.alloc(length, 'c'));
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve({ continued, status: res.statusCode ?? 0 }));
+        });
+        req.on('error', reject);
+        req.flushHeaders(); // send the headers only; the body waits for "100 Continue"
+      });
+      expect(outcome).toEqual({ continued: continues, status });
+      expect(product.seen.filter((s) => s.complete)).toHaveLength(continues ? 1 : 0);
+      // The gateway answered the expectation itself; the service gets a plain request.
+      for (const seen of product.seen) expect(seen.headers['expect']).toBeUndefined();
+    },
+  );
 });

@@ -87,4 +87,48 @@ describe('upstream failures', () => {
     );
     expect(gateway.logs.some((l) => l['message'] === 'upstream unreachable')).toBe(false);
   });
+
+  describe('a kept-alive connection the service drops', () => {
+    // The second request on any connection is dropped without an answer, as when the service
+    // closes an idle connection just as the gateway reuses it.
+    const dropSecondOnEachConnection = () => {
+      const counts = new WeakMap<object, number>();
+      return startUpstream('product', (req, res, seen) => {
+        const count = (counts.get(req.socket) ?? 0) + 1;
+        counts.set(req.socket, count);
+        if (count === 2) {
+          req.socket.destroy();
+          return;
+        }
+        res.end(`served ${seen.method} ${seen.url}`);
+      });
+    };
+
+    it('When an idempotent request meets it, then the gateway retries once on a new connection', async () => {
+      const product = await track(dropSecondOnEachConnection());
+      const gateway = await track(startGateway({ upstreams: { product: product.url } }));
+
+      await request(gateway.url).get('/v1/products/first').expect(200);
+      const res = await request(gateway.url).get('/v1/products/second');
+
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('served GET /v1/products/second');
+      expect(product.seen.map((s) => s.url)).toEqual([
+        '/v1/products/first',
+        '/v1/products/second',
+        '/v1/products/second',
+      ]);
+    });
+
+    it('When a request with a body meets it, then it is not replayed and the client gets 502', async () => {
+      const product = await track(dropSecondOnEachConnection());
+      const gateway = await track(startGateway({ upstreams: { product: product.url } }));
+
+      await request(gateway.url).get('/v1/products/first').expect(200);
+      const res = await request(gateway.url).post('/v1/products').send({ name: randomUUID() });
+
+      expect(res.status).toBe(502);
+      expect(product.seen.filter((s) => s.method === 'POST')).toHaveLength(1);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '@shop/service-kit';
@@ -57,4 +58,16 @@ export function byteLimit(limitBytes: number): Transform {
 export function hasBody(req: Request): boolean {
   if (req.headers['transfer-encoding'] !== undefined) return true;
   return Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * `Expect: 100-continue` lets a client ask before uploading. Node answers "continue" to
+ * everyone unless the server handles the event; this refuses an oversized declared body
+ * up front (the app then answers 413), so the client never sends it.
+ */
+export function answerExpectContinue(server: Server, app: RequestListener, limitBytes: number): void {
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) <= limitBytes) res.writeContinue();
+    app(req, res);
+  });
 }

@@ -107,11 +107,11 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
           !retry &&
           !withBody &&
           upstreamReq.reusedSocket &&
-          code === 'ECONNRESET' &&
+          (code === 'ECONNRESET' || code === 'EPIPE') &&
           IDEMPOTENT.has(req.method)
         ) {
-          // A kept-alive socket the upstream closed just as we reused it: the request never
-          // reached it, so one retry on a fresh connection is safe.
+          // A kept-alive socket the upstream closed just as we reused it, before any answer:
+          // repeating an idempotent, bodyless request on a fresh connection is safe.
           attempt(true);
         } else {
           const durationMs = Math.round(performance.now() - started);

@@ -9,6 +9,7 @@ import {
 } from '@shop/service-kit';
 import { type AppName, routes as topologyRoutes } from '@shop/topology';
 import { createGatewayApp, type GatewayAppOptions } from '../../src/entry-points/app';
+import { answerExpectContinue } from '../../src/entry-points/body-limit';
 import { parseOriginPatterns } from '../../src/entry-points/cors';
 import { resolveRoutes } from '../../src/entry-points/routes';
 
@@ -42,7 +43,7 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
   const fallback = 'http://127.0.0.1:9';
   const urls = { auth: fallback, user: fallback, product: fallback, order: fallback, ...options.upstreams };
   const { upstreams: _ignored, corsOrigins: _origins, ...rest } = options;
-  const gateway = createGatewayApp({
+  const appOptions = {
     logger,
     metrics,
     health: createHealthRouter({}),
@@ -52,8 +53,11 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
     proxyTimeoutMs: 5_000,
     trustProxyHops: 0,
     ...rest,
-  });
+  };
+  const gateway = createGatewayApp(appOptions);
+  // Wired as main.ts wires it.
   const server: ListeningServer = await listen(gateway.app, '127.0.0.1', 0, 100);
+  answerExpectContinue(server.server, gateway.app, appOptions.bodyLimitBytes);
   return {
     url: `http://127.0.0.1:${server.port}`,
     metrics,
