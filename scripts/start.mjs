@@ -39,6 +39,7 @@ try {
   // Report a process that dies on its own; the developer decides what to do with it.
   const seen = new Set();
   setInterval(() => {
+    if (stopping) return;
     for (const p of runningProcesses(profile)) {
       if (!p.alive && !seen.has(p.name)) {
         seen.add(p.name);

@@ -26,18 +26,22 @@ export function daprClientOf(app: AppName) {
   return createDaprClient({ daprHost: host, daprGrpcPort: ports(app).daprGrpcPort, daprHttpPort: ports(app).daprHttpPort });
 }
 
+type UnaryFn = (req: object, md: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: unknown) => void) => void;
+type StreamFn = (req: object, opts: grpc.CallOptions) => grpc.ClientReadableStream<unknown>;
+
 export function unary<Res>(client: grpc.Client, method: string, request: object, metadata = new grpc.Metadata()): Promise<Res> {
   return new Promise((resolve, reject) => {
-    (client as unknown as Record<string, Function>)[method]!.call(client, request, metadata, { deadline: Date.now() + 15_000 },
-      (err: grpc.ServiceError | null, res: Res) => (err ? reject(err) : resolve(res)));
+    const fn = (client as unknown as Record<string, UnaryFn>)[method]!;
+    fn.call(client, request, metadata, { deadline: Date.now() + 15_000 }, (err, res) => (err ? reject(err) : resolve(res as Res)));
   });
 }
 
 export function collectStream<T>(client: grpc.Client, method: string, request: object): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const items: T[] = [];
-    const call = (client as unknown as Record<string, Function>)[method]!.call(client, request, { deadline: Date.now() + 30_000 });
-    call.on('data', (item: T) => items.push(item));
+    const fn = (client as unknown as Record<string, StreamFn>)[method]!;
+    const call = fn.call(client, request, { deadline: Date.now() + 30_000 });
+    call.on('data', (item) => items.push(item as T));
     call.on('error', reject);
     call.on('end', () => resolve(items));
   });
