@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContext {
   readonly requestId: string;
+  /** Set once the caller is authenticated (setCurrentUserId); logs then carry it. Never a token or email. */
+  userId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -12,6 +14,22 @@ export function runWithContext<T>(ctx: RequestContext, fn: () => T): T {
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+export function currentUserId(): string | undefined {
+  return storage.getStore()?.userId;
+}
+
+/**
+ * Records the authenticated user in the current request's context. Mutates the request's own
+ * context object (each request gets a fresh one), so every later log line of the request,
+ * including the access log written at the end, carries the user id. false without a context.
+ */
+export function setCurrentUserId(userId: string): boolean {
+  const store = storage.getStore();
+  if (!store) return false;
+  store.userId = userId;
+  return true;
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -1,6 +1,6 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import winston from 'winston';
-import { currentRequestId } from './context';
+import { currentRequestId, currentUserId } from './context';
 
 export type Logger = winston.Logger;
 
@@ -65,6 +65,8 @@ function withCallerContext(info: Record<string, unknown>): Record<string, unknow
     extra['spanId'] = spanContext.spanId;
   }
   if (requestId !== undefined) extra['requestId'] = requestId;
+  const userId = currentUserId();
+  if (userId !== undefined) extra['userId'] = userId;
   // Object.assign keeps winston's Symbol keys (level, splat) that the transports need.
   return Object.assign(info, { ...extra, ...info });
 }
