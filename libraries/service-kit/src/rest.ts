@@ -78,6 +78,8 @@ export function createRestApp(options: RestAppOptions): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // /V1/PRODUCTS must not be a second route: case variants would multiply metric labels.
+  app.set('case sensitive routing', true);
   app.use(requestIdMiddleware());
   app.use(accessLogMiddleware(logger));
   app.use(metricsMiddleware(metrics));
