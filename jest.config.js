@@ -12,7 +12,7 @@ const unit = (name, dir) => ({
 });
 
 module.exports = {
-  // Name order (e2e's 09-readiness stops the stores, so it runs last).
+  // Name order (e2e's 99-readiness stops the stores, so it runs last).
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     unit('service-kit', 'libraries/service-kit'),

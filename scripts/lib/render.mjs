@@ -14,7 +14,7 @@ function fill(template, values, file) {
 
 function appTargets() {
   return topology.appNames
-    .map((app) => `      ${topology.appPorts(app).appId}:\n        timeout: invoke\n        retry: invokeRetry\n        circuitBreaker: appBreaker`)
+    .map((app) => `      ${topology.appPorts(app).appId}:\n        timeout: invoke\n        retry: invokeRetry`)
     .join('\n');
 }
 

@@ -1,4 +1,4 @@
-// e2e files run in name order: 09-readiness stops the real stores, so it must run last.
+// e2e files run in name order: 99-readiness stops the real stores, so it must run last.
 const Sequencer = require('@jest/test-sequencer').default;
 
 module.exports = class ByName extends Sequencer {

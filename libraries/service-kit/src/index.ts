@@ -115,3 +115,5 @@ export {
 export { createMongoDedupe, type DedupeCollection } from './dedupe/mongo';
 export { createRedisDedupe, type DedupeRedis } from './dedupe/redis';
 export { createProbeSubscription, PROBE_TOPIC } from './probe';
+export { currentUserId, setCurrentUserId } from './context';
+export * from './auth';

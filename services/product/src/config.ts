@@ -5,6 +5,14 @@ const schema = z.object({
   ...baseConfigShape,
   GRPC_PORT: baseConfigShape.REST_PORT,
   MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL'),
+  PUBSUB_NAME: z.string().min(1).default('pubsub'),
+  /** A stock level at or below this raises inventory.low (once, when it is crossed). */
+  LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).default(5),
+  /** How long a ReserveStock hold lasts unless the caller asks otherwise. */
+  RESERVATION_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
+  /** Listing pages served from memory for this long; writes through this replica clear it. */
+  LISTING_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  RESERVATION_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
 export type Config = z.output<typeof schema>;

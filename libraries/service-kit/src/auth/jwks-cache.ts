@@ -24,17 +24,18 @@ export interface JwksCache {
 type KeyMap = Map<string, KeyLike | Uint8Array>;
 
 export function createJwksCache(options: JwksCacheOptions): JwksCache {
-  const minInterval = options.minRefetchIntervalMs ?? 10_000;
+  const minInterval = options.minRefetchIntervalMs ?? 5_000;
   const maxAge = options.maxAgeMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
   let keys: KeyMap | undefined;
   let fetchedAt = 0;
-  let lastAttempt = Number.NEGATIVE_INFINITY;
+  // Only refetches caused by an unknown kid count against the interval: a rotation right
+  // after a routine load must still be picked up on the first token with the new kid.
+  let lastUnknownKidFetch = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<boolean> | undefined;
   let count = 0;
 
   async function load(): Promise<boolean> {
-    lastAttempt = now();
     count += 1;
     try {
       const jwks: Jwks = jwksSchema.parse(await options.fetchJwks());
@@ -61,7 +62,10 @@ export function createJwksCache(options: JwksCacheOptions): JwksCache {
     fetches: () => count,
     async keyFor(kid) {
       if (keys === undefined || now() - fetchedAt > maxAge) await refresh();
-      else if (!keys.has(kid) && now() - lastAttempt >= minInterval) await refresh();
+      else if (!keys.has(kid) && now() - lastUnknownKidFetch >= minInterval) {
+        lastUnknownKidFetch = now();
+        await refresh();
+      }
       if (keys === undefined) throw new AppError('UNAVAILABLE', 'Token verification keys are unavailable');
       const key = keys.get(kid);
       if (!key) throw new AppError('UNAUTHENTICATED', 'The access token is invalid');

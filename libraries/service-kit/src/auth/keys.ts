@@ -44,5 +44,13 @@ export function importSigningKey(jwk: PrivateJwk): Promise<KeyLike | Uint8Array>
 export async function generateSigningKey(kid: string = randomUUID()): Promise<PrivateJwk> {
   const { privateKey } = await generateKeyPair(ACCESS_TOKEN.alg, { crv: 'Ed25519', extractable: true });
   const jwk = await exportJWK(privateKey);
-  return privateJwkSchema.parse({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, d: jwk.d, kid, alg: ACCESS_TOKEN.alg, use: 'sig' });
+  return privateJwkSchema.parse({
+    kty: jwk.kty,
+    crv: jwk.crv,
+    x: jwk.x,
+    d: jwk.d,
+    kid,
+    alg: ACCESS_TOKEN.alg,
+    use: 'sig',
+  });
 }

@@ -40,7 +40,11 @@ export interface Principal {
   readonly sessionId?: string;
 }
 
-const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 
 /**
  * Claims after jose checked signature, iss, aud, exp, nbf and typ; this pins their shapes.
@@ -48,7 +52,10 @@ const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/);
  */
 export const accessClaimsSchema = z.object({
   iss: z.literal(ACCESS_TOKEN.issuer),
-  aud: z.union([z.literal(ACCESS_TOKEN.audience), z.array(z.string()).refine((a) => a.includes(ACCESS_TOKEN.audience))]),
+  aud: z.union([
+    z.literal(ACCESS_TOKEN.audience),
+    z.array(z.string()).refine((a) => a.includes(ACCESS_TOKEN.audience)),
+  ]),
   sub: id,
   roles: z.array(z.string().min(1).max(32)).max(16),
   jti: z.uuid(),
@@ -71,6 +78,8 @@ export const sessionRevokedSchema = z
     userId: id,
     expiresAt: z.number().int().positive(),
     reason: z.enum(['logout', 'reuse_detected', 'revoked']).optional(),
+    /** Milliseconds since the epoch at auth; verifiers log their lag from it (propagation delay). */
+    revokedAt: z.number().int().positive().optional(),
   })
   .strict()
   .refine((e) => e.tokenId !== undefined || e.familyId !== undefined, { message: 'tokenId or familyId is required' });

@@ -7,14 +7,24 @@ export interface AuthStore extends Stoppable {
   ping(): Promise<void>;
 }
 
-export async function openAuthStore(url: string): Promise<AuthStore> {
+/**
+ * `keyPrefix` is applied by ioredis to every key, script KEYS included: profiles (and test
+ * runs) sharing one Redis server never see each other's sessions or counters.
+ */
+export async function openAuthStore(url: string, keyPrefix: string): Promise<AuthStore> {
   // Fail commands fast while Redis is away (readiness turns red) instead of queueing them.
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    keyPrefix,
+  });
   await redis.connect();
   return {
     name: 'redis',
     redis,
-    dedupe: createRedisDedupe(redis, 'auth'),
+    dedupe: createRedisDedupe(redis, 'dedupe'),
     async ping() {
       await redis.ping();
     },

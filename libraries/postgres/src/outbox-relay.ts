@@ -1,0 +1,181 @@
+import { AsyncResource } from 'node:async_hooks';
+import type { Pool } from 'pg';
+import type { Registry } from 'prom-client';
+import type { Logger, Stoppable } from '@shop/service-kit';
+import type { PendingEvent } from './outbox';
+import { outboxMetrics, withTimeout } from './outbox-support';
+
+export interface OutboxRelayOptions {
+  readonly pool: Pool;
+  /** Publishes one event; throw to have it retried with backoff. See publishThroughDapr. */
+  readonly publish: (event: PendingEvent) => Promise<void>;
+  readonly logger: Logger;
+  /** Registers the outbox_* metrics in the service's registry. */
+  readonly registry?: Registry;
+  /** How often the table is polled when nobody calls wake(). */
+  readonly pollIntervalMs?: number;
+  readonly batchSize?: number;
+  readonly backoffBaseMs?: number;
+  readonly backoffMaxMs?: number;
+  /** Sent rows are kept this long (for operators and audits), then deleted. */
+  readonly retentionMs?: number;
+  /** A publish that hangs (sidecar stuck) must not hold the row locks forever. */
+  readonly publishTimeoutMs?: number;
+}
+
+export interface OutboxRelay extends Stoppable {
+  /** Starts the polling loop. */
+  start(): void;
+  /** Asks for a pass now, e.g. right after a transaction that wrote events committed. */
+  wake(): void;
+  /** One pass over due events; resolves with how many were sent. Tests call it directly. */
+  relayOnce(): Promise<number>;
+}
+
+interface Row {
+  id: string;
+  pubsub_name: string;
+  topic: string;
+  payload: object;
+  traceparent: string | null;
+  attempts: number;
+}
+
+/**
+ * Relays the outbox to pub/sub. Each pass locks due rows with FOR UPDATE SKIP LOCKED, so
+ * several instances share the work without sending one row twice; a row is marked sent in
+ * the same transaction after its publish succeeded. A crash in between re-sends it later
+ * (at least once; subscribers de-duplicate by the id). A failed publish is retried with
+ * exponential backoff and ends the pass: the sidecar is most likely down for the rest too.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { pool, publish, logger } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const batchSize = options.batchSize ?? 50;
+  const backoffBaseMs = options.backoffBaseMs ?? 500;
+  const backoffMaxMs = options.backoffMaxMs ?? 60_000;
+  const retentionMs = options.retentionMs ?? 7 * 24 * 3600_000;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
+  const metrics = outboxMetrics(options.registry, pool);
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+  let lastPrune = 0;
+
+  const backoffSeconds = (attempts: number) =>
+    Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.min(attempts - 1, 30)) / 1000;
+
+  async function relayOnce(): Promise<number> {
+    const client = await pool.connect();
+    let sent = 0;
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<Row>(
+        `SELECT id, pubsub_name, topic, payload, traceparent, attempts FROM outbox
+          WHERE sent_at IS NULL AND next_attempt_at <= now()
+          ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      for (const row of rows) {
+        const event = {
+          id: row.id,
+          pubsubName: row.pubsub_name,
+          topic: row.topic,
+          data: row.payload,
+          traceparent: row.traceparent ?? undefined,
+          attempts: row.attempts,
+        };
+        try {
+          await withTimeout(publish(event), publishTimeoutMs);
+        } catch (err) {
+          const delay = backoffSeconds(row.attempts + 1);
+          const reason = err instanceof Error ? err.message.slice(0, 500) : 'publish failed';
+          await client.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+               next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+            [row.id, reason, delay],
+          );
+          metrics.failed.inc({ topic: row.topic });
+          logger.warn('outbox publish failed, will retry', {
+            eventId: row.id,
+            topic: row.topic,
+            attempts: row.attempts + 1,
+            retryInSeconds: delay,
+            err,
+          });
+          break;
+        }
+        await client.query('UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = $1', [row.id]);
+        metrics.published.inc({ topic: row.topic });
+        sent += 1;
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+    if (sent > 0) logger.debug('outbox events published', { count: sent });
+    return sent;
+  }
+
+  async function prune(): Promise<void> {
+    if (Date.now() - lastPrune < 10 * 60_000) return;
+    lastPrune = Date.now();
+    await pool.query('DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => $1)', [retentionMs / 1000]);
+  }
+
+  function schedule(ms: number): void {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(detachedTick, ms);
+  }
+
+  function tick(): void {
+    if (running) {
+      again = true; // a wake() during a pass: run once more right after it
+      return;
+    }
+    let next = pollIntervalMs;
+    running = (async () => {
+      try {
+        const sent = await relayOnce();
+        if (sent === batchSize) next = 0; // more may be waiting
+        await prune();
+      } catch (err) {
+        logger.warn('outbox relay pass failed', { err });
+        next = Math.max(pollIntervalMs, 2_000);
+      }
+    })().finally(() => {
+      running = undefined;
+      schedule(again ? 0 : next);
+      again = false;
+    });
+  }
+
+  // wake() is called from inside requests; passes must not run in (and log or trace as) the
+  // request that happened to wake them, so they always run in the relay's creation context.
+  const detachedTick = AsyncResource.bind(tick);
+
+  return {
+    name: 'outbox relay',
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    wake() {
+      if (running) again = true;
+      else schedule(0);
+    },
+    relayOnce,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

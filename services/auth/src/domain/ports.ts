@@ -1,0 +1,59 @@
+// What the domain needs from the outside world; data-access implements these.
+import type { Principal } from '@shop/service-kit';
+
+export interface Account {
+  readonly id: string;
+  readonly roles: readonly string[];
+  readonly status: string;
+}
+
+export interface UserDirectory {
+  /** undefined for unknown email and wrong password alike. */
+  verifyCredentials(email: string, password: string): Promise<Account | undefined>;
+  getUser(userId: string): Promise<Account | undefined>;
+}
+
+export interface RefreshRecord {
+  readonly familyId: string;
+  readonly userId: string;
+}
+
+export type RotateOutcome = 'rotated' | 'reused' | 'revoked' | 'unknown';
+
+export interface SessionStore {
+  createSession(familyId: string, userId: string, tokenHash: string, ttlSeconds: number): Promise<void>;
+  findRefresh(tokenHash: string): Promise<RefreshRecord | undefined>;
+  /** Atomically consumes the old token and stores the new one; a consumed token revokes its family. */
+  rotate(oldHash: string, newHash: string, record: RefreshRecord, ttlSeconds: number): Promise<RotateOutcome>;
+  /** true when the family was active until now. */
+  revokeFamily(familyId: string): Promise<boolean>;
+  isFamilyRevoked(familyId: string): Promise<boolean>;
+  denyToken(tokenId: string, untilEpochSeconds: number): Promise<void>;
+  isTokenDenied(tokenId: string): Promise<boolean>;
+}
+
+export type LimitDecision =
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+export interface LoginLimiter {
+  /** Counts an attempt before it is checked, so parallel guesses cannot slip past the limit. */
+  attempt(accountKey: string, ip: string): Promise<LimitDecision>;
+  /** A success refunds the attempt: only failures count. */
+  succeeded(accountKey: string, ip: string): Promise<void>;
+}
+
+export interface EventSink {
+  /** `id` becomes the CloudEvent id; `critical` events are retried and failures surface. */
+  publish(topic: string, data: object, id: string, critical?: boolean): Promise<void>;
+}
+
+export interface AccessTokens {
+  sign(request: { userId: string; roles: readonly string[]; sessionId: string }): Promise<{
+    token: string;
+    tokenId: string;
+    expiresAt: number;
+    expiresIn: number;
+  }>;
+  /** Signature and claims only (the Redis denylist is checked by the domain). */
+  verify(token: string): Promise<Principal>;
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import type { Authenticator, GrpcServiceRegistration } from '@shop/service-kit';
+import { createCategoryRepository } from './data-access/categories-repo';
+import type { ProductStore } from './data-access/mongo';
+import { createProductRepository } from './data-access/products-repo';
+import { createReservationRepository } from './data-access/reservations-repo';
+import { createReviewRepository } from './data-access/reviews-repo';
+import { createCategoryUseCases } from './domain/categories';
+import { createInventoryUseCases } from './domain/inventory';
+import { createInventoryFeed } from './domain/inventory-feed';
+import { createKeyedMutex } from './domain/keyed-mutex';
+import type { Clock, EventPublisher } from './domain/ports';
+import { createProductUseCases } from './domain/products';
+import { createReviewUseCases } from './domain/reviews';
+import { createProductGrpcService } from './entry-points/grpc/product-service';
+import { categoryRoutes } from './entry-points/rest/categories-routes';
+import { productRoutes } from './entry-points/rest/products-routes';
+import { reviewRoutes } from './entry-points/rest/reviews-routes';
+
+export interface ProductAppOptions {
+  readonly store: ProductStore;
+  readonly auth: Authenticator;
+  readonly events: EventPublisher;
+  readonly lowStockThreshold: number;
+  readonly reservationTtlSeconds: number;
+  /** How long a listing page may be served from memory (0 = never); see data-access/listing-cache.ts. */
+  readonly listingCacheMs?: number;
+  readonly clock?: Clock;
+}
+
+/** Wires use cases to their stores and entry points; main.ts and the tests share it. */
+export function createProductApp(options: ProductAppOptions) {
+  const { store, auth, events } = options;
+  const clock = options.clock ?? { now: () => new Date() };
+  const ids = { newId: () => randomUUID() };
+  // One mutex for stock, orders and ratings: keys are prefixed, so they never collide.
+  const mutex = createKeyedMutex();
+  const feed = createInventoryFeed();
+  const products = createProductRepository(store, options.listingCacheMs ?? 0);
+  const categories = createCategoryRepository(store);
+
+  const catalog = createProductUseCases({ products, categories, events, clock, ids });
+  const categoryUseCases = createCategoryUseCases({ categories, clock, ids });
+  const inventory = createInventoryUseCases({
+    products,
+    reservations: createReservationRepository(store),
+    events,
+    feed,
+    clock,
+    mutex,
+    lowStockThreshold: options.lowStockThreshold,
+    reservationTtlSeconds: options.reservationTtlSeconds,
+  });
+  const reviews = createReviewUseCases({ reviews: createReviewRepository(store), products, clock, ids, mutex });
+
+  const grpcService: GrpcServiceRegistration = createProductGrpcService({ products, inventory, feed });
+  return {
+    catalog,
+    categories: categoryUseCases,
+    inventory,
+    reviews,
+    feed,
+    mutex,
+    grpcService,
+    routes(app: Express) {
+      app.use('/v1/products', productRoutes({ products: catalog, inventory, auth }));
+      app.use('/v1/products', reviewRoutes({ reviews, auth }));
+      app.use('/v1/categories', categoryRoutes({ categories: categoryUseCases, auth }));
+    },
+  };
+}

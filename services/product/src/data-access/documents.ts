@@ -1,0 +1,97 @@
+// Stored shapes. Ids are strings (the contract's ids), kept in _id so they are unique for free.
+import type { AttributeDefinition, Attributes, Category } from '../domain/category';
+import { ratingOf, type Product } from '../domain/product';
+import type { Reservation, ReservationItem } from '../domain/reservation';
+import type { Review } from '../domain/review';
+
+export interface ProductDoc {
+  _id: string;
+  sku: string;
+  name: string;
+  description: string;
+  categoryId: string;
+  price: number;
+  currency: string;
+  attributes: Attributes;
+  images: string[];
+  tags: string[];
+  stock: number;
+  stockVersion: number;
+  /** Exact figures; the average is derived, and stored only to sort on. */
+  ratingSum: number;
+  ratingCount: number;
+  ratingAverage: number;
+  /** Words of name, description and tags: search without $text (FerretDB has none). */
+  keywords: string[];
+  deleted: boolean;
+  deletedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CategoryDoc {
+  _id: string;
+  name: string;
+  slug: string;
+  parentId: string | null;
+  attributes: AttributeDefinition[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReservationDoc {
+  _id: string;
+  items: ReservationItem[];
+  taken: ReservationItem[];
+  status: Reservation['status'];
+  expiresAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReviewDoc {
+  _id: string;
+  productId: string;
+  userId: string;
+  rating: number;
+  title?: string;
+  body?: string;
+  createdAt: Date;
+}
+
+export const productOf = (d: ProductDoc): Product => ({
+  id: d._id,
+  sku: d.sku,
+  name: d.name,
+  description: d.description,
+  categoryId: d.categoryId,
+  price: d.price,
+  currency: d.currency,
+  attributes: d.attributes ?? {},
+  images: d.images ?? [],
+  tags: d.tags ?? [],
+  stock: d.stock,
+  stockVersion: d.stockVersion ?? 0,
+  rating: ratingOf(d.ratingSum ?? 0, d.ratingCount ?? 0),
+  deleted: d.deleted,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
+});
+
+export const categoryOf = (d: CategoryDoc): Category => ({
+  id: d._id, name: d.name, slug: d.slug, parentId: d.parentId ?? null, attributes: d.attributes ?? [], createdAt: d.createdAt, updatedAt: d.updatedAt,
+});
+
+export const reservationOf = (d: ReservationDoc): Reservation => ({
+  orderId: d._id, items: d.items, taken: d.taken ?? [], status: d.status, expiresAt: d.expiresAt, createdAt: d.createdAt, updatedAt: d.updatedAt,
+});
+
+export const reviewOf = (d: ReviewDoc): Review => ({
+  id: d._id,
+  productId: d.productId,
+  userId: d.userId,
+  rating: d.rating,
+  ...(d.title === undefined ? {} : { title: d.title }),
+  ...(d.body === undefined ? {} : { body: d.body }),
+  createdAt: d.createdAt,
+});

@@ -1,0 +1,143 @@
+import { AppError } from '@shop/service-kit';
+import { inventoryChanged, inventoryLow } from './catalog-events';
+import type { InventoryFeed } from './inventory-feed';
+import type { KeyedMutex } from './keyed-mutex';
+import type { Clock, EventPublisher, ProductRepository, ReservationRepository } from './ports';
+import type { Product } from './product';
+import { mergeLines, type Reservation, type ReservationItem } from './reservation';
+import { takeAll } from './take-all';
+
+export interface InventoryDeps {
+  readonly products: ProductRepository;
+  readonly reservations: ReservationRepository;
+  readonly events: EventPublisher;
+  readonly feed: InventoryFeed;
+  readonly clock: Clock;
+  readonly mutex: KeyedMutex;
+  readonly lowStockThreshold: number;
+  readonly reservationTtlSeconds: number;
+}
+
+export interface Shortage {
+  readonly productId: string;
+  readonly requested: number;
+  readonly available: number;
+}
+
+export interface ReservationOutcome {
+  readonly orderId: string;
+  readonly status: Reservation['status'];
+  readonly expiresAt: Date;
+  readonly shortages: readonly Shortage[];
+}
+
+const outcomeOf = (r: Reservation, shortages: readonly Shortage[] = []): ReservationOutcome => ({
+  orderId: r.orderId, status: r.status, expiresAt: r.expiresAt, shortages,
+});
+const orderKey = (orderId: string) => `order:${orderId}`;
+const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `product:${i.productId}`);
+
+export function createInventoryUseCases(deps: InventoryDeps) {
+  const { products, reservations, events, feed, clock, mutex } = deps;
+
+  /** Tell watchers at once; publish afterwards, outside every lock. */
+  async function announce(changed: readonly { after: Product; before: number }[]): Promise<void> {
+    const at = clock.now();
+    for (const { after } of changed) feed.emit({ productId: after.id, stock: after.stock, version: after.stockVersion, changedAt: at });
+    for (const { after, before } of changed) {
+      await events.publish(inventoryChanged(after, at));
+      const threshold = deps.lowStockThreshold;
+      if (after.stock <= threshold && before > threshold) await events.publish(inventoryLow(after, threshold, at));
+    }
+  }
+
+  async function giveBack(items: readonly ReservationItem[]) {
+    const changed: { after: Product; before: number }[] = [];
+    for (const item of items) {
+      const after = await products.giveBackStock(item.productId, item.quantity);
+      if (after) changed.push({ after, before: after.stock - item.quantity });
+    }
+    return changed;
+  }
+
+  async function reserveLocked(orderId: string, lines: ReservationItem[], ttlSeconds: number): Promise<ReservationOutcome> {
+    const existing = await reservations.byOrderId(orderId);
+    if (existing) return outcomeOf(existing);
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+    const draft: Reservation = { orderId, items: lines, taken: [], status: 'pending', expiresAt, createdAt: now, updatedAt: now };
+    // The unique order id is the idempotency key, also across replicas.
+    if (!(await reservations.create(draft))) return outcomeOf((await reservations.byOrderId(orderId))!);
+
+    const { changed, shortages } = await mutex.run(productKeys(lines), async () => {
+      const result = await takeAll(products, reservations, orderId, lines);
+      // All or nothing: a short line gives back what the earlier lines took, under the same locks.
+      if (result.shortages.length > 0) result.changed.push(...(await giveBack(result.taken)));
+      return result;
+    });
+    const status = shortages.length > 0 ? 'rejected' : 'reserved';
+    await reservations.transition(orderId, ['pending'], status, clock.now());
+    await announce(changed);
+    return { orderId, status, expiresAt, shortages };
+  }
+
+  async function releaseLocked(orderId: string, onlyIfDue: boolean): Promise<ReservationOutcome> {
+    const r = await reservations.byOrderId(orderId);
+    const now = clock.now();
+    if (!r) {
+      // A tombstone: a Reserve that arrives after its order was cancelled must not hold stock.
+      const tombstone: Reservation = { orderId, items: [], taken: [], status: 'released', expiresAt: now, createdAt: now, updatedAt: now };
+      await reservations.create(tombstone);
+      return outcomeOf(tombstone);
+    }
+    if (r.status === 'committed') {
+      if (onlyIfDue) return outcomeOf(r);
+      throw new AppError('PRECONDITION_FAILED', 'The reservation is committed and cannot be released');
+    }
+    if (r.status === 'released' || r.status === 'rejected') return outcomeOf(r);
+    if (onlyIfDue && r.expiresAt > now) return outcomeOf(r);
+    // Status first, then the units: a crash in between loses units (undersell), never oversells.
+    if (!(await reservations.transition(orderId, ['reserved', 'pending'], 'released', now))) return outcomeOf((await reservations.byOrderId(orderId))!);
+    const changed = await mutex.run(productKeys(r.taken), () => giveBack(r.taken));
+    await announce(changed);
+    return { ...outcomeOf(r), status: 'released' };
+  }
+
+  return {
+    async reserve(orderId: string, items: readonly ReservationItem[], ttlSeconds = deps.reservationTtlSeconds) {
+      const lines = mergeLines(items);
+      return mutex.run([orderKey(orderId)], () => reserveLocked(orderId, lines, ttlSeconds));
+    },
+
+    release: (orderId: string) => mutex.run([orderKey(orderId)], () => releaseLocked(orderId, false)),
+
+    /** Called by the expiry sweep: releases only a hold that is really past its time. */
+    expire: (orderId: string) => mutex.run([orderKey(orderId)], () => releaseLocked(orderId, true)),
+
+    async commit(orderId: string): Promise<ReservationOutcome> {
+      return mutex.run([orderKey(orderId)], async () => {
+        const r = await reservations.byOrderId(orderId);
+        if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
+        if (r.status === 'committed') return outcomeOf(r);
+        if (r.status !== 'reserved') throw new AppError('PRECONDITION_FAILED', `The reservation is ${r.status}`);
+        await reservations.transition(orderId, ['reserved'], 'committed', clock.now());
+        return { ...outcomeOf(r), status: 'committed' };
+      });
+    },
+
+    async setStock(productId: string, stock: number): Promise<Product> {
+      const { before, after } = await mutex.run([`product:${productId}`], async () => {
+        const current = await products.byId(productId);
+        if (!current || current.deleted) throw new AppError('NOT_FOUND', 'No such product');
+        return { before: current.stock, after: await products.setStock(productId, stock) };
+      });
+      if (!after) throw new AppError('NOT_FOUND', 'No such product');
+      await announce([{ after, before }]);
+      return after;
+    },
+
+    expiredOrders: (limit: number) => reservations.expired(clock.now(), limit),
+  };
+}
+
+export type InventoryUseCases = ReturnType<typeof createInventoryUseCases>;

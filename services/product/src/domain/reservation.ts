@@ -1,0 +1,27 @@
+export interface ReservationItem {
+  readonly productId: string;
+  readonly quantity: number;
+}
+
+/**
+ * One order's hold on stock. `pending` while items are being taken, `reserved` once all
+ * are, `rejected` when one was short (what was taken is given back), then `committed` or
+ * `released` (by the order, or by the expiry sweep).
+ */
+export interface Reservation {
+  readonly orderId: string;
+  readonly items: readonly ReservationItem[];
+  /** Items whose stock is actually taken; what a release gives back. */
+  readonly taken: readonly ReservationItem[];
+  readonly status: 'pending' | 'reserved' | 'rejected' | 'committed' | 'released';
+  readonly expiresAt: Date;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** Same product twice in one order counts as one line with the summed quantity. */
+export function mergeLines(items: readonly ReservationItem[]): ReservationItem[] {
+  const sums = new Map<string, number>();
+  for (const { productId, quantity } of items) sums.set(productId, (sums.get(productId) ?? 0) + quantity);
+  return [...sums].map(([productId, quantity]) => ({ productId, quantity }));
+}

@@ -1,0 +1,31 @@
+import type { ProductRepository, ReservationRepository } from './ports';
+import type { Product } from './product';
+import type { ReservationItem } from './reservation';
+import type { Shortage } from './inventory';
+
+/**
+ * Takes each line's units in turn; the caller holds every line's product lock. Each taken
+ * line is recorded on the reservation right after its stock moved, so what a crash leaves
+ * behind can be given back by the expiry sweep. Lines after a short one are only checked,
+ * so the caller can report every shortage at once.
+ */
+export async function takeAll(products: ProductRepository, reservations: ReservationRepository, orderId: string, lines: readonly ReservationItem[]) {
+  const taken: ReservationItem[] = [];
+  const changed: { after: Product; before: number }[] = [];
+  const shortages: Shortage[] = [];
+  for (const line of lines) {
+    if (shortages.length === 0) {
+      const after = await products.takeStock(line.productId, line.quantity);
+      if (after) {
+        await reservations.markTaken(orderId, line);
+        taken.push(line);
+        changed.push({ after, before: after.stock + line.quantity });
+        continue;
+      }
+    }
+    const current = await products.byId(line.productId);
+    const available = current && !current.deleted ? current.stock : 0;
+    if (available < line.quantity || shortages.length === 0) shortages.push({ productId: line.productId, requested: line.quantity, available });
+  }
+  return { taken, changed, shortages };
+}

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { AppError, validate, type Authenticator } from '@shop/service-kit';
+import type { CategoryUseCases } from '../../domain/categories';
+import { categoryJson } from './presenters';
+import { createCategoryBody, idParams, updateCategoryBody } from './schemas';
+
+export function categoryRoutes(deps: { categories: CategoryUseCases; auth: Authenticator }): Router {
+  const { categories, auth } = deps;
+  const admin = [auth.requireAuth(), auth.requireRole('admin')];
+  const router = Router();
+
+  // The whole tree in one list: each category names its parent (null at the roots).
+  router.get('/', async (_req, res) => {
+    const all = await categories.list();
+    res.json({ items: all.map(categoryJson), total: all.length, page: 1, pageSize: all.length });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'path');
+    const found = (await categories.list()).find((c) => c.id === id || c.slug === id);
+    if (!found) throw new AppError('NOT_FOUND', 'No such category');
+    res.json(categoryJson(found));
+  });
+
+  router.post('/', ...admin, async (req, res) => {
+    const body = validate(createCategoryBody, req.body, 'body');
+    const created = await categories.create(body);
+    res.status(201).location(`/v1/categories/${created.id}`).json(categoryJson(created));
+  });
+
+  router.patch('/:id', ...admin, async (req, res) => {
+    const { id } = validate(idParams, req.params, 'path');
+    const body = validate(updateCategoryBody, req.body, 'body');
+    res.json(categoryJson(await categories.update(id, body)));
+  });
+
+  return router;
+}

@@ -1,0 +1,61 @@
+import { Router, type Request } from 'express';
+import { validate, type Authenticator } from '@shop/service-kit';
+import type { InventoryUseCases } from '../../domain/inventory';
+import type { ProductUseCases } from '../../domain/products';
+import { pageJson, productJson } from './presenters';
+import { attributeFilters, createProductBody, idParams, inventoryBody, listQuery, updateProductBody } from './schemas';
+
+/** Splits `attr.*` filters from the fixed parameters; each part has its own strict schema. */
+function parseListQuery(req: Request) {
+  const fixed: Record<string, unknown> = {};
+  const attrs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(req.query as Record<string, unknown>)) (key.startsWith('attr.') ? attrs : fixed)[key] = value;
+  const query = validate(listQuery, fixed, 'query');
+  const filters = validate(attributeFilters, attrs, 'query');
+  const attributes = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k.slice('attr.'.length), v]));
+  return { ...query, attributes };
+}
+
+export function productRoutes(deps: { products: ProductUseCases; inventory: InventoryUseCases; auth: Authenticator }): Router {
+  const { products, inventory, auth } = deps;
+  const admin = [auth.requireAuth(), auth.requireRole('admin')];
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const { category, ...query } = parseListQuery(req);
+    const page = await products.list({ ...query, ...(category === undefined ? {} : { category }) });
+    res.json(pageJson(page, productJson));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = validate(idParams, req.params, 'path');
+    res.json(productJson(await products.get(id)));
+  });
+
+  router.post('/', ...admin, async (req, res) => {
+    const body = validate(createProductBody, req.body, 'body');
+    const created = await products.create(body);
+    res.status(201).location(`/v1/products/${created.id}`).json(productJson(created));
+  });
+
+  router.patch('/:id', ...admin, async (req, res) => {
+    const { id } = validate(idParams, req.params, 'path');
+    const body = validate(updateProductBody, req.body, 'body');
+    res.json(productJson(await products.update(id, body)));
+  });
+
+  router.delete('/:id', ...admin, async (req, res) => {
+    const { id } = validate(idParams, req.params, 'path');
+    await products.remove(id);
+    res.status(204).end();
+  });
+
+  router.put('/:id/inventory', ...admin, async (req, res) => {
+    const { id } = validate(idParams, req.params, 'path');
+    const { stock } = validate(inventoryBody, req.body, 'body');
+    const product = await inventory.setStock(id, stock);
+    res.json({ productId: product.id, stock: product.stock, updatedAt: product.updatedAt.toISOString() });
+  });
+
+  return router;
+}

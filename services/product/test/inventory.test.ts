@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { call, startHarness, type Harness, type StreamFn } from './support/harness';
+import { makeCategory, makeProduct } from './support/catalog-data';
+import { startReservationExpiry } from '../src/entry-points/jobs/reservation-expiry';
+
+async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Result { order_id: string; status: string; reserved: boolean; expires_at: string; shortages: { product_id: string; requested: number; available: number }[] }
+
+jest.setTimeout(60_000);
+
+describe('Inventory on FerretDB', () => {
+  let h: Harness;
+  let categoryId: string;
+  beforeAll(async () => {
+    h = await startHarness({ lowStockThreshold: 3 });
+    categoryId = (await makeCategory(h)).id;
+  });
+  afterAll(() => h.close());
+
+  const stockOf = async (id: string) => (await h.store.products.findOne({ _id: id }))!.stock;
+  const reserve = (orderId: string, items: { product_id: string; quantity: number }[], ttl = 0) =>
+    call<Result>(h.grpcClient, 'ReserveStock', { order_id: orderId, items, ttl_seconds: ttl });
+
+  test('When 200 single-unit reservations race for a stock of 50, then exactly 50 succeed and stock ends at 0, never below', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 50 });
+    let lowest = 50;
+    const unwatch = h.app.feed.subscribe((c) => { if (c.productId === id) lowest = Math.min(lowest, c.stock); });
+    const started = Date.now();
+    const results = await Promise.all(Array.from({ length: 200 }, () => reserve(randomUUID(), [{ product_id: id, quantity: 1 }])));
+    const elapsedMs = Date.now() - started;
+    unwatch();
+    expect(results.filter((r) => r.status === 'reserved')).toHaveLength(50);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(150);
+    expect(await stockOf(id)).toBe(0);
+    expect(lowest).toBe(0);
+    expect(await h.store.reservations.countDocuments({ 'items.productId': id, status: 'reserved' })).toBe(50);
+    process.stdout.write(`oversell test: 200 reservations in ${elapsedMs} ms\n`);
+  });
+
+  test('When the same order reserves twice, then one reservation holds the stock', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 10 });
+    const orderId = randomUUID();
+    const [a, b] = await Promise.all([reserve(orderId, [{ product_id: id, quantity: 4 }]), reserve(orderId, [{ product_id: id, quantity: 4 }])]);
+    const c = await reserve(orderId, [{ product_id: id, quantity: 4 }]);
+    expect([a.status, b.status, c.status]).toEqual(['reserved', 'reserved', 'reserved']);
+    expect(await stockOf(id)).toBe(6);
+    expect(await h.store.reservations.countDocuments({ _id: orderId })).toBe(1);
+  });
+
+  test('When one line of an order is short, then nothing is reserved and the shortage is reported', async () => {
+    const plenty = await makeProduct(h, categoryId, { stock: 10 });
+    const scarce = await makeProduct(h, categoryId, { stock: 1 });
+    const r = await reserve(randomUUID(), [{ product_id: plenty.id, quantity: 2 }, { product_id: scarce.id, quantity: 2 }]);
+    expect(r).toMatchObject({ status: 'rejected', reserved: false, shortages: [{ product_id: scarce.id, requested: 2, available: 1 }] });
+    expect(await stockOf(plenty.id)).toBe(10);
+    expect(await stockOf(scarce.id)).toBe(1);
+  });
+
+  test('When a reservation is released twice, then the units come back once', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    const orderId = randomUUID();
+    await reserve(orderId, [{ product_id: id, quantity: 3 }]);
+    const [a, b] = await Promise.all([call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId }), call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId })]);
+    expect([a.status, b.status]).toEqual(['released', 'released']);
+    expect(await stockOf(id)).toBe(5);
+    expect((await call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }).catch((e) => e)).code).toBe(9); // FAILED_PRECONDITION
+  });
+
+  test('When a reservation is committed twice, then it stays sold and cannot be released', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    const orderId = randomUUID();
+    await reserve(orderId, [{ product_id: id, quantity: 2 }]);
+    const [a, b] = await Promise.all([call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }), call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId })]);
+    expect([a.status, b.status]).toEqual(['committed', 'committed']);
+    expect(await stockOf(id)).toBe(3);
+    await expect(call(h.grpcClient, 'ReleaseStock', { order_id: orderId })).rejects.toMatchObject({ code: 9 });
+    expect(await stockOf(id)).toBe(3);
+  });
+
+  test('When an unknown order is released and then reserved, then the late reservation holds nothing', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    const orderId = randomUUID();
+    expect((await call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId })).status).toBe('released');
+    expect((await reserve(orderId, [{ product_id: id, quantity: 1 }])).status).toBe('released');
+    expect(await stockOf(id)).toBe(5);
+  });
+
+  test('When a hold outlives its expiry, then the sweep gives the units back and commit is refused', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    const orderId = randomUUID();
+    await reserve(orderId, [{ product_id: id, quantity: 2 }], 1);
+    expect(await stockOf(id)).toBe(3);
+    const sweep = startReservationExpiry(h.app.inventory, h.logger, 100);
+    try {
+      await eventually(async () => (await stockOf(id)) === 5, 10_000);
+    } finally {
+      await sweep.stop();
+    }
+    expect(h.logs.some((l) => l.includes('reservation expired and released') && l.includes(orderId))).toBe(true);
+    expect((await h.store.reservations.findOne({ _id: orderId }))!.status).toBe('released');
+    await expect(call(h.grpcClient, 'CommitStock', { order_id: orderId })).rejects.toMatchObject({ code: 9 });
+  });
+
+  test('When stock drops to the low threshold, then inventory.changed carries the level and inventory.low is raised once', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    await reserve(randomUUID(), [{ product_id: id, quantity: 2 }]); // 3: at the threshold
+    await reserve(randomUUID(), [{ product_id: id, quantity: 1 }]); // 2: still low, no second alert
+    const mine = h.events.filter((e) => (e.data as { productId?: string }).productId === id);
+    expect(mine.filter((e) => e.topic === 'inventory.changed').map((e) => (e.data as { stock: number }).stock)).toEqual([3, 2]);
+    expect(mine.filter((e) => e.topic === 'inventory.low')).toHaveLength(1);
+    expect(new Set(mine.map((e) => e.id)).size).toBe(mine.length);
+  });
+
+  test('When an admin sets the stock, then a watcher of that product receives the new level', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    const stream = (h.grpcClient as unknown as Record<string, StreamFn>)['WatchInventory']!.call(h.grpcClient, { product_ids: [id], send_initial: true });
+    const received: { stock: number }[] = [];
+    const got = new Promise<void>((resolve) => stream.on('data', (u: { stock: number }) => { received.push(u); if (received.length === 2) resolve(); }));
+    stream.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    const res = await request(h.http).put(`/v1/products/${id}/inventory`).set('authorization', `Bearer ${await h.adminToken()}`).send({ stock: 42 });
+    expect(res.status).toBe(200);
+    await got;
+    stream.cancel();
+    expect(received.map((u) => u.stock)).toEqual([5, 42]);
+  });
+
+  test('When a reservation request is malformed, then it is refused as INVALID_ARGUMENT and nothing changes', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    await expect(reserve('bad id!', [{ product_id: id, quantity: 1 }])).rejects.toMatchObject({ code: 3 });
+    await expect(reserve(randomUUID(), [{ product_id: id, quantity: 0 }])).rejects.toMatchObject({ code: 3 });
+    await expect(reserve(randomUUID(), [])).rejects.toMatchObject({ code: 3 });
+    expect(await stockOf(id)).toBe(5);
+  });
+});

@@ -1,0 +1,84 @@
+// The product service's parts on a real FerretDB: REST through supertest, gRPC on a free
+// port, real EdDSA tokens, and the events it publishes collected in memory.
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import * as grpc from '@grpc/grpc-js';
+import {
+  createAccessTokenSigner, createAuthenticator, createGrpcServer, createHealthRouter, createLogger, createMetrics,
+  createRestApp, generateSigningKey, publicJwkOf, type AccessTokenSigner, type Logger,
+} from '@shop/service-kit';
+import type { Express } from 'express';
+import { MongoClient } from 'mongodb';
+import { createProductApp } from '../../src/app';
+import { openProductStore, type ProductStore } from '../../src/data-access/mongo';
+import type { DomainEvent } from '../../src/domain/ports';
+import { productClientConstructor } from '../../src/entry-points/grpc/product-service';
+import { startFerretDb, type RunningFerret } from './ferretdb';
+
+export interface Harness {
+  readonly http: Express;
+  readonly grpcClient: grpc.Client;
+  readonly store: ProductStore;
+  readonly app: ReturnType<typeof createProductApp>;
+  readonly events: DomainEvent[];
+  readonly logs: string[];
+  readonly logger: Logger;
+  adminToken(): Promise<string>;
+  userToken(userId?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { lowStockThreshold?: number; reservationTtlSeconds?: number } = {}): Promise<Harness> {
+  const ferret: RunningFerret = await startFerretDb();
+  const store = await openProductStore(ferret.url);
+  const logs: string[] = [];
+  const logger = createLogger('product', 'info', {
+    destination: new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }),
+  });
+  const jwk = await generateSigningKey();
+  const signer: AccessTokenSigner = await createAccessTokenSigner(jwk);
+  const auth = createAuthenticator({ logger, daprGrpcPort: 1, fetchJwks: async () => ({ keys: [publicJwkOf(jwk)] }) });
+  const events: DomainEvent[] = [];
+  const app = createProductApp({
+    store,
+    auth,
+    events: { publish: async (e) => void events.push(e) },
+    lowStockThreshold: options.lowStockThreshold ?? 5,
+    reservationTtlSeconds: options.reservationTtlSeconds ?? 900,
+    listingCacheMs: 2_000, // as in production, so the tests also prove writes clear it
+  });
+  const metrics = createMetrics('product');
+  const health = createHealthRouter({ checks: { mongodb: () => store.ping() }, daprHttpPort: 1 });
+  const http = createRestApp({ service: 'product', logger, metrics, health, configure: app.routes });
+  const server = createGrpcServer({ logger, metrics, services: [app.grpcService] });
+  const port = await server.start('127.0.0.1', 0);
+  const Client = productClientConstructor();
+  const grpcClient = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+
+  return {
+    http, grpcClient, store, app, events, logs, logger,
+    adminToken: async () => (await signer.sign({ userId: `admin-${randomUUID()}`, roles: ['admin'] })).token,
+    userToken: async (userId = `user-${randomUUID()}`) => (await signer.sign({ userId, roles: ['customer'] })).token,
+    async close() {
+      grpcClient.close();
+      await server.stop(100);
+      await auth.stop();
+      await store.db.dropDatabase().catch(() => undefined);
+      await store.stop();
+      await ferret.stop();
+    },
+  };
+}
+
+type UnaryFn<Res> = (req: object, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: Res) => void) => void;
+export type StreamFn = (req: object) => grpc.ClientReadableStream<{ stock: number }>;
+
+/** Promise wrapper for a unary call on the test's direct gRPC client. */
+export function call<Res>(client: grpc.Client, method: string, request: object): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const fn = (client as unknown as Record<string, UnaryFn<Res>>)[method]!;
+    fn.call(client, request, { deadline: Date.now() + 30_000 }, (err, res) => (err ? reject(err) : resolve(res as Res)));
+  });
+}
+
+export { MongoClient };
