@@ -1,6 +1,6 @@
 export { openPostgres, type PostgresStore } from './pool';
 export { createSqlDedupe, type SqlQuery } from './dedupe';
-export { runSqlMigrations } from './migrations';
+export { migrateService, runSqlMigrations } from './migrations';
 export { enqueueOutbox, type OutboxEvent, type PendingEvent, type SqlExecutor } from './outbox';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { publishThroughDapr } from './outbox-support';

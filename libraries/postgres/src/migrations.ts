@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '@shop/service-kit';
+import { createLogger, type Logger } from '@shop/service-kit';
 
 /** Tables every SQL service has (processed_events for event de-duplication). */
 const KIT_MIGRATIONS = join(__dirname, '..', 'migrations');
@@ -23,4 +23,18 @@ export async function runSqlMigrations(databaseUrl: string, serviceDir: string, 
     log: (msg: string) => logger?.debug(msg),
   });
   return applied.map((m) => m.name);
+}
+
+/** A service's `migrate` entry point (runner, init container): applies, logs, exit code 1 on failure. */
+export async function migrateService(
+  config: { DATABASE_URL: string; SERVICE_NAME: string; LOG_LEVEL: string },
+  serviceDir: string,
+): Promise<void> {
+  const logger = createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+  try {
+    logger.info('migrations applied', { applied: await runSqlMigrations(config.DATABASE_URL, serviceDir, logger) });
+  } catch (err) {
+    logger.error('migrations failed', { err });
+    process.exitCode = 1;
+  }
 }
