@@ -127,6 +127,16 @@ export async function waitAppReady(settings, app, timeoutMs = 90_000) {
     () => `${logTail(settings, app)}\n${logTail(settings, sidecarName(app))}`);
 }
 
+/** Loads the demo catalog when the catalog is empty (the product service's own seed command). */
+export function seedCatalog(settings, { ifEmpty = true } = {}) {
+  const script = join(root, 'services', 'product', 'dist', 'entry-points', 'cli', 'seed.js');
+  if (!existsSync(script)) return;
+  const r = spawnSync(process.execPath, [script, ...(ifEmpty ? ['--if-empty'] : [])], {
+    cwd: root, stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', MONGODB_URL: settings.mongoUrl },
+  });
+  if (r.status !== 0) throw new Error(`seeding the catalog failed (exit ${r.status})`);
+}
+
 function runMigrations(settings) {
   for (const app of topology.appNames) {
     const script = join(root, 'services', app, 'dist', 'migrate.js');
@@ -145,6 +155,7 @@ export async function startStack(profile, { log = console.log, apps = topology.a
   const resources = renderResources(settings);
   log(`stack[${profile}]: starting placement, scheduler${settings.ferretdb ? ', FerretDB' : ''}...`);
   await startInfrastructure(settings);
+  seedCatalog(settings);
   log(`stack[${profile}]: starting ${apps.join(', ')} with their sidecars...`);
   for (const app of apps) startApp(settings, app, resources);
   await Promise.all(apps.map((app) => waitAppReady(settings, app)));
