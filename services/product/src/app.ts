@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
-import type { Authenticator, GrpcServiceRegistration } from '@shop/service-kit';
+import type { Authenticator, GrpcServiceRegistration, Logger } from '@shop/service-kit';
 import { createCategoryRepository } from './data-access/categories-repo';
+import { createOutboxStore } from './data-access/outbox-store';
 import type { ProductStore } from './data-access/mongo';
 import { createProductRepository } from './data-access/products-repo';
 import { createReservationRepository } from './data-access/reservations-repo';
 import { createReviewRepository } from './data-access/reviews-repo';
 import { createCategoryUseCases } from './domain/categories';
+import { createEventRelay, type EventRelayDeps } from './domain/event-relay';
 import { createInventoryUseCases } from './domain/inventory';
 import { createInventoryFeed } from './domain/inventory-feed';
 import { createKeyedMutex } from './domain/keyed-mutex';
@@ -21,7 +23,11 @@ import { reviewRoutes } from './entry-points/rest/reviews-routes';
 export interface ProductAppOptions {
   readonly store: ProductStore;
   readonly auth: Authenticator;
+  /** Used by the outbox relay only; a rejected publish is retried (domain/event-relay.ts). */
   readonly events: EventPublisher;
+  readonly logger: Logger;
+  /** Timeouts and backoff of the relay (tests shorten them). */
+  readonly relay?: Pick<EventRelayDeps, 'publishTimeoutMs' | 'backoffBaseMs' | 'backoffMaxMs'>;
   readonly lowStockThreshold: number;
   readonly reservationTtlSeconds: number;
   /** How long a listing page may be served from memory (0 = never); see data-access/listing-cache.ts. */
@@ -31,21 +37,22 @@ export interface ProductAppOptions {
 
 /** Wires use cases to their stores and entry points; main.ts and the tests share it. */
 export function createProductApp(options: ProductAppOptions) {
-  const { store, auth, events } = options;
+  const { store, auth, events, logger } = options;
   const clock = options.clock ?? { now: () => new Date() };
   const ids = { newId: () => randomUUID() };
-  // One mutex for stock, orders and ratings: keys are prefixed, so they never collide.
+  // One mutex for products and orders: keys are prefixed (`product:`, `order:`), so they never collide.
   const mutex = createKeyedMutex();
   const feed = createInventoryFeed();
   const products = createProductRepository(store, options.listingCacheMs ?? 0);
   const categories = createCategoryRepository(store);
+  const outbox = createEventRelay({ ...options.relay, outbox: createOutboxStore(store), publisher: events, mutex, logger });
 
-  const catalog = createProductUseCases({ products, categories, events, clock, ids });
+  const catalog = createProductUseCases({ products, categories, outbox, clock, ids, mutex });
   const categoryUseCases = createCategoryUseCases({ categories, clock, ids });
   const inventory = createInventoryUseCases({
     products,
     reservations: createReservationRepository(store),
-    events,
+    outbox,
     feed,
     clock,
     mutex,
@@ -62,6 +69,8 @@ export function createProductApp(options: ProductAppOptions) {
     reviews,
     feed,
     mutex,
+    /** Started as a loop by main.ts (entry-points/jobs/outbox-relay.ts). */
+    outbox,
     grpcService,
     routes(app: Express) {
       app.use('/v1/products', productRoutes({ products: catalog, inventory, auth }));

@@ -4,6 +4,7 @@ import { createProductApp } from './app';
 import { loadProductConfig } from './config';
 import { createDaprEventPublisher } from './data-access/event-publisher';
 import { openProductStore } from './data-access/mongo';
+import { startOutboxRelay } from './entry-points/jobs/outbox-relay';
 import { startReservationExpiry } from './entry-points/jobs/reservation-expiry';
 
 void runShopService({
@@ -17,15 +18,17 @@ void runShopService({
     const app = createProductApp({
       store,
       auth,
-      events: createDaprEventPublisher(dapr, config.PUBSUB_NAME, logger),
+      events: createDaprEventPublisher(dapr, config.PUBSUB_NAME),
+      logger,
       lowStockThreshold: config.LOW_STOCK_THRESHOLD,
       reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
       listingCacheMs: config.LISTING_CACHE_MS,
     });
     const expiry = startReservationExpiry(app.inventory, logger, config.RESERVATION_SWEEP_MS);
+    const relay = startOutboxRelay(app.outbox, logger);
     return {
-      // Stopped in reverse: the sweep first, then auth and the Dapr client, the store last.
-      resources: [store, { name: 'dapr-client', stop: () => dapr.stop() }, auth, expiry],
+      // Stopped in reverse: the relay and the sweep first, then auth and the Dapr client, the store last.
+      resources: [store, { name: 'dapr-client', stop: () => dapr.stop() }, auth, expiry, relay],
       checks: { mongodb: () => store.ping() },
       grpcServices: [app.grpcService],
       appCallback: { subscriptions: [createProbeSubscription(logger), auth.revocations], dedupe: store.dedupe },

@@ -45,6 +45,21 @@ describe('Inventory on FerretDB', () => {
     process.stdout.write(`oversell test: 200 reservations in ${elapsedMs} ms\n`);
   });
 
+  test('When price edits and reviews race reservations on one product, then no stock change is lost', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 100 });
+    const admin = await h.adminToken();
+    const users = await Promise.all(Array.from({ length: 10 }, () => h.userToken()));
+    const results = await Promise.all([
+      ...Array.from({ length: 60 }, () => reserve(randomUUID(), [{ product_id: id, quantity: 1 }])),
+      ...Array.from({ length: 20 }, (_, i) => request(h.http).patch(`/v1/products/${id}`).set('authorization', `Bearer ${admin}`).send({ price: 1000 + i })),
+      ...users.map((u) => request(h.http).post(`/v1/products/${id}/reviews`).set('authorization', `Bearer ${u}`).send({ rating: 4 })),
+    ]);
+    expect(results.slice(0, 60).every((r) => (r as Result).status === 'reserved')).toBe(true);
+    // FerretDB rewrites the whole document on update: without the product lock a price or
+    // rating write could put back the stock it read before a reservation.
+    expect(await h.store.products.findOne({ _id: id })).toMatchObject({ stock: 40, ratingCount: 10, ratingSum: 40 });
+  });
+
   test('When the same order reserves twice, then one reservation holds the stock', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 10 });
     const orderId = randomUUID();
@@ -140,4 +155,21 @@ describe('Inventory on FerretDB', () => {
     await expect(reserve(randomUUID(), [])).rejects.toMatchObject({ code: 3 });
     expect(await stockOf(id)).toBe(5);
   });
+
+  test('When order asks for products, then it gets price and availability, deleted ones marked and unknown ones not found', async () => {
+    const live = await makeProduct(h, categoryId, { stock: 4, price: 1234 });
+    const gone = await makeProduct(h, categoryId, { stock: 9 });
+    await request(h.http).delete(`/v1/products/${gone.id}`).set('authorization', `Bearer ${await h.adminToken()}`);
+    const unknown = randomUUID();
+    const res = await call<{ products: { id: string; found: boolean; price: string; available: number; deleted: boolean }[] }>(
+      h.grpcClient, 'GetProducts', { ids: [live.id, gone.id, unknown] });
+    expect(res.products.map((p) => [p.id, p.found, p.available, p.deleted])).toEqual([
+      [live.id, true, 4, false],
+      [gone.id, true, 0, true],
+      [unknown, false, 0, false],
+    ]);
+    expect(res.products[0]!.price).toBe('1234'); // int64 arrives as a string
+    await expect(call(h.grpcClient, 'GetProducts', { ids: ['not an id'] })).rejects.toMatchObject({ code: 3 });
+  });
 });
+

@@ -2,6 +2,7 @@
 import type { AttributeDefinition, Attributes, Category } from '../domain/category';
 import { ratingOf, type Product } from '../domain/product';
 import type { Reservation, ReservationItem } from '../domain/reservation';
+import type { DomainEvent } from '../domain/ports';
 import type { Review } from '../domain/review';
 
 export interface ProductDoc {
@@ -27,6 +28,21 @@ export interface ProductDoc {
   deletedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
+  /** Events written with the changes they describe, oldest first, until the relay publishes them. */
+  outbox?: OutboxEntry[];
+  /** True while `outbox` may hold events: a top-level equality FerretDB pushes down (indexed). */
+  outboxPending?: boolean;
+}
+
+/**
+ * The payload is kept as its JSON text: FerretDB 1.24 removes array elements only by exact
+ * value (`$pullAll`; a `$pull` condition matches nothing, silently), and a string compares
+ * exactly where a re-serialised sub-document might not (number types, key order).
+ */
+export interface OutboxEntry {
+  id: string;
+  topic: string;
+  payload: string;
 }
 
 export interface CategoryDoc {
@@ -95,3 +111,6 @@ export const reviewOf = (d: ReviewDoc): Review => ({
   ...(d.body === undefined ? {} : { body: d.body }),
   createdAt: d.createdAt,
 });
+
+export const outboxEntryOf = (e: DomainEvent): OutboxEntry => ({ id: e.id, topic: e.topic, payload: JSON.stringify(e.data) });
+export const eventOf = (e: OutboxEntry): DomainEvent => ({ id: e.id, topic: e.topic, data: JSON.parse(e.payload) as object });

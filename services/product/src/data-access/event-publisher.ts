@@ -1,20 +1,14 @@
 import type { DaprClient } from '@dapr/dapr';
-import { publishEvent, type Logger } from '@shop/service-kit';
+import { publishEvent } from '@shop/service-kit';
 import type { DomainEvent, EventPublisher } from '../domain/ports';
 
 /**
- * Publishes through the sidecar. The write it reports has already happened, so a failed
- * publish is logged (with the event id) rather than failing the request; see the
- * "Product inventory" section of docs/architecture.md for what that leaves open.
+ * Publishes through the sidecar, the event's derived id as CloudEvent id (subscribers drop a
+ * re-send). Rejects when the sidecar did not take it: the outbox relay keeps the event, logs
+ * and retries (domain/event-relay.ts).
  */
-export function createDaprEventPublisher(client: DaprClient, pubsubName: string, logger: Logger): EventPublisher {
+export function createDaprEventPublisher(client: DaprClient, pubsubName: string): EventPublisher {
   return {
-    async publish(event: DomainEvent) {
-      try {
-        await publishEvent(client, pubsubName, event.topic, event.data, { id: event.id });
-      } catch (err) {
-        logger.error('event publish failed', { topic: event.topic, eventId: event.id, err });
-      }
-    },
+    publish: (event: DomainEvent) => publishEvent(client, pubsubName, event.topic, event.data, { id: event.id }),
   };
 }

@@ -26,6 +26,7 @@ async function ensureIndexes(store: Omit<ProductStore, 'name' | 'stop' | 'ping' 
     store.products.createIndex({ deleted: 1, ratingAverage: -1 }, { name: 'rating' }),
     store.products.createIndex({ deleted: 1, name: 1 }, { name: 'name' }),
     store.products.createIndex({ keywords: 1 }, { name: 'keywords' }),
+    store.products.createIndex({ outboxPending: 1 }, { name: 'outbox_pending' }),
     store.categories.createIndex({ slug: 1 }, { unique: true, name: 'slug_unique' }),
     store.categories.createIndex({ parentId: 1 }, { name: 'parent' }),
     store.reviews.createIndex({ productId: 1, userId: 1 }, { unique: true, name: 'one_review_per_user' }),

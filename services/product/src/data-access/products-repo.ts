@@ -1,11 +1,12 @@
 import type { Filter, Sort } from 'mongodb';
 import { AppError } from '@shop/service-kit';
-import type { ProductRepository } from '../domain/ports';
+import type { EventsOf, ProductRepository } from '../domain/ports';
 import type { Product, ProductQuery, SortOrder } from '../domain/product';
 import { keywordsOf, relevance, wordsOf } from '../domain/search';
-import { productOf, type ProductDoc } from './documents';
+import { outboxEntryOf, productOf, type ProductDoc } from './documents';
 import { createListingCache } from './listing-cache';
 import { isDuplicateKey, type ProductStore } from './mongo';
+import { recording, writeWithEvents } from './product-writes';
 
 const SORTS: Record<Exclude<SortOrder, 'relevance'>, Sort> = {
   price: { price: 1, _id: 1 },
@@ -66,7 +67,6 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
   const found = (d: ProductDoc | null) => (d ? productOf(d) : undefined);
   // Every write through this process clears the listing cache once it is done.
   const written = (d: ProductDoc | null) => (cache.clear(), found(d));
-  const after = { returnDocument: 'after' as const };
 
   async function ranked(filter: Filter<ProductDoc>, words: string[], q: ProductQuery) {
     const candidates = await col.find(filter, { projection: { _id: 1, name: 1, tags: 1 } }).limit(MAX_RANKED).toArray();
@@ -92,9 +92,9 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
   }
 
   return {
-    async insert(product) {
+    async insert(product, events) {
       try {
-        await col.insertOne(docOf(product));
+        await col.insertOne({ ...docOf(product), outbox: events.map(outboxEntryOf), outboxPending: events.length > 0 });
       } catch (err) {
         if (isDuplicateKey(err)) throw new AppError('CONFLICT', 'A product with this sku exists already');
         throw err;
@@ -107,30 +107,41 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
 
     list: (q) => cache.get(q, () => listUncached(q)),
 
-    async update(id, changes) {
-      const current = await col.findOne({ _id: id, deleted: false });
-      if (!current) return undefined;
-      const set: Partial<ProductDoc> = { ...changes } as Partial<ProductDoc>;
-      if (changes.name !== undefined || changes.description !== undefined || changes.tags !== undefined) {
-        set.keywords = keywordsOf({ name: changes.name ?? current.name, description: changes.description ?? current.description, tags: changes.tags ?? current.tags });
-      }
-      // A whole new attribute map replaces the old one, so a removed attribute does not linger.
-      return written(await col.findOneAndUpdate({ _id: id, deleted: false }, { $set: set }, after));
+    async update(id, changes, eventsOf) {
+      const doc = await writeWithEvents(col, id, { deleted: false }, (current) => {
+        const set: Partial<ProductDoc> = { ...changes } as Partial<ProductDoc>;
+        if (changes.name !== undefined || changes.description !== undefined || changes.tags !== undefined) {
+          set.keywords = keywordsOf({ name: changes.name ?? current.name, description: changes.description ?? current.description, tags: changes.tags ?? current.tags });
+        }
+        // A whole new attribute map replaces the old one, so a removed attribute does not linger.
+        return { set, events: eventsOf(productOf({ ...current, ...set }), productOf(current)) };
+      });
+      return written(doc ?? null);
     },
-    async markDeleted(id, at) {
-      const r = await col.updateOne({ _id: id, deleted: false }, { $set: { deleted: true, deletedAt: at, updatedAt: at } });
+    async markDeleted(id, at, events) {
+      const record = recording(events);
+      const r = await col.updateOne({ _id: id, deleted: false }, { $set: { deleted: true, deletedAt: at, updatedAt: at, ...record.$set }, $push: record.$push! });
       cache.clear();
       return r.modifiedCount === 1;
     },
-    // The conditional filter is the second guard; the first is the caller's per-product lock.
-    takeStock: async (id, quantity) =>
-      written(await col.findOneAndUpdate({ _id: id, deleted: false, stock: { $gte: quantity } }, { $inc: { stock: -quantity, stockVersion: 1 } }, after)),
-    giveBackStock: async (id, quantity) => written(await col.findOneAndUpdate({ _id: id }, { $inc: { stock: quantity, stockVersion: 1 } }, after)),
-    setStock: async (id, stock) =>
-      written(await col.findOneAndUpdate({ _id: id, deleted: false }, { $set: { stock, updatedAt: new Date() }, $inc: { stockVersion: 1 } }, after)),
+    // The stock condition is the second guard; the first is the caller's per-product lock.
+    takeStock: async (id, quantity, eventsOf) =>
+      written((await writeWithEvents(col, id, { deleted: false, stock: { $gte: quantity } }, stockChange(eventsOf, (c) => ({ stock: c.stock - quantity })))) ?? null),
+    giveBackStock: async (id, quantity, eventsOf) =>
+      written((await writeWithEvents(col, id, {}, stockChange(eventsOf, (c) => ({ stock: c.stock + quantity })))) ?? null),
+    setStock: async (id, stock, eventsOf) =>
+      written((await writeWithEvents(col, id, { deleted: false }, stockChange(eventsOf, () => ({ stock, updatedAt: new Date() })))) ?? null),
     async setRating(id, sum, count) {
       await col.updateOne({ _id: id }, { $set: { ratingSum: sum, ratingCount: count, ratingAverage: count === 0 ? 0 : sum / count } });
       cache.clear();
     },
+  };
+}
+
+/** A stock write: the new level (and maybe updatedAt), the next stock version, and its events. */
+function stockChange(eventsOf: EventsOf, change: (current: ProductDoc) => Partial<ProductDoc>) {
+  return (current: ProductDoc) => {
+    const set = { ...change(current), stockVersion: (current.stockVersion ?? 0) + 1 };
+    return { set, events: eventsOf(productOf({ ...current, ...set }), productOf(current)) };
   };
 }

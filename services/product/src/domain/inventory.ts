@@ -2,7 +2,7 @@ import { AppError } from '@shop/service-kit';
 import { inventoryChanged, inventoryLow } from './catalog-events';
 import type { InventoryFeed } from './inventory-feed';
 import type { KeyedMutex } from './keyed-mutex';
-import type { Clock, EventPublisher, ProductRepository, ReservationRepository } from './ports';
+import type { Clock, EventFlusher, EventsOf, ProductRepository, ReservationRepository } from './ports';
 import type { Product } from './product';
 import { mergeLines, type Reservation, type ReservationItem } from './reservation';
 import { takeAll } from './take-all';
@@ -10,7 +10,8 @@ import { takeAll } from './take-all';
 export interface InventoryDeps {
   readonly products: ProductRepository;
   readonly reservations: ReservationRepository;
-  readonly events: EventPublisher;
+  /** Publishes the events a stock write recorded in its document (the outbox), right after it. */
+  readonly outbox: EventFlusher;
   readonly feed: InventoryFeed;
   readonly clock: Clock;
   readonly mutex: KeyedMutex;
@@ -38,23 +39,29 @@ const orderKey = (orderId: string) => `order:${orderId}`;
 const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `product:${i.productId}`);
 
 export function createInventoryUseCases(deps: InventoryDeps) {
-  const { products, reservations, events, feed, clock, mutex } = deps;
+  const { products, reservations, outbox, feed, clock, mutex } = deps;
 
-  /** Tell watchers at once; publish afterwards, outside every lock. */
+  /** What every stock write records with itself: inventory.changed, and inventory.low on crossing down. */
+  const stockEvents = (): EventsOf => {
+    const at = clock.now();
+    const threshold = deps.lowStockThreshold;
+    return (after, before) =>
+      after.stock <= threshold && before.stock > threshold
+        ? [inventoryChanged(after, at), inventoryLow(after, threshold, at)]
+        : [inventoryChanged(after, at)];
+  };
+
+  /** Tell watchers at once; publish the recorded events afterwards, outside every lock. */
   async function announce(changed: readonly { after: Product; before: number }[]): Promise<void> {
     const at = clock.now();
     for (const { after } of changed) feed.emit({ productId: after.id, stock: after.stock, version: after.stockVersion, changedAt: at });
-    for (const { after, before } of changed) {
-      await events.publish(inventoryChanged(after, at));
-      const threshold = deps.lowStockThreshold;
-      if (after.stock <= threshold && before > threshold) await events.publish(inventoryLow(after, threshold, at));
-    }
+    await outbox.flush(changed.map((c) => c.after.id));
   }
 
   async function giveBack(items: readonly ReservationItem[]) {
     const changed: { after: Product; before: number }[] = [];
     for (const item of items) {
-      const after = await products.giveBackStock(item.productId, item.quantity);
+      const after = await products.giveBackStock(item.productId, item.quantity, stockEvents());
       if (after) changed.push({ after, before: after.stock - item.quantity });
     }
     return changed;
@@ -70,7 +77,7 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     if (!(await reservations.create(draft))) return outcomeOf((await reservations.byOrderId(orderId))!);
 
     const { changed, shortages } = await mutex.run(productKeys(lines), async () => {
-      const result = await takeAll(products, reservations, orderId, lines);
+      const result = await takeAll(products, reservations, orderId, lines, stockEvents());
       // All or nothing: a short line gives back what the earlier lines took, under the same locks.
       if (result.shortages.length > 0) result.changed.push(...(await giveBack(result.taken)));
       return result;
@@ -129,7 +136,7 @@ export function createInventoryUseCases(deps: InventoryDeps) {
       const { before, after } = await mutex.run([`product:${productId}`], async () => {
         const current = await products.byId(productId);
         if (!current || current.deleted) throw new AppError('NOT_FOUND', 'No such product');
-        return { before: current.stock, after: await products.setStock(productId, stock) };
+        return { before: current.stock, after: await products.setStock(productId, stock, stockEvents()) };
       });
       if (!after) throw new AppError('NOT_FOUND', 'No such product');
       await announce([{ after, before }]);

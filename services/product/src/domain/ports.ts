@@ -13,20 +13,42 @@ export interface CategoryRepository {
   update(id: string, changes: Partial<Omit<Category, 'id' | 'createdAt'>>): Promise<Category | undefined>;
 }
 
+/**
+ * Events to record with a write, computed from the product as it is before the write and as
+ * it will be after it (ids derive from the new stock version or `updatedAt`).
+ */
+export type EventsOf = (after: Product, before: Product) => readonly DomainEvent[];
+
+/**
+ * Every write that publishes records its events in the same single-document update as the
+ * change (the outbox; see event-relay.ts), so a crash cannot keep one without the other.
+ */
 export interface ProductRepository {
   /** Throws CONFLICT on a duplicate sku. */
-  insert(product: Product): Promise<void>;
+  insert(product: Product, events: readonly DomainEvent[]): Promise<void>;
   byId(id: string): Promise<Product | undefined>;
   byIds(ids: readonly string[]): Promise<Product[]>;
   /** Not deleted products matching the query; search results ranked by relevance. */
   list(query: ProductQuery): Promise<{ items: Product[]; total: number }>;
-  update(id: string, changes: ProductChanges & { updatedAt: Date }): Promise<Product | undefined>;
-  markDeleted(id: string, at: Date): Promise<boolean>;
+  update(id: string, changes: ProductChanges & { updatedAt: Date }, eventsOf: EventsOf): Promise<Product | undefined>;
+  markDeleted(id: string, at: Date, events: readonly DomainEvent[]): Promise<boolean>;
   /** stock -= quantity only while stock >= quantity; the new product, or undefined. */
-  takeStock(id: string, quantity: number): Promise<Product | undefined>;
-  giveBackStock(id: string, quantity: number): Promise<Product | undefined>;
-  setStock(id: string, stock: number): Promise<Product | undefined>;
+  takeStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
+  giveBackStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
+  setStock(id: string, stock: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setRating(id: string, sum: number, count: number): Promise<void>;
+}
+
+/** The events writes left in product documents, waiting to be published. */
+export interface OutboxStore {
+  /** Products (deleted ones too) with events waiting, or marked so; at most `limit`. */
+  pendingProductIds(limit: number): Promise<string[]>;
+  /** The product's waiting events, in the order they were written. */
+  pending(productId: string): Promise<DomainEvent[]>;
+  /** Removes exactly these events; the caller holds the product's lock. */
+  remove(productId: string, eventIds: readonly string[]): Promise<void>;
+  /** Clears the "events waiting" mark when none are left; the caller holds the lock. */
+  settle(productId: string): Promise<void>;
 }
 
 export interface ReservationRepository {
@@ -59,8 +81,13 @@ export interface DomainEvent {
 }
 
 export interface EventPublisher {
-  /** Never throws: a failed publish is logged and counted by the adapter. */
+  /** Rejects when the event may not have been published: the relay keeps it and retries. */
   publish(event: DomainEvent): Promise<void>;
+}
+
+/** Publishes what the products' writes recorded, right after the write; never rejects. */
+export interface EventFlusher {
+  flush(productIds: readonly string[]): Promise<void>;
 }
 
 export interface Clock {

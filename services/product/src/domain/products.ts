@@ -1,19 +1,31 @@
 import { AppError } from '@shop/service-kit';
 import { checkAttributes, descendantsOf } from './category';
 import { priceChanged, productCreated, productDeleted, productUpdated } from './catalog-events';
-import type { CategoryRepository, Clock, EventPublisher, IdGenerator, ProductRepository } from './ports';
+import type { KeyedMutex } from './keyed-mutex';
+import type { CategoryRepository, Clock, EventFlusher, EventsOf, IdGenerator, ProductRepository } from './ports';
 import type { Page, Product, ProductChanges, ProductDraft, ProductQuery } from './product';
 
 export interface ProductDeps {
   readonly products: ProductRepository;
   readonly categories: CategoryRepository;
-  readonly events: EventPublisher;
+  /** Publishes the events a write recorded in its document (the outbox), right after it. */
+  readonly outbox: EventFlusher;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /**
+   * FerretDB rewrites the whole document on every update, so a price change racing a stock
+   * change could put the old stock back: every write to a product holds its lock.
+   */
+  readonly mutex: KeyedMutex;
 }
 
+// `before` is the document the write replaced, read under the product's lock.
+const catalogEvents: EventsOf = (after, before) =>
+  after.price === before.price ? [productUpdated(after)] : [productUpdated(after), priceChanged(before, after)];
+
 export function createProductUseCases(deps: ProductDeps) {
-  const { products, categories, events, clock, ids } = deps;
+  const { products, categories, outbox, clock, ids, mutex } = deps;
+  const locked = <T>(id: string, work: () => Promise<T>) => mutex.run([`product:${id}`], work);
 
   async function categoryFor(categoryId: string) {
     const category = await categories.byId(categoryId);
@@ -60,8 +72,8 @@ export function createProductUseCases(deps: ProductDeps) {
         createdAt: now,
         updatedAt: now,
       };
-      await products.insert(product);
-      await events.publish(productCreated(product));
+      await products.insert(product, [productCreated(product)]);
+      await outbox.flush([product.id]);
       return product;
     },
 
@@ -72,10 +84,9 @@ export function createProductUseCases(deps: ProductDeps) {
         const category = await categoryFor(changes.categoryId ?? before.categoryId);
         checkAttributes(category, changes.attributes ?? before.attributes);
       }
-      const after = await products.update(id, { ...changes, updatedAt: clock.now() });
+      const after = await locked(id, () => products.update(id, { ...changes, updatedAt: clock.now() }, catalogEvents));
       if (!after) throw new AppError('NOT_FOUND', 'No such product');
-      await events.publish(productUpdated(after));
-      if (after.price !== before.price) await events.publish(priceChanged(before, after));
+      await outbox.flush([id]);
       return after;
     },
 
@@ -83,7 +94,7 @@ export function createProductUseCases(deps: ProductDeps) {
     async remove(id: string): Promise<void> {
       const product = await visible(id);
       const at = clock.now();
-      if (await products.markDeleted(id, at)) await events.publish(productDeleted(product, at));
+      if (await locked(id, () => products.markDeleted(id, at, [productDeleted(product, at)]))) await outbox.flush([id]);
     },
   };
 }

@@ -27,11 +27,12 @@ export function createReviewUseCases(deps: ReviewDeps) {
 
   /**
    * The rating is recounted from the reviews, not $inc'ed: FerretDB can lose one of two
-   * concurrent increments. Recounting under the product's rating lock means the last
-   * recount runs after the last review write, so the stored figure ends exact.
+   * concurrent increments. Recounting under the product's lock means the last recount runs
+   * after the last review write, so the stored figure ends exact; the same lock keeps the
+   * rating write from putting back a stale stock (FerretDB rewrites the whole document).
    */
   async function recount(productId: string): Promise<void> {
-    await mutex.run([`rating:${productId}`], async () => {
+    await mutex.run([`product:${productId}`], async () => {
       const { sum, count } = await reviews.totals(productId);
       await products.setRating(productId, sum, count);
     });

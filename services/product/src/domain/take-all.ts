@@ -1,4 +1,4 @@
-import type { ProductRepository, ReservationRepository } from './ports';
+import type { EventsOf, ProductRepository, ReservationRepository } from './ports';
 import type { Product } from './product';
 import type { ReservationItem } from './reservation';
 import type { Shortage } from './inventory';
@@ -7,15 +7,22 @@ import type { Shortage } from './inventory';
  * Takes each line's units in turn; the caller holds every line's product lock. Each taken
  * line is recorded on the reservation right after its stock moved, so what a crash leaves
  * behind can be given back by the expiry sweep. Lines after a short one are only checked,
- * so the caller can report every shortage at once.
+ * so the caller can report every shortage at once. Each take records its events (`eventsOf`)
+ * in the same document update.
  */
-export async function takeAll(products: ProductRepository, reservations: ReservationRepository, orderId: string, lines: readonly ReservationItem[]) {
+export async function takeAll(
+  products: ProductRepository,
+  reservations: ReservationRepository,
+  orderId: string,
+  lines: readonly ReservationItem[],
+  eventsOf: EventsOf,
+) {
   const taken: ReservationItem[] = [];
   const changed: { after: Product; before: number }[] = [];
   const shortages: Shortage[] = [];
   for (const line of lines) {
     if (shortages.length === 0) {
-      const after = await products.takeStock(line.productId, line.quantity);
+      const after = await products.takeStock(line.productId, line.quantity, eventsOf);
       if (after) {
         await reservations.markTaken(orderId, line);
         taken.push(line);

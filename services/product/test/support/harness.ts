@@ -19,6 +19,8 @@ export interface Harness {
   readonly http: Express;
   readonly grpcClient: grpc.Client;
   readonly store: ProductStore;
+  /** The FerretDB (or MongoDB) database URL, for a second harness on the same data. */
+  readonly url: string;
   readonly app: ReturnType<typeof createProductApp>;
   readonly events: DomainEvent[];
   readonly logs: string[];
@@ -28,8 +30,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { lowStockThreshold?: number; reservationTtlSeconds?: number } = {}): Promise<Harness> {
-  const ferret: RunningFerret = await startFerretDb();
+export interface HarnessOptions {
+  lowStockThreshold?: number;
+  reservationTtlSeconds?: number;
+  /** Replaces the default publisher (which collects into `events`); may reject, as Dapr's does. */
+  publish?: (event: DomainEvent) => Promise<void>;
+  /** Opens this database instead of a fresh FerretDB (a second "process" on the same data). */
+  mongodbUrl?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const ferret: RunningFerret = options.mongodbUrl
+    ? { url: options.mongodbUrl, stop: async () => undefined }
+    : await startFerretDb();
   const store = await openProductStore(ferret.url);
   const logs: string[] = [];
   const logger = createLogger('product', 'info', {
@@ -42,7 +55,9 @@ export async function startHarness(options: { lowStockThreshold?: number; reserv
   const app = createProductApp({
     store,
     auth,
-    events: { publish: async (e) => void events.push(e) },
+    events: { publish: options.publish ?? (async (e) => void events.push(e)) },
+    logger,
+    relay: { backoffBaseMs: 100, backoffMaxMs: 500, publishTimeoutMs: 2_000 },
     lowStockThreshold: options.lowStockThreshold ?? 5,
     reservationTtlSeconds: options.reservationTtlSeconds ?? 900,
     listingCacheMs: 2_000, // as in production, so the tests also prove writes clear it
@@ -56,14 +71,14 @@ export async function startHarness(options: { lowStockThreshold?: number; reserv
   const grpcClient = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 
   return {
-    http, grpcClient, store, app, events, logs, logger,
+    http, grpcClient, store, app, events, logs, logger, url: ferret.url,
     adminToken: async () => (await signer.sign({ userId: `admin-${randomUUID()}`, roles: ['admin'] })).token,
     userToken: async (userId = `user-${randomUUID()}`) => (await signer.sign({ userId, roles: ['customer'] })).token,
     async close() {
       grpcClient.close();
       await server.stop(100);
       await auth.stop();
-      await store.db.dropDatabase().catch(() => undefined);
+      if (!options.mongodbUrl) await store.db.dropDatabase().catch(() => undefined);
       await store.stop();
       await ferret.stop();
     },
