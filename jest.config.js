@@ -17,6 +17,7 @@ module.exports = {
   projects: [
     unit('service-kit', 'libraries/service-kit'),
     ...['gateway', 'product', 'user', 'order', 'auth'].map((s) => unit(s, `services/${s}`)),
+    unit('k8s', 'k8s'),
     {
       displayName: 'e2e',
       rootDir: __dirname,

@@ -13,7 +13,7 @@ import { root } from './lib/paths.mjs';
 bootstrap();
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const out = mkdtempSync(join(tmpdir(), 'shop-jest-'));
-const unitProjects = ['service-kit', 'gateway', 'product', 'user', 'order', 'auth'];
+const unitProjects = ['service-kit', 'gateway', 'product', 'user', 'order', 'auth', 'k8s'];
 const passThrough = process.argv.slice(2);
 const phases = passThrough.length
   ? [{ name: 'selected', args: passThrough }]
