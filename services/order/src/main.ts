@@ -1,23 +1,99 @@
 import { tracing } from './instrument'; // keep first
-import { createProbeSubscription, runShopService, waitForSidecar } from '@shop/service-kit';
-import { openPostgres } from '@shop/postgres';
+import { randomUUID } from 'node:crypto';
+import {
+  createAuthenticator,
+  createDaprClient,
+  createProbeSubscription,
+  runShopService,
+  waitForSidecar,
+} from '@shop/service-kit';
+import { createOutboxRelay, openPostgres, publishThroughDapr } from '@shop/postgres';
 import { loadOrderConfig } from './config';
+import { createDaprCartStore } from './data-access/dapr-cart-store';
+import { createHttpPaymentProvider } from './data-access/http-payment-provider';
+import { createOrderStore } from './data-access/order-store';
+import { createProductClient } from './data-access/product-client';
+import { createSimulatedPaymentProvider } from './data-access/simulated-payment-provider';
+import { createUserClient } from './data-access/user-client';
+import { createWorkflowCheckoutStarter } from './data-access/workflow-checkout-starter';
+import type { OrderDeps } from './domain/ports';
+import { mountOrderRoutes } from './entry-points/rest/routes';
 import { startWorkflowWorker } from './entry-points/workflow-worker';
 
+// The composition root: stores and clients in, handlers out. Resources stop in reverse order.
 void runShopService({
   config: loadOrderConfig(),
   tracing,
-  async build({ config, logger }) {
+  async build({ config, logger, metrics }) {
     const store = openPostgres(config.DATABASE_URL, config.SERVICE_NAME);
     await store.ping();
     // The workflow worker streams work items from the sidecar, so the sidecar must be up.
     await waitForSidecar(config.DAPR_HTTP_PORT, 60_000, config.HOST);
-    const workflows = await startWorkflowWorker({ daprHost: config.HOST, daprGrpcPort: config.DAPR_GRPC_PORT, logger });
+    const sidecar = { daprGrpcPort: config.DAPR_GRPC_PORT, host: config.HOST };
+    const dapr = createDaprClient({ daprHost: config.HOST, daprGrpcPort: config.DAPR_GRPC_PORT, logger });
+    const relay = createOutboxRelay({
+      pool: store.pool,
+      publish: publishThroughDapr(dapr),
+      logger,
+      registry: metrics.registry,
+    });
+    const orders = createOrderStore(store.pool, {
+      pubsubName: config.PUBSUB_NAME,
+      onEventsCommitted: () => relay.wake(),
+    });
+    const products = createProductClient({ appId: config.PRODUCT_APP_ID, ...sidecar });
+    const users = createUserClient({ appId: config.USER_APP_ID, ...sidecar });
+    const payments =
+      config.PAYMENT_PROVIDER === 'http'
+        ? createHttpPaymentProvider({
+            enabled: true,
+            daprHttpPort: config.DAPR_HTTP_PORT,
+            host: config.HOST,
+            endpoint: config.PAYMENT_HTTP_ENDPOINT,
+          })
+        : createSimulatedPaymentProvider();
+    const checkout = createWorkflowCheckoutStarter({
+      daprHost: config.HOST,
+      daprGrpcPort: config.DAPR_GRPC_PORT,
+      confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
+      logger,
+    });
+    const deps: OrderDeps = {
+      orders,
+      catalog: products,
+      addresses: users,
+      carts: createDaprCartStore(dapr, config.CART_STORE),
+      checkout,
+      payments,
+      logger,
+      newId: randomUUID,
+    };
+    const workflows = await startWorkflowWorker({
+      daprHost: config.HOST,
+      daprGrpcPort: config.DAPR_GRPC_PORT,
+      logger,
+      checkout: { orders, stock: products, payments, logger, reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
+    });
+    const auth = createAuthenticator({ logger, daprGrpcPort: config.DAPR_GRPC_PORT, daprHost: config.HOST });
+    relay.start();
+    logger.info('payment provider selected', { provider: payments.name });
     return {
-      // Stopped in reverse: the workflow worker first, then the pool.
-      resources: [store, workflows],
+      // Stopped in reverse: relay, workflow worker, clients, then the pool.
+      resources: [
+        store,
+        { name: 'dapr client', stop: () => dapr.stop() },
+        products,
+        users,
+        checkout,
+        auth,
+        workflows,
+        relay,
+      ],
       checks: { postgres: () => store.ping() },
-      appCallback: { subscriptions: [createProbeSubscription(logger)], dedupe: store.dedupe },
+      appCallback: { subscriptions: [createProbeSubscription(logger), auth.revocations], dedupe: store.dedupe },
+      routes: (app) => mountOrderRoutes(app, deps, auth, { secret: config.PAYMENT_WEBHOOK_SECRET }),
+      // Cart and order bodies are tiny; anything near this is abuse.
+      bodyLimit: '16kb',
     };
   },
 });

@@ -1,0 +1,69 @@
+import { StateConcurrencyEnum, StateConsistencyEnum, type DaprClient } from '@dapr/dapr';
+import { AppError } from '@shop/service-kit';
+import { z } from 'zod';
+import type { CartLine, CartStore } from '../domain/ports';
+
+// What is stored is read back through a schema: a corrupt entry must not become a cart.
+const storedSchema = z.object({
+  items: z.array(z.object({ productId: z.string().min(1).max(128), quantity: z.number().int().min(1) })).max(100),
+});
+
+const CART_TTL_SECONDS = String(30 * 86_400);
+const keyOf = (userId: string) => `cart-${userId}`;
+
+// Dapr answers an ETag mismatch with gRPC ABORTED (10) ("possible etag mismatch").
+const isEtagMismatch = (err: unknown) => {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  return e?.code === 10 || /etag/i.test(String(e?.message ?? ''));
+};
+
+const unavailable = (cause: unknown) => new AppError('UNAVAILABLE', 'The cart store is unavailable', { cause });
+
+/**
+ * Carts in the Dapr state store (component `components.cartState`). Saves use first-write
+ * concurrency with the ETag read before the change, so two tabs never lose an update: the
+ * second save fails with CONFLICT and the use case re-reads and re-applies.
+ */
+export function createDaprCartStore(client: DaprClient, storeName: string): CartStore {
+  return {
+    async load(userId) {
+      let found;
+      try {
+        [found] = await client.state.getBulk(storeName, [keyOf(userId)]);
+      } catch (err) {
+        throw unavailable(err);
+      }
+      const raw: unknown = found?.data;
+      if (raw === undefined || raw === null || raw === '') return { items: [], etag: found?.etag || undefined };
+      const parsed = storedSchema.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+      return { items: parsed.success ? parsed.data.items : [], etag: found?.etag || undefined };
+    },
+    async save(userId, items: readonly CartLine[], etag) {
+      try {
+        await client.state.save(storeName, [
+          {
+            key: keyOf(userId),
+            value: { items },
+            ...(etag === undefined ? {} : { etag }),
+            // Abandoned carts expire in the store itself (the component's cleanup deletes them).
+            metadata: { ttlInSeconds: CART_TTL_SECONDS },
+            options: {
+              concurrency: StateConcurrencyEnum.CONCURRENCY_FIRST_WRITE,
+              consistency: StateConsistencyEnum.CONSISTENCY_STRONG,
+            },
+          },
+        ]);
+      } catch (err) {
+        if (isEtagMismatch(err)) throw new AppError('CONFLICT', 'The cart changed meanwhile', { cause: err });
+        throw unavailable(err);
+      }
+    },
+    async clear(userId) {
+      try {
+        await client.state.delete(storeName, keyOf(userId));
+      } catch (err) {
+        throw unavailable(err);
+      }
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { AppError, isAppError } from '@shop/service-kit';
+import type { CartLine, OrderDeps } from '../ports';
+
+/** Per-line cap: a cart is not a bulk-purchase channel, and the cap bounds every total. */
+export const MAX_QUANTITY = 99;
+export const MAX_LINES = 50;
+// Two tabs saving at once: the loser re-reads and re-applies its change (ETag conflict).
+// With n concurrent writers the unluckiest needs n rounds; jitter spreads the rounds out.
+const SAVE_ATTEMPTS = 10;
+const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+
+export interface CartView {
+  readonly items: {
+    productId: string;
+    name: string;
+    quantity: number;
+    unitPrice: number;
+    available: boolean;
+  }[];
+  readonly subtotal: number;
+  readonly currency: string | null;
+}
+
+/** The cart with current prices and availability (a product gone from the catalog shows unavailable). */
+export async function viewCart(deps: OrderDeps, userId: string): Promise<CartView> {
+  const { items } = await deps.carts.load(userId);
+  if (items.length === 0) return { items: [], subtotal: 0, currency: null };
+  const products = await deps.catalog.getProducts(items.map((i) => i.productId));
+  let subtotal = 0;
+  let currency: string | null = null;
+  const lines = items.map((item) => {
+    const p = products.get(item.productId);
+    const found = p?.found === true;
+    if (found) {
+      subtotal += p.price * item.quantity;
+      currency ??= p.currency;
+    }
+    return {
+      productId: item.productId,
+      name: found ? p.name : '',
+      quantity: item.quantity,
+      unitPrice: found ? p.price : 0,
+      available: found && p.available >= item.quantity,
+    };
+  });
+  return { items: lines, subtotal, currency };
+}
+
+async function modify(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const cart = await deps.carts.load(userId);
+    try {
+      await deps.carts.save(userId, change([...cart.items]), cart.etag);
+      return;
+    } catch (err) {
+      if (!(isAppError(err) && err.code === 'CONFLICT') || attempt >= SAVE_ATTEMPTS) throw err;
+      await jitter(attempt);
+    }
+  }
+}
+
+/** Sets a line's quantity (an absolute value, so a retried PUT changes nothing). */
+export async function setCartItem(
+  deps: OrderDeps,
+  userId: string,
+  productId: string,
+  quantity: number,
+): Promise<CartView> {
+  const product = (await deps.catalog.getProducts([productId])).get(productId);
+  if (!product?.found) throw new AppError('NOT_FOUND', 'No such product');
+  await modify(deps, userId, (items) => {
+    const others = items.filter((i) => i.productId !== productId);
+    if (others.length >= MAX_LINES) throw new AppError('CONFLICT', `A cart holds at most ${MAX_LINES} products`);
+    const at = items.findIndex((i) => i.productId === productId);
+    const line = { productId, quantity: Math.min(quantity, MAX_QUANTITY) };
+    if (at === -1) return [...items, line];
+    items[at] = line;
+    return items;
+  });
+  return viewCart(deps, userId);
+}
+
+export async function removeCartItem(deps: OrderDeps, userId: string, productId: string): Promise<CartView> {
+  await modify(deps, userId, (items) => items.filter((i) => i.productId !== productId));
+  return viewCart(deps, userId);
+}
+
+export async function clearCart(deps: OrderDeps, userId: string): Promise<void> {
+  await deps.carts.clear(userId);
+}

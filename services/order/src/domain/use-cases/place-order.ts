@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '@shop/service-kit';
+import type { OrderLine } from '../events';
+import type { Order } from '../order';
+import type { OrderDeps } from '../ports';
+
+export interface PlaceOrderRequest {
+  readonly shippingAddressId: string;
+  readonly paymentMethod: { readonly token: string };
+}
+
+// Stable key order, so the same request always hashes the same.
+const hashOf = (r: PlaceOrderRequest) =>
+  createHash('sha256')
+    .update(JSON.stringify([r.shippingAddressId, r.paymentMethod.token]))
+    .digest('hex');
+
+/**
+ * Turns the caller's cart into a PENDING order and starts its checkout saga. The same
+ * Idempotency-Key (per user) always answers the same order: the key is claimed in the
+ * transaction that appends OrderPlaced, so concurrent duplicates resolve to the winner.
+ */
+export async function placeOrder(
+  deps: OrderDeps,
+  userId: string,
+  idempotencyKey: string,
+  request: PlaceOrderRequest,
+): Promise<Order> {
+  const requestHash = hashOf(request);
+  const known = await deps.orders.findByKey(userId, idempotencyKey);
+  if (known) return replay(deps, known, requestHash, request);
+
+  const items = await pricedCart(deps, userId);
+  const address = await deps.addresses.getAddress(userId, request.shippingAddressId);
+  if (!address) {
+    throw new AppError('VALIDATION_FAILED', 'The shipping address does not exist', {
+      errors: [{ path: 'shippingAddressId', message: 'unknown address' }],
+    });
+  }
+  const currency = items.currency;
+  const total = items.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+  const placed = await deps.orders.place({
+    id: deps.newId(),
+    userId,
+    idempotencyKey,
+    requestHash,
+    placed: { type: 'OrderPlaced', data: { userId, items: items.lines, total, currency, shippingAddress: address } },
+  });
+  if (!placed.created) return replay(deps, placed, requestHash, request);
+
+  await deps.checkout.start(placed.orderId, request.paymentMethod.token);
+  // The order owns the items now; a failure here only leaves a cart the user can empty.
+  await deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId }));
+  deps.logger.info('order placed', { orderId: placed.orderId, userId, total, currency });
+  return mustGet(deps, placed.orderId);
+}
+
+async function replay(
+  deps: OrderDeps,
+  known: { orderId: string; requestHash: string },
+  requestHash: string,
+  request: PlaceOrderRequest,
+): Promise<Order> {
+  if (known.requestHash !== requestHash) {
+    throw new AppError('CONFLICT', 'This Idempotency-Key was already used for a different request');
+  }
+  const order = await mustGet(deps, known.orderId);
+  // A crash (or a lost start) between commit and start leaves a PENDING order without a saga;
+  // the client's retry with the same key starts it. Starting is idempotent per order.
+  if (order.status === 'PENDING') await deps.checkout.start(order.id, request.paymentMethod.token);
+  return order;
+}
+
+async function mustGet(deps: OrderDeps, orderId: string): Promise<Order> {
+  const order = await deps.orders.get(orderId);
+  if (!order) throw new Error(`Order ${orderId} vanished after it was written`);
+  return order;
+}
+
+/** The cart with prices snapshotted now: what the customer pays, whatever the catalog does later. */
+async function pricedCart(deps: OrderDeps, userId: string): Promise<{ lines: OrderLine[]; currency: string }> {
+  const cart = await deps.carts.load(userId);
+  if (cart.items.length === 0) throw new AppError('CONFLICT', 'The cart is empty');
+  const products = await deps.catalog.getProducts(cart.items.map((i) => i.productId));
+  const lines: OrderLine[] = [];
+  const currencies = new Set<string>();
+  for (const item of cart.items) {
+    const product = products.get(item.productId);
+    if (!product?.found) throw new AppError('CONFLICT', `Product ${item.productId} is no longer sold`);
+    currencies.add(product.currency);
+    lines.push({ productId: product.id, name: product.name, quantity: item.quantity, unitPrice: product.price });
+  }
+  const [currency] = [...currencies];
+  if (currency === undefined || currencies.size > 1) {
+    throw new AppError('CONFLICT', 'The cart mixes currencies; one order has one currency');
+  }
+  return { lines, currency };
+}

@@ -1,0 +1,130 @@
+import type { WorkflowContext } from '@dapr/dapr';
+import { checkoutWorkflow, PAYMENT_CONFIRMATION_EVENT, type StepResult } from '../src/workflows/checkout/workflow';
+
+/**
+ * Steps the saga generator the way the SDK's executor does: each yielded task is answered
+ * by `answer`, so the test sees the exact sequence of activities (and timers) it schedules.
+ */
+type Scheduled =
+  { kind: 'activity'; name: string; input: Record<string, unknown> } | { kind: 'timer' | 'event' | 'any' };
+
+function fakeContext(answers: {
+  activity?: (name: string) => StepResult;
+  confirmation?: unknown;
+  timerWins?: boolean;
+}) {
+  const log: string[] = [];
+  const timer = { kind: 'timer' };
+  const event = { kind: 'event', getResult: () => answers.confirmation };
+  const ctx = {
+    callActivity: (name: string, input: Record<string, unknown>) => ({ kind: 'activity', name, input }),
+    createTimer: () => timer,
+    waitForExternalEvent: (name: string) => (name === PAYMENT_CONFIRMATION_EVENT ? event : undefined),
+    whenAny: () => ({ kind: 'any' }),
+    setCustomStatus: (s: string) => log.push(`status:${s}`),
+  } as unknown as WorkflowContext;
+  async function run(input: unknown) {
+    const gen = checkoutWorkflow(ctx, input);
+    let next = await gen.next();
+    while (!next.done) {
+      const task = next.value as unknown as Scheduled;
+      let reply: unknown;
+      if (task.kind === 'activity') {
+        log.push(task.name);
+        try {
+          reply = answers.activity?.(task.name) ?? { ok: true };
+        } catch (err) {
+          // The SDK throws a failed activity's error into the workflow at its yield.
+          next = await gen.throw(err);
+          continue;
+        }
+      } else if (task.kind === 'any') {
+        reply = answers.timerWins ? timer : event;
+      }
+      next = await gen.next(reply);
+    }
+    return { result: next.value, activities: log.filter((l) => !l.startsWith('status:')) };
+  }
+  return { run };
+}
+
+const input = {
+  orderId: '7f1d1f4e-3c1b-4b7e-9a57-8d3f5a6b7c8d',
+  paymentToken: 'tok_visa',
+  confirmationTimeoutSeconds: 60,
+};
+
+describe('the checkout workflow', () => {
+  test('When every step succeeds, then it reserves, authorises, captures, commits and confirms, in that order', async () => {
+    const { result, activities } = await fakeContext({}).run(input);
+
+    expect(activities).toEqual(['reserveStock', 'authorizePayment', 'capturePayment', 'commitStock', 'confirmOrder']);
+    expect(result).toEqual({ status: 'CONFIRMED' });
+  });
+
+  test('When stock is short, then it compensates with out_of_stock and never touches the payment', async () => {
+    const { result, activities } = await fakeContext({
+      activity: (n) => (n === 'reserveStock' ? { ok: false, reason: 'out_of_stock' } : { ok: true }),
+    }).run(input);
+
+    expect(activities).toEqual(['reserveStock', 'cancelOrder']);
+    expect(result).toEqual({ status: 'CANCELLED', reason: 'out_of_stock' });
+  });
+
+  test('When the card is declined, then it compensates with payment_declined', async () => {
+    const { result, activities } = await fakeContext({
+      activity: (n) => (n === 'authorizePayment' ? { ok: false, reason: 'payment_declined' } : { ok: true }),
+    }).run(input);
+
+    expect(activities).toEqual(['reserveStock', 'authorizePayment', 'cancelOrder']);
+    expect(result).toMatchObject({ reason: 'payment_declined' });
+  });
+
+  test('When a 3-D Secure payment is confirmed, then the authorisation is recorded and checkout completes', async () => {
+    const { result, activities } = await fakeContext({
+      activity: (n) =>
+        n === 'authorizePayment' ? { ok: true, status: 'requires_confirmation', paymentId: 'p1' } : { ok: true },
+      confirmation: { approved: true },
+    }).run(input);
+
+    expect(activities).toEqual([
+      'reserveStock',
+      'authorizePayment',
+      'recordAuthorization',
+      'capturePayment',
+      'commitStock',
+      'confirmOrder',
+    ]);
+    expect(result).toEqual({ status: 'CONFIRMED' });
+  });
+
+  test('When a 3-D Secure confirmation times out, then it compensates with payment_timeout', async () => {
+    const { result, activities } = await fakeContext({
+      activity: (n) =>
+        n === 'authorizePayment' ? { ok: true, status: 'requires_confirmation', paymentId: 'p1' } : { ok: true },
+      timerWins: true,
+    }).run(input);
+
+    expect(activities).toEqual(['reserveStock', 'authorizePayment', 'cancelOrder']);
+    expect(result).toMatchObject({ reason: 'payment_timeout' });
+  });
+
+  test('When a step keeps failing, then the saga compensates (checkout_failed) instead of hanging', async () => {
+    const { result, activities } = await fakeContext({
+      activity: (n) => {
+        if (n === 'capturePayment') throw new Error('provider down');
+        return { ok: true };
+      },
+    }).run(input);
+
+    expect(activities).toEqual(['reserveStock', 'authorizePayment', 'capturePayment', 'cancelOrder']);
+    expect(result).toMatchObject({ reason: 'checkout_failed' });
+  });
+
+  test('When the input is malformed, then it schedules nothing', async () => {
+    const { result, activities } = await fakeContext({}).run({ orderId: 'x' });
+
+    expect(activities).toEqual([]);
+    expect(result).toEqual({ error: 'invalid input' });
+  });
+});

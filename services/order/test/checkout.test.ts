@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { rebuild } from '../src/domain/order';
+import { checkoutActivities } from '../src/workflows/checkout/activities';
+import { fakeStock } from './fakes';
+import { orderHarness, type Harness } from './support';
+
+jest.setTimeout(30_000);
+
+/** Drives the saga's activities in the workflow's order, as the Dapr runtime would. */
+describe('checkout activities, the event store and its projection', () => {
+  let h: Harness;
+  const stockLevels = new Map<string, number>();
+  let steps: ReturnType<typeof checkoutActivities>;
+  const ctx = {} as never;
+
+  beforeAll(async () => {
+    h = await orderHarness('shop_order_unit');
+    steps = checkoutActivities({
+      orders: h.deps.orders,
+      stock: fakeStock(stockLevels),
+      payments: h.payments,
+      logger: h.logs.logger,
+      reservationTtlSeconds: 600,
+      retryDelaysMs: [1, 1],
+    });
+  });
+  afterAll(() => h.close());
+
+  async function pendingOrder(available = 5, quantity = 2) {
+    const me = await h.customer();
+    const product = h.product({ price: 1000 });
+    stockLevels.set(product.id, available);
+    await request(h.app).put(`/v1/cart/items/${product.id}`).set(me.auth).send({ quantity }).expect(200);
+    const res = await request(h.app)
+      .post('/v1/orders')
+      .set(me.auth)
+      .set('Idempotency-Key', randomUUID())
+      .send({ shippingAddressId: me.addressId, paymentMethod: { token: 'tok_visa' } })
+      .expect(202);
+    return { me, product, orderId: res.body.id as string };
+  }
+
+  async function happyPath(orderId: string, token = 'tok_visa') {
+    expect(await steps.reserveStock(ctx, { orderId })).toEqual({ ok: true });
+    const auth = await steps.authorizePayment(ctx, { orderId, paymentToken: token });
+    if (!auth.ok) return auth;
+    for (const name of ['capturePayment', 'commitStock', 'confirmOrder'] as const) {
+      expect(await steps[name](ctx, { orderId })).toEqual({ ok: true });
+    }
+    return auth;
+  }
+
+  test('When the saga succeeds, then the order is CONFIRMED, stock is taken and the history lists every step', async () => {
+    const { me, product, orderId } = await pendingOrder(5, 2);
+
+    await happyPath(orderId);
+
+    const order = await request(h.app).get(`/v1/orders/${orderId}`).set(me.auth);
+    const history = await request(h.app).get(`/v1/orders/${orderId}/history`).set(me.auth);
+    expect(order.body.status).toBe('CONFIRMED');
+    expect(stockLevels.get(product.id)).toBe(3);
+    expect(history.body.map((e: { type: string }) => e.type)).toEqual([
+      'OrderPlaced',
+      'StockReserved',
+      'PaymentAuthorized',
+      'PaymentCaptured',
+      'OrderConfirmed',
+    ]);
+    expect(JSON.stringify(history.body)).not.toContain('sim_pay_'); // provider ids stay inside
+    const topics = await h.pool.query(`SELECT topic FROM outbox WHERE id LIKE $1 ORDER BY id`, [`%/${orderId}/%`]);
+    expect(topics.rows.map((r) => r.topic).sort()).toEqual(['order.confirmed', 'order.created']);
+  });
+
+  test('When every activity runs twice (at-least-once delivery), then each effect happens once', async () => {
+    const { orderId } = await pendingOrder(5, 1);
+
+    await happyPath(orderId);
+    await happyPath(orderId);
+
+    const { rows } = await h.pool.query('SELECT type FROM order_events WHERE order_id = $1 ORDER BY seq', [orderId]);
+    expect(rows.map((r) => r.type)).toEqual([
+      'OrderPlaced',
+      'StockReserved',
+      'PaymentAuthorized',
+      'PaymentCaptured',
+      'OrderConfirmed',
+    ]);
+    const effects = h.payments.effects.filter((e) => e.idempotencyKey.startsWith(orderId));
+    expect(effects.map((e) => e.operation)).toEqual(['authorize', 'capture']);
+  });
+
+  test('When the projection is rebuilt from the events, then it equals the stored projection, for every status', async () => {
+    const confirmed = (await pendingOrder()).orderId;
+    await happyPath(confirmed);
+    const declined = (await pendingOrder()).orderId;
+    await steps.reserveStock(ctx, { orderId: declined });
+    await steps.authorizePayment(ctx, { orderId: declined, paymentToken: 'tok_decline' });
+    await steps.cancelOrder(ctx, { orderId: declined, reason: 'payment_declined' });
+    const shipped = (await pendingOrder()).orderId;
+    await happyPath(shipped);
+    await h.deps.orders.update(shipped, () => [
+      { type: 'OrderShipped', data: { carrier: 'DHL', trackingNumber: 'T1' } },
+    ]);
+
+    for (const id of [confirmed, declined, shipped]) {
+      const fromEvents = rebuild(await h.deps.orders.history(id));
+      const projection = await h.deps.orders.get(id);
+      expect(projection).toEqual(fromEvents);
+    }
+  });
+
+  test('When the card is declined, then the reservation is released, the order is CANCELLED (payment_declined) and an event is queued', async () => {
+    const { me, product, orderId } = await pendingOrder(5, 2);
+
+    await steps.reserveStock(ctx, { orderId });
+    const auth = await steps.authorizePayment(ctx, { orderId, paymentToken: 'tok_decline' });
+    await steps.cancelOrder(ctx, { orderId, reason: auth.reason });
+
+    expect(auth).toMatchObject({ ok: false, reason: 'payment_declined' });
+    expect(stockLevels.get(product.id)).toBe(5);
+    const order = (await request(h.app).get(`/v1/orders/${orderId}`).set(me.auth)).body;
+    expect(order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'payment_declined' });
+    const outbox = await h.pool.query(`SELECT payload FROM outbox WHERE id = $1`, [`order.cancelled/${orderId}/3`]);
+    expect(outbox.rows[0]?.payload).toMatchObject({ orderId, reason: 'payment_declined', status: 'CANCELLED' });
+  });
+
+  test('When stock is short, then nothing is charged and the order is CANCELLED (out_of_stock)', async () => {
+    const { me, orderId } = await pendingOrder(1, 2);
+
+    const reserved = await steps.reserveStock(ctx, { orderId });
+    await steps.cancelOrder(ctx, { orderId, reason: reserved.reason });
+
+    expect(reserved).toEqual({ ok: false, reason: 'out_of_stock' });
+    expect(h.payments.effects.some((e) => e.idempotencyKey.startsWith(orderId))).toBe(false);
+    expect((await request(h.app).get(`/v1/orders/${orderId}`).set(me.auth)).body.cancellationReason).toBe(
+      'out_of_stock',
+    );
+  });
+
+  test('When a customer cancels a confirmed order, then the payment is refunded once and shipping is refused', async () => {
+    const { me, orderId } = await pendingOrder();
+    await happyPath(orderId);
+
+    const [first, second] = [
+      await request(h.app).post(`/v1/orders/${orderId}/cancel`).set(me.auth).send({}),
+      await request(h.app).post(`/v1/orders/${orderId}/cancel`).set(me.auth).send({}),
+    ];
+    const admin = await h.customer(['customer', 'admin']);
+    const ship = await request(h.app)
+      .post(`/v1/orders/${orderId}/ship`)
+      .set(admin.auth)
+      .send({ carrier: 'DHL', trackingNumber: 'X' });
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.body).toMatchObject({ status: 'CANCELLED', cancellationReason: 'customer_request' });
+    expect(h.payments.effects.filter((e) => e.idempotencyKey === `${orderId}:refund`)).toHaveLength(1);
+    expect(ship.status).toBe(409);
+    const { rows } = await h.pool.query(`SELECT type FROM order_events WHERE order_id = $1 AND type = 'RefundIssued'`, [
+      orderId,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+
+  test('When an admin ships and delivers, then the status follows; a customer may not, and delivered cannot be cancelled', async () => {
+    const { me, orderId } = await pendingOrder();
+    await happyPath(orderId);
+    const admin = await h.customer(['customer', 'admin']);
+
+    const byCustomer = await request(h.app)
+      .post(`/v1/orders/${orderId}/ship`)
+      .set(me.auth)
+      .send({ carrier: 'DHL', trackingNumber: 'T' });
+    const badBody = await request(h.app).post(`/v1/orders/${orderId}/ship`).set(admin.auth).send({ carrier: 'DHL' });
+    const shipped = await request(h.app)
+      .post(`/v1/orders/${orderId}/ship`)
+      .set(admin.auth)
+      .send({ carrier: 'DHL', trackingNumber: 'T' });
+    const delivered = await request(h.app).post(`/v1/orders/${orderId}/deliver`).set(admin.auth).send({});
+    const cancel = await request(h.app).post(`/v1/orders/${orderId}/cancel`).set(me.auth).send({});
+
+    expect(byCustomer.status).toBe(403);
+    expect(badBody.status).toBe(400);
+    expect(shipped.body).toMatchObject({ status: 'SHIPPED', shipment: { carrier: 'DHL', trackingNumber: 'T' } });
+    expect(delivered.body.status).toBe('DELIVERED');
+    expect(cancel.status).toBe(409);
+  });
+
+  test('When the payment provider fails transiently, then the step retries and succeeds, logging the retry', async () => {
+    const { orderId } = await pendingOrder();
+    await steps.reserveStock(ctx, { orderId });
+    h.payments.failNext(1);
+
+    const auth = await steps.authorizePayment(ctx, { orderId, paymentToken: 'tok_visa' });
+
+    expect(auth).toMatchObject({ ok: true, status: 'authorized' });
+    expect(h.logs.text()).toContain('checkout step failed, retrying');
+  });
+});

@@ -1,0 +1,74 @@
+import type { DaprClient } from '@dapr/dapr';
+import { createDaprCartStore } from '../src/data-access/dapr-cart-store';
+
+/** The slice of DaprClient.state the adapter uses, recording what reaches "the sidecar". */
+function fakeDapr(behaviour: { getBulk?: () => unknown; save?: () => void } = {}) {
+  const saved: unknown[] = [];
+  const client = {
+    state: {
+      getBulk: async () =>
+        behaviour.getBulk?.() ?? [{ key: 'cart-u1', data: { items: [{ productId: 'p1', quantity: 2 }] }, etag: '7' }],
+      save: async (_store: string, items: unknown[]) => {
+        behaviour.save?.();
+        saved.push(...items);
+        return {};
+      },
+      delete: async () => ({}),
+    },
+  } as unknown as DaprClient;
+  return { client, saved };
+}
+
+describe('the cart in the Dapr state store', () => {
+  test('When a cart is loaded and saved, then the ETag read is sent back with first-write concurrency and a TTL', async () => {
+    const { client, saved } = fakeDapr();
+    const carts = createDaprCartStore(client, 'cartstore');
+
+    const cart = await carts.load('u1');
+    await carts.save('u1', [{ productId: 'p1', quantity: 3 }], cart.etag);
+
+    expect(cart).toEqual({ items: [{ productId: 'p1', quantity: 2 }], etag: '7' });
+    expect(saved).toEqual([
+      expect.objectContaining({
+        key: 'cart-u1',
+        value: { items: [{ productId: 'p1', quantity: 3 }] },
+        etag: '7',
+        options: expect.objectContaining({ concurrency: 1 }),
+        metadata: { ttlInSeconds: String(30 * 86_400) },
+      }),
+    ]);
+  });
+
+  test('When the sidecar reports an ETag mismatch, then it is a CONFLICT the use case can retry', async () => {
+    const { client } = fakeDapr({
+      save: () => {
+        throw Object.assign(new Error('possible etag mismatch. error from state store'), { code: 10 });
+      },
+    });
+
+    await expect(createDaprCartStore(client, 'cartstore').save('u1', [], '7')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
+  test('When the sidecar is down, then it is UNAVAILABLE (503), not a crash', async () => {
+    const { client } = fakeDapr({
+      getBulk: () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+    });
+
+    await expect(createDaprCartStore(client, 'cartstore').load('u1')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  test('When the stored value is missing or corrupt, then the cart is empty', async () => {
+    const missing = createDaprCartStore(fakeDapr({ getBulk: () => [{ key: 'cart-u1', data: '' }] }).client, 'c');
+    const corrupt = createDaprCartStore(
+      fakeDapr({ getBulk: () => [{ key: 'cart-u1', data: { items: 'x' }, etag: '2' }] }).client,
+      'c',
+    );
+
+    expect(await missing.load('u1')).toEqual({ items: [], etag: undefined });
+    expect(await corrupt.load('u1')).toEqual({ items: [], etag: '2' });
+  });
+});

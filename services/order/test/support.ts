@@ -1,0 +1,186 @@
+// What the order service's tests share: a real PostgreSQL database per suite (migrated once),
+// the REST app wired as main.ts wires it, in-memory stand-ins for the peers reached through
+// Dapr (catalog, addresses, cart state, workflow start), and tokens signed with a test key.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Pool } from 'pg';
+import {
+  createAccessTokenSigner,
+  createAuthenticator,
+  createHealthRouter,
+  createLogger,
+  createMetrics,
+  createRestApp,
+  generateSigningKey,
+  publicJwkOf,
+  type Logger,
+} from '@shop/service-kit';
+import { createOrderStore } from '../src/data-access/order-store';
+import {
+  createSimulatedPaymentProvider,
+  type SimulatedPaymentProvider,
+} from '../src/data-access/simulated-payment-provider';
+import type { ShippingAddress } from '../src/domain/events';
+import type { OrderDeps, ProductInfo } from '../src/domain/ports';
+import { inMemoryCarts } from './fakes';
+import { mountOrderRoutes } from '../src/entry-points/rest/routes';
+
+const SERVER_URL = process.env['SHOP_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function databaseUrl(name: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Migrations run in a child process: node-pg-migrate is ESM-only and jest cannot import it. */
+function migrate(url: string): void {
+  const script = `require('@shop/postgres').runSqlMigrations(process.argv[1], process.argv[2])
+    .catch((err) => { console.error(err); process.exit(1); })`;
+  execFileSync(process.execPath, ['-e', script, url, join(__dirname, '..', 'migrations')], { stdio: 'inherit' });
+}
+
+export async function migratedDatabase(name: string): Promise<Pool> {
+  const admin = new Pool({ connectionString: SERVER_URL, max: 1 });
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (err) {
+    // 42P04: it exists; 23505: another worker created it at the same moment.
+    const code = (err as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') throw err;
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrl(name);
+  migrate(url);
+  return new Pool({ connectionString: url, max: 12 });
+}
+
+export function captureLogs(): { logger: Logger; text: () => string } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: createLogger('order', 'debug', { destination }), text: () => chunks.join('') };
+}
+
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+
+export const ADDRESS: ShippingAddress = {
+  recipient: 'Ada Lovelace',
+  line1: '12 Analytical Street',
+  city: 'London',
+  postalCode: 'NW1 2DB',
+  country: 'GB',
+};
+
+export interface Harness {
+  readonly pool: Pool;
+  readonly deps: OrderDeps;
+  readonly app: ReturnType<typeof createRestApp>;
+  readonly products: Map<string, ProductInfo>;
+  /** userId → their address ids. */
+  readonly addresses: Map<string, Set<string>>;
+  readonly started: { orderId: string; paymentToken: string }[];
+  readonly confirmations: { orderId: string; approved: boolean }[];
+  readonly payments: SimulatedPaymentProvider;
+  readonly logs: ReturnType<typeof captureLogs>;
+  product(overrides?: Partial<ProductInfo>): ProductInfo;
+  customer(roles?: readonly string[]): Promise<{ id: string; addressId: string; auth: { Authorization: string } }>;
+  close(): Promise<void>;
+}
+
+export async function orderHarness(database: string): Promise<Harness> {
+  const pool = await migratedDatabase(database);
+  const logs = captureLogs();
+  const products = new Map<string, ProductInfo>();
+  const addresses = new Map<string, Set<string>>();
+  const started: { orderId: string; paymentToken: string }[] = [];
+  const confirmations: { orderId: string; approved: boolean }[] = [];
+  const payments = createSimulatedPaymentProvider();
+  const deps: OrderDeps = {
+    orders: createOrderStore(pool, { pubsubName: 'pubsub' }),
+    catalog: {
+      async getProducts(ids) {
+        const m = new Map<string, ProductInfo>();
+        for (const id of ids) {
+          const p = products.get(id);
+          m.set(id, p ?? { id, found: false, name: '', price: 0, currency: '', available: 0 });
+        }
+        return m;
+      },
+    },
+    addresses: {
+      async getAddress(userId, addressId) {
+        return addresses.get(userId)?.has(addressId) ? ADDRESS : undefined;
+      },
+    },
+    carts: inMemoryCarts(),
+    checkout: {
+      async start(orderId, paymentToken) {
+        started.push({ orderId, paymentToken });
+      },
+      async paymentConfirmed(orderId, approved) {
+        confirmations.push({ orderId, approved });
+      },
+    },
+    payments,
+    logger: logs.logger,
+    newId: randomUUID,
+  };
+  const jwk = await generateSigningKey();
+  const signer = await createAccessTokenSigner(jwk);
+  const auth = createAuthenticator({
+    logger: logs.logger,
+    daprGrpcPort: 1, // never dialled: fetchJwks stands in for auth's GetJwks through Dapr
+    fetchJwks: async () => ({ keys: [publicJwkOf(jwk)] }),
+  });
+  const app = createRestApp({
+    service: 'order',
+    logger: logs.logger,
+    metrics: createMetrics('order'),
+    health: createHealthRouter(),
+    bodyLimit: '16kb',
+    configure: (a) => mountOrderRoutes(a, deps, auth, { secret: WEBHOOK_SECRET }),
+  });
+  return {
+    pool,
+    deps,
+    app,
+    products,
+    addresses,
+    started,
+    confirmations,
+    payments,
+    logs,
+    product(overrides = {}) {
+      const p: ProductInfo = {
+        id: `p-${randomUUID().slice(0, 8)}`,
+        found: true,
+        name: 'Teapot',
+        price: 1999,
+        currency: 'USD',
+        available: 10,
+        ...overrides,
+      };
+      products.set(p.id, p);
+      return p;
+    },
+    async customer(roles = ['customer']) {
+      const id = randomUUID();
+      const addressId = randomUUID();
+      addresses.set(id, new Set([addressId]));
+      const { token } = await signer.sign({ userId: id, roles });
+      return { id, addressId, auth: { Authorization: `Bearer ${token}` } };
+    },
+    close: async () => {
+      await auth.stop();
+      await pool.end();
+    },
+  };
+}
