@@ -64,8 +64,15 @@ export const SECRETS = {
   'admin-email': ['admin-email'],
   'admin-password': ['admin-password'],
   'probe-secret': ['probe-secret'],
+  'payment-webhook-secret': ['payment-webhook-secret'],
 };
-export const DAPR_READ_SECRETS = ['auth-signing-keys', 'admin-email', 'admin-password', 'probe-secret'];
+export const DAPR_READ_SECRETS = [
+  'auth-signing-keys',
+  'admin-email',
+  'admin-password',
+  'probe-secret',
+  'payment-webhook-secret',
+];
 
 // ---- Stores
 const STORES = {

@@ -24,11 +24,11 @@ const schema = z.object({
     .default('payment-provider'),
   /** How long a payment needing confirmation (3-D Secure) may wait before the order is cancelled. */
   PAYMENT_CONFIRMATION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  /**
-   * HMAC key of POST /v1/payments/webhook. The default is for development and tests only
-   * (like the first-admin dev secrets); any real deployment sets its own.
-   */
-  PAYMENT_WEBHOOK_SECRET: z.string().min(16).default('dev-only-payment-webhook-secret'),
+  SECRET_STORE: z.string().min(1).default(components.secrets),
+  /** The secret (in the Dapr secret store) holding the HMAC key of POST /v1/payments/webhook. */
+  PAYMENT_WEBHOOK_SECRET_NAME: z.string().min(1).default('payment-webhook-secret'),
+  /** How often owed saga starts are swept (a crash between placing an order and starting it). */
+  SAGA_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Product's reservation TTL: a saga that dies still gives its stock back. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1_800),
 });

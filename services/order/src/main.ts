@@ -15,9 +15,15 @@ import { createOrderStore } from './data-access/order-store';
 import { createProductClient } from './data-access/product-client';
 import { createSimulatedPaymentProvider } from './data-access/simulated-payment-provider';
 import { createUserClient } from './data-access/user-client';
+import { loadWebhookSecret } from './data-access/webhook-secret';
 import { createWorkflowCheckoutStarter } from './data-access/workflow-checkout-starter';
 import type { OrderDeps } from './domain/ports';
+import { createProductCache } from './domain/product-cache';
+import { createCatalogSubscriptions } from './entry-points/catalog-subscriptions';
+import { startInventoryWatch } from './entry-points/inventory-watch';
 import { mountOrderRoutes } from './entry-points/rest/routes';
+import { checkoutMetrics } from './entry-points/checkout-metrics';
+import { createSagaRecovery } from './entry-points/jobs/saga-recovery';
 import { startWorkflowWorker } from './entry-points/workflow-worker';
 
 // The composition root: stores and clients in, handlers out. Resources stop in reverse order.
@@ -37,11 +43,17 @@ void runShopService({
       logger,
       registry: metrics.registry,
     });
+    const observeCheckout = checkoutMetrics(metrics.registry);
     const orders = createOrderStore(store.pool, {
       pubsubName: config.PUBSUB_NAME,
-      onEventsCommitted: () => relay.wake(),
+      onEventsCommitted: (change) => {
+        relay.wake();
+        observeCheckout(change);
+      },
     });
     const products = createProductClient({ appId: config.PRODUCT_APP_ID, ...sidecar });
+    // The cart reads through a cache kept fresh by product's events; checkout reads `products`.
+    const cartCatalog = createProductCache(products);
     const users = createUserClient({ appId: config.USER_APP_ID, ...sidecar });
     const payments =
       config.PAYMENT_PROVIDER === 'http'
@@ -51,16 +63,25 @@ void runShopService({
             host: config.HOST,
             endpoint: config.PAYMENT_HTTP_ENDPOINT,
           })
-        : createSimulatedPaymentProvider();
+        : createSimulatedPaymentProvider({ pool: store.pool });
     const checkout = createWorkflowCheckoutStarter({
       daprHost: config.HOST,
       daprGrpcPort: config.DAPR_GRPC_PORT,
       confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
       logger,
+      pool: store.pool,
     });
+    const recovery = createSagaRecovery({
+      pool: store.pool,
+      schedule: checkout.schedule,
+      logger,
+      intervalMs: config.SAGA_RECOVERY_INTERVAL_MS,
+    });
+    const webhookSecret = await loadWebhookSecret(dapr, config.SECRET_STORE, config.PAYMENT_WEBHOOK_SECRET_NAME);
     const deps: OrderDeps = {
       orders,
       catalog: products,
+      cartCatalog,
       addresses: users,
       carts: createDaprCartStore(dapr, config.CART_STORE),
       checkout,
@@ -76,9 +97,17 @@ void runShopService({
     });
     const auth = createAuthenticator({ logger, daprGrpcPort: config.DAPR_GRPC_PORT, daprHost: config.HOST });
     relay.start();
+    recovery.start();
+    const inventoryWatch = startInventoryWatch({
+      cache: cartCatalog,
+      appId: config.PRODUCT_APP_ID,
+      ...sidecar,
+      logger,
+      registry: metrics.registry,
+    });
     logger.info('payment provider selected', { provider: payments.name });
     return {
-      // Stopped in reverse: relay, workflow worker, clients, then the pool.
+      // Stopped in reverse: inventory watch, relay, workflow worker, clients, then the pool.
       resources: [
         store,
         { name: 'dapr client', stop: () => dapr.stop() },
@@ -88,10 +117,18 @@ void runShopService({
         auth,
         workflows,
         relay,
+        inventoryWatch,
       ],
       checks: { postgres: () => store.ping() },
-      appCallback: { subscriptions: [createProbeSubscription(logger), auth.revocations], dedupe: store.dedupe },
-      routes: (app) => mountOrderRoutes(app, deps, auth, { secret: config.PAYMENT_WEBHOOK_SECRET }),
+      appCallback: {
+        subscriptions: [
+          createProbeSubscription(logger),
+          auth.revocations,
+          ...createCatalogSubscriptions(cartCatalog, config.PUBSUB_NAME, logger),
+        ],
+        dedupe: store.dedupe,
+      },
+      routes: (app) => mountOrderRoutes(app, deps, auth, { secret: webhookSecret }),
       // Cart and order bodies are tiny; anything near this is abuse.
       bodyLimit: '16kb',
     };

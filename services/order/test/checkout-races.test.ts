@@ -74,4 +74,31 @@ describe('checkout racing a customer cancel', () => {
     expect(after).toMatchObject({ status: 'CANCELLED', payment: { captured: 800, refunded: 800 } });
     expect(h.payments.effects.filter((e) => e.idempotencyKey === `${orderId}:refund`)).toHaveLength(1);
   });
+
+  test('When the customer cancels while a 3-D Secure payment waits, then the saga is woken and the open authorisation is voided', async () => {
+    const me = await h.customer();
+    const product = h.product({ price: 500 });
+    stockLevels.set(product.id, 2);
+    await request(h.app).put(`/v1/cart/items/${product.id}`).set(me.auth).send({ quantity: 2 }).expect(200);
+    const placed = await request(h.app)
+      .post('/v1/orders')
+      .set(me.auth)
+      .set('Idempotency-Key', randomUUID())
+      .send({ shippingAddressId: me.addressId, paymentMethod: { token: 'tok_3ds' } })
+      .expect(202);
+    const orderId = placed.body.id as string;
+    await steps.reserveStock(ctx, { orderId });
+    const auth = await steps.authorizePayment(ctx, { orderId, paymentToken: 'tok_3ds' });
+
+    await request(h.app).post(`/v1/orders/${orderId}/cancel`).set(me.auth).send({}).expect(200);
+    await steps.cancelOrder(ctx, { orderId, reason: 'customer_request', paymentId: auth.paymentId });
+
+    expect(auth).toMatchObject({ ok: true, status: 'requires_confirmation' });
+    expect(h.signals).toContainEqual({ orderId, signal: 'cancellation-requested' });
+    const effects = h.payments.effects.filter((e) => e.idempotencyKey.startsWith(orderId)).map((e) => e.operation);
+    expect(effects).toEqual(['authorize', 'void']);
+    expect((await h.payments.payment(auth.paymentId!))?.state).toBe('voided');
+    expect(stockLevels.get(product.id)).toBe(2);
+    expect((await h.deps.orders.get(orderId))?.status).toBe('CANCELLED');
+  });
 });

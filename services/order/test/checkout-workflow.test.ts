@@ -1,5 +1,10 @@
 import type { WorkflowContext } from '@dapr/dapr';
-import { checkoutWorkflow, PAYMENT_CONFIRMATION_EVENT, type StepResult } from '../src/workflows/checkout/workflow';
+import {
+  CANCELLATION_REQUESTED_EVENT,
+  checkoutWorkflow,
+  PAYMENT_CONFIRMATION_EVENT,
+  type StepResult,
+} from '../src/workflows/checkout/workflow';
 
 /**
  * Steps the saga generator the way the SDK's executor does: each yielded task is answered
@@ -12,14 +17,18 @@ function fakeContext(answers: {
   activity?: (name: string) => StepResult;
   confirmation?: unknown;
   timerWins?: boolean;
+  cancellationWins?: boolean;
 }) {
   const log: string[] = [];
   const timer = { kind: 'timer' };
   const event = { kind: 'event', getResult: () => answers.confirmation };
+  const cancellation = { kind: 'event', getResult: () => ({}) };
+  const inputs: Record<string, unknown>[] = [];
   const ctx = {
     callActivity: (name: string, input: Record<string, unknown>) => ({ kind: 'activity', name, input }),
     createTimer: () => timer,
-    waitForExternalEvent: (name: string) => (name === PAYMENT_CONFIRMATION_EVENT ? event : undefined),
+    waitForExternalEvent: (name: string) =>
+      name === PAYMENT_CONFIRMATION_EVENT ? event : name === CANCELLATION_REQUESTED_EVENT ? cancellation : undefined,
     whenAny: () => ({ kind: 'any' }),
     setCustomStatus: (s: string) => log.push(`status:${s}`),
   } as unknown as WorkflowContext;
@@ -31,6 +40,7 @@ function fakeContext(answers: {
       let reply: unknown;
       if (task.kind === 'activity') {
         log.push(task.name);
+        inputs.push({ name: task.name, ...task.input });
         try {
           reply = answers.activity?.(task.name) ?? { ok: true };
         } catch (err) {
@@ -39,11 +49,11 @@ function fakeContext(answers: {
           continue;
         }
       } else if (task.kind === 'any') {
-        reply = answers.timerWins ? timer : event;
+        reply = answers.timerWins ? timer : answers.cancellationWins ? cancellation : event;
       }
       next = await gen.next(reply);
     }
-    return { result: next.value, activities: log.filter((l) => !l.startsWith('status:')) };
+    return { result: next.value, activities: log.filter((l) => !l.startsWith('status:')), inputs };
   }
   return { run };
 }
@@ -126,5 +136,41 @@ describe('the checkout workflow', () => {
 
     expect(activities).toEqual([]);
     expect(result).toEqual({ error: 'invalid input' });
+  });
+
+  test('When the customer cancels while a 3-D Secure payment waits, then it compensates at once and voids that payment', async () => {
+    const { result, activities, inputs } = await fakeContext({
+      activity: (n) =>
+        n === 'authorizePayment' ? { ok: true, status: 'requires_confirmation', paymentId: 'pay_3ds' } : { ok: true },
+      cancellationWins: true,
+    }).run({ ...input, paymentToken: 'tok_3ds' });
+
+    expect(activities).toEqual(['reserveStock', 'authorizePayment', 'cancelOrder']);
+    expect(inputs.at(-1)).toMatchObject({ name: 'cancelOrder', reason: 'customer_request', paymentId: 'pay_3ds' });
+    expect(result).toEqual({ status: 'CANCELLED', reason: 'customer_request' });
+  });
+
+  test('When a 3-D Secure confirmation times out, then the compensation is told the payment id to void', async () => {
+    const { inputs } = await fakeContext({
+      activity: (n) =>
+        n === 'authorizePayment' ? { ok: true, status: 'requires_confirmation', paymentId: 'pay_late' } : { ok: true },
+      timerWins: true,
+    }).run({ ...input, paymentToken: 'tok_3ds' });
+
+    expect(inputs.at(-1)).toMatchObject({ name: 'cancelOrder', reason: 'payment_timeout', paymentId: 'pay_late' });
+  });
+
+  test('When the compensation itself fails, then it is retried on durable timers until it holds', async () => {
+    let compensations = 0;
+    const { result, activities } = await fakeContext({
+      activity: (n) => {
+        if (n === 'reserveStock') return { ok: false, reason: 'out_of_stock' };
+        if (n === 'cancelOrder' && (compensations += 1) < 3) throw new Error('product unavailable');
+        return { ok: true };
+      },
+    }).run(input);
+
+    expect(activities).toEqual(['reserveStock', 'cancelOrder', 'cancelOrder', 'cancelOrder']);
+    expect(result).toEqual({ status: 'CANCELLED', reason: 'out_of_stock' });
   });
 });

@@ -138,14 +138,18 @@ describe('checkout activities, the event store and its projection', () => {
     );
   });
 
-  test('When a customer cancels a confirmed order, then the payment is refunded once and shipping is refused', async () => {
-    const { me, orderId } = await pendingOrder();
+  test('When a customer cancels a confirmed order, then a compensation is owed and, run twice, it refunds once and returns the stock', async () => {
+    const { me, product, orderId } = await pendingOrder(5, 2);
     await happyPath(orderId);
 
     const [first, second] = [
       await request(h.app).post(`/v1/orders/${orderId}/cancel`).set(me.auth).send({}),
       await request(h.app).post(`/v1/orders/${orderId}/cancel`).set(me.auth).send({}),
     ];
+    const owed = await h.pool.query(`SELECT saga FROM saga_starts WHERE order_id = $1 ORDER BY saga`, [orderId]);
+    // The cancellation saga runs the one compensation activity; Dapr may run it twice.
+    await steps.cancelOrder(ctx, { orderId, reason: 'customer_request' });
+    await steps.cancelOrder(ctx, { orderId, reason: 'customer_request' });
     const admin = await h.customer(['customer', 'admin']);
     const ship = await request(h.app)
       .post(`/v1/orders/${orderId}/ship`)
@@ -154,7 +158,10 @@ describe('checkout activities, the event store and its projection', () => {
 
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(first.body).toMatchObject({ status: 'CANCELLED', cancellationReason: 'customer_request' });
+    expect(h.signals.filter((s) => s.orderId === orderId)).toEqual([{ orderId, signal: 'cancellation-saga' }]);
+    expect(owed.rows.map((r) => r.saga)).toEqual(['cancellation', 'checkout']);
     expect(h.payments.effects.filter((e) => e.idempotencyKey === `${orderId}:refund`)).toHaveLength(1);
+    expect(stockLevels.get(product.id)).toBe(5);
     expect(ship.status).toBe(409);
     const { rows } = await h.pool.query(`SELECT type FROM order_events WHERE order_id = $1 AND type = 'RefundIssued'`, [
       orderId,

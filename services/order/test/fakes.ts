@@ -53,10 +53,23 @@ export function fakeStock(stock: Map<string, number>): Stock & { calls: string[]
     async release(orderId) {
       this.calls.push(`release:${orderId}`);
       const r = reservations.get(orderId);
+      // As product answers: sold units are not released (FAILED_PRECONDITION), they are returned.
+      if (r?.status === 'committed' || r?.status === 'returned')
+        throw new AppError('PRECONDITION_FAILED', 'The reservation is committed');
       if (r?.status === 'reserved')
         for (const i of r.items) stock.set(i.productId, (stock.get(i.productId) ?? 0) + i.quantity);
       reservations.set(orderId, { items: r?.items ?? [], status: 'released' });
       return result(orderId, false, 'released');
+    },
+    async returnStock(orderId) {
+      this.calls.push(`return:${orderId}`);
+      const r = reservations.get(orderId);
+      if (!r) throw new AppError('NOT_FOUND', 'No reservation');
+      if (r.status === 'committed') {
+        for (const i of r.items) stock.set(i.productId, (stock.get(i.productId) ?? 0) + i.quantity);
+        r.status = 'returned';
+      }
+      return result(orderId, false, r.status);
     },
     async commit(orderId) {
       this.calls.push(`commit:${orderId}`);

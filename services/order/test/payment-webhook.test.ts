@@ -48,7 +48,7 @@ describe('POST /v1/payments/webhook (3-D Secure confirmations)', () => {
 
     expect(res.status).toBe(204);
     expect(paymentId).toBe(simulatedPaymentIdFor(`${orderId}:authorize`));
-    expect(h.payments.payment(paymentId)?.state).toBe('authorized');
+    expect((await h.payments.payment(paymentId))?.state).toBe('authorized');
     expect(h.confirmations).toContainEqual({ orderId, approved: true });
   });
 
@@ -65,7 +65,7 @@ describe('POST /v1/payments/webhook (3-D Secure confirmations)', () => {
     const res = await send(body, sign(body));
 
     expect(res.status).toBe(401);
-    expect(h.payments.payment(paymentId)?.state).toBe('requires_confirmation');
+    expect((await h.payments.payment(paymentId))?.state).toBe('requires_confirmation');
     expect(h.confirmations.some((c) => c.orderId === orderId)).toBe(false);
   });
 

@@ -88,6 +88,8 @@ export interface Harness {
   readonly addresses: Map<string, Set<string>>;
   readonly started: { orderId: string; paymentToken: string }[];
   readonly confirmations: { orderId: string; approved: boolean }[];
+  /** What cancels asked of the saga machinery: wake the checkout saga, or start a compensation. */
+  readonly signals: { orderId: string; signal: 'cancellation-saga' | 'cancellation-requested' }[];
   readonly payments: SimulatedPaymentProvider;
   readonly logs: ReturnType<typeof captureLogs>;
   product(overrides?: Partial<ProductInfo>): ProductInfo;
@@ -102,6 +104,7 @@ export async function orderHarness(database: string): Promise<Harness> {
   const addresses = new Map<string, Set<string>>();
   const started: { orderId: string; paymentToken: string }[] = [];
   const confirmations: { orderId: string; approved: boolean }[] = [];
+  const signals: { orderId: string; signal: 'cancellation-saga' | 'cancellation-requested' }[] = [];
   const payments = createSimulatedPaymentProvider();
   const deps: OrderDeps = {
     orders: createOrderStore(pool, { pubsubName: 'pubsub' }),
@@ -124,6 +127,12 @@ export async function orderHarness(database: string): Promise<Harness> {
     checkout: {
       async start(orderId, paymentToken) {
         started.push({ orderId, paymentToken });
+      },
+      async startCancellation(orderId) {
+        signals.push({ orderId, signal: 'cancellation-saga' });
+      },
+      async cancellationRequested(orderId) {
+        signals.push({ orderId, signal: 'cancellation-requested' });
       },
       async paymentConfirmed(orderId, approved) {
         confirmations.push({ orderId, approved });
@@ -156,6 +165,7 @@ export async function orderHarness(database: string): Promise<Harness> {
     addresses,
     started,
     confirmations,
+    signals,
     payments,
     logs,
     product(overrides = {}) {

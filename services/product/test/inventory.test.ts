@@ -108,6 +108,72 @@ describe('Inventory on FerretDB', () => {
     expect(await stockOf(id)).toBe(5);
   });
 
+  // ReturnStock: a CONFIRMED order cancelled before shipping gives its sold units back.
+  const returnStock = (orderId: string) => call<Result>(h.grpcClient, 'ReturnStock', { order_id: orderId });
+  const sold = async (stock: number, quantity: number) => {
+    const { id } = await makeProduct(h, categoryId, { stock });
+    const orderId = randomUUID();
+    await reserve(orderId, [{ product_id: id, quantity }]);
+    await call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId });
+    return { id, orderId };
+  };
+
+  test('When a committed order is returned, then its units are back in stock and the reservation is returned', async () => {
+    const { id, orderId } = await sold(5, 2);
+    expect(await stockOf(id)).toBe(3);
+    expect(await returnStock(orderId)).toMatchObject({ order_id: orderId, status: 'returned', reserved: false });
+    expect(await stockOf(id)).toBe(5);
+    expect((await h.store.reservations.findOne({ _id: orderId }))!.status).toBe('returned');
+  });
+
+  test('When a return is called again, then it answers returned without adding stock twice', async () => {
+    const { id, orderId } = await sold(5, 2);
+    await returnStock(orderId);
+    expect((await returnStock(orderId)).status).toBe('returned');
+    expect(await stockOf(id)).toBe(5);
+    // After a return: release answers the same, commit is refused, nothing moves.
+    expect((await call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId })).status).toBe('returned');
+    await expect(call(h.grpcClient, 'CommitStock', { order_id: orderId })).rejects.toMatchObject({ code: 9 });
+    expect(await stockOf(id)).toBe(5);
+  });
+
+  test('When 10 returns of one order race, then the units come back exactly once', async () => {
+    const { id, orderId } = await sold(10, 4);
+    const results = await Promise.all(Array.from({ length: 10 }, () => returnStock(orderId)));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill('returned'));
+    expect(await stockOf(id)).toBe(10);
+  });
+
+  test('When a reservation not yet committed is returned, then it is released', async () => {
+    const { id } = await makeProduct(h, categoryId, { stock: 5 });
+    const orderId = randomUUID();
+    await reserve(orderId, [{ product_id: id, quantity: 3 }]);
+    expect(await returnStock(orderId)).toMatchObject({ status: 'released', reserved: false });
+    expect(await stockOf(id)).toBe(5);
+    expect((await returnStock(orderId)).status).toBe('released');
+    expect(await stockOf(id)).toBe(5);
+  });
+
+  test('When an unknown order is returned, then it is NOT_FOUND and no tombstone is left', async () => {
+    const orderId = randomUUID();
+    await expect(returnStock(orderId)).rejects.toMatchObject({ code: 5 });
+    expect(await h.store.reservations.countDocuments({ _id: orderId })).toBe(0);
+    await expect(returnStock('bad id!')).rejects.toMatchObject({ code: 3 });
+  });
+
+  test('When a committed order is returned, then inventory.changed is recorded and watchers see the level', async () => {
+    const { id, orderId } = await sold(5, 2);
+    const seen: number[] = [];
+    const unwatch = h.app.feed.subscribe((c) => { if (c.productId === id) seen.push(c.stock); });
+    await returnStock(orderId);
+    await returnStock(orderId);
+    unwatch();
+    expect(seen).toEqual([5]);
+    const changed = h.events.filter((e) => e.topic === 'inventory.changed' && (e.data as { productId?: string }).productId === id);
+    expect(changed.map((e) => (e.data as { stock: number }).stock)).toEqual([3, 5]);
+    expect((await h.store.products.findOne({ _id: id }))!.outbox ?? []).toEqual([]); // published, not left waiting
+  });
+
   test('When a hold outlives its expiry, then the sweep gives the units back and commit is refused', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 5 });
     const orderId = randomUUID();

@@ -3,6 +3,7 @@ import { enqueueOutbox, isUniqueViolation, withTransaction } from '@shop/postgre
 import { AppError } from '@shop/service-kit';
 import type { OrderEvent, RecordedEvent } from '../domain/events';
 import { integrationEventsFor } from '../domain/integration-events';
+import { sagasOwedBy } from '../domain/saga-starts';
 import { evolve, rebuild, type Order } from '../domain/order';
 import type { OrderStore } from '../domain/ports';
 import {
@@ -16,10 +17,20 @@ import {
   type OrderRow,
 } from './order-rows';
 
+/** One committed append: the order before and after it, and the events between. */
+export interface CommittedChange {
+  readonly before: Order | undefined;
+  readonly after: Order;
+  readonly events: readonly RecordedEvent[];
+}
+
 export interface OrderStoreOptions {
   readonly pubsubName: string;
-  /** Called after a transaction that wrote outbox rows committed (the relay's wake()). */
-  readonly onEventsCommitted?: () => void;
+  /**
+   * Called after a transaction that appended events committed, with the order after them:
+   * wakes the relays and feeds the checkout metrics.
+   */
+  readonly onEventsCommitted?: (change: CommittedChange) => void;
 }
 
 const PLACEHOLDERS = ORDER_COLUMNS.split(',')
@@ -42,15 +53,24 @@ async function append(
   current: Order | undefined,
   events: readonly OrderEvent[],
   orderId: string,
+  paymentToken?: string,
 ) {
   let order = current;
+  const appended: RecordedEvent[] = [];
   for (const event of events) {
     const recorded = { ...event, orderId, seq: (order?.version ?? 0) + 1, at: new Date() } as RecordedEvent;
     await tx.query(
       'INSERT INTO order_events (order_id, seq, type, data, occurred_at) VALUES ($1, $2, $3, $4::jsonb, $5)',
       [orderId, recorded.seq, recorded.type, JSON.stringify(recorded.data), recorded.at],
     );
+    for (const saga of sagasOwedBy(order, event)) {
+      await tx.query(
+        `INSERT INTO saga_starts (order_id, saga, payment_token) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [orderId, saga, saga === 'checkout' ? (paymentToken ?? null) : null],
+      );
+    }
     order = evolve(order, recorded);
+    appended.push(recorded);
     await enqueueOutbox(tx, pubsub, integrationEventsFor(order, event, recorded.seq));
   }
   if (!order) return undefined;
@@ -58,11 +78,13 @@ async function append(
     `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (id) DO UPDATE SET ${UPDATABLE}`,
     projectionValues(order),
   );
-  return order;
+  return { before: current, after: order, events: appended };
 }
 
 export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderStore {
-  const committed = (wrote: boolean) => wrote && options.onEventsCommitted?.();
+  const committed = (written: CommittedChange | undefined) => {
+    if (written && written.events.length > 0) options.onEventsCommitted?.(written);
+  };
   const itemsOf = async (orderId: string) =>
     (
       await pool.query<ItemRow>('SELECT * FROM order_items WHERE order_id = $1 ORDER BY product_id', [orderId])
@@ -96,35 +118,35 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
           );
           const row = rows[0];
           if (!row) throw new AppError('CONFLICT', 'The Idempotency-Key is being used by another request; retry');
-          return { orderId: row.order_id, created: false, requestHash: row.request_hash };
+          return { orderId: row.order_id, created: false, requestHash: row.request_hash, written: undefined };
         }
-        await append(tx, options.pubsubName, undefined, [input.placed], input.id);
+        const written = await append(tx, options.pubsubName, undefined, [input.placed], input.id, input.paymentToken);
         for (const line of input.placed.data.items) {
           await tx.query(
             'INSERT INTO order_items (order_id, product_id, name, quantity, unit_price) VALUES ($1, $2, $3, $4, $5)',
             [input.id, line.productId, line.name, line.quantity, line.unitPrice],
           );
         }
-        return { orderId: input.id, created: true, requestHash: input.requestHash };
+        return { orderId: input.id, created: true, requestHash: input.requestHash, written };
       });
-      committed(result.created);
-      return result;
+      committed(result.written);
+      return { orderId: result.orderId, created: result.created, requestHash: result.requestHash };
     },
 
     async update(orderId, decide) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const { order, wrote } = await withTransaction(pool, async (tx) => {
+          const { order, written } = await withTransaction(pool, async (tx) => {
             // The row lock serialises commands on one order; the (order_id, seq) key backs it up.
             const locked = await tx.query('SELECT 1 FROM orders WHERE id = $1 FOR UPDATE', [orderId]);
             if (locked.rowCount === 0) throw new AppError('NOT_FOUND', 'No such order');
             const current = rebuild(await historyOf(tx, orderId));
             if (!current) throw new AppError('NOT_FOUND', 'No such order');
             const events = decide(current);
-            const next = events.length === 0 ? current : await append(tx, options.pubsubName, current, events, orderId);
-            return { order: next ?? current, wrote: events.length > 0 };
+            const next = events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
+            return { order: next?.after ?? current, written: next };
           });
-          committed(wrote);
+          committed(written);
           return order;
         } catch (err) {
           if (!isUniqueViolation(err) || attempt >= 3) throw err;

@@ -109,6 +109,8 @@ export function createProductClient(options: {
       ),
     release: async (orderId) => outcome(await call(client, 'ReleaseStock', { order_id: orderId }, reservationSchema)),
     commit: async (orderId) => outcome(await call(client, 'CommitStock', { order_id: orderId }, reservationSchema)),
+    returnStock: async (orderId) =>
+      outcome(await call(client, 'ReturnStock', { order_id: orderId }, reservationSchema)),
     async stop() {
       client.close();
     },

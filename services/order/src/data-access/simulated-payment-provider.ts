@@ -1,6 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { AppError } from '@shop/service-kit';
 import type { AuthorizationOutcome, PaymentProvider } from '../domain/payment';
+import {
+  createInMemorySimulatorLedger,
+  type LedgerUnit,
+  type SimulatedPayment,
+  type SimulatorLedger,
+} from './simulator-ledger';
+import { createPgSimulatorLedger } from './simulator-ledger-pg';
 
 /**
  * A SIMULATED payment provider (no money moves): deterministic test tokens, its own
@@ -8,8 +16,8 @@ import type { AuthorizationOutcome, PaymentProvider } from '../domain/payment';
  *   tok_visa    → authorised
  *   tok_decline → declined (card_declined)
  *   tok_3ds     → requires_confirmation; confirm(paymentId, approved) plays the webhook
- * Anything else is declined as invalid_token. State is in memory: it is a stand-in for an
- * external system, not a store of this service.
+ * Anything else is declined as invalid_token. Its books are a `SimulatorLedger`: PostgreSQL in
+ * the running service (a real provider survives our crash), memory in unit tests.
  */
 /**
  * The payment id the simulator gives an authorisation: derived from its idempotency key, so
@@ -24,48 +32,48 @@ export interface SimulatedProviderOptions {
   /** 0..1: the share of calls that fail with a transient UNAVAILABLE (before any effect). */
   readonly failureRate?: number;
   readonly random?: () => number;
+  /** Where the books are kept; default: in memory (lost with the process). */
+  readonly ledger?: SimulatorLedger;
+  /** Shorthand for `ledger: createPgSimulatorLedger(pool)` (what main.ts passes). */
+  readonly pool?: Pool;
 }
 
-interface Payment {
-  id: string;
-  amount: number;
-  state: 'authorized' | 'declined' | 'requires_confirmation' | 'captured' | 'voided';
-  refunded: number;
-}
+export type { SimulatedPayment } from './simulator-ledger';
 
 export interface SimulatedPaymentProvider extends PaymentProvider {
   /** The asynchronous confirmation (3-D Secure) a real provider would send by webhook. */
-  confirm(paymentId: string, approved: boolean): void;
-  /** The next `count` calls fail transiently. */
+  confirm(paymentId: string, approved: boolean): Promise<void>;
+  /** The next `count` calls of this instance fail transiently. */
   failNext(count: number): void;
-  /** Calls that reached the provider with an effect (not replays): what tests count. */
+  /**
+   * Calls that reached the provider with an effect (not replays), as seen by THIS instance in
+   * this process: what tests count. Not persisted; the ledger holds the durable truth.
+   */
   readonly effects: readonly { operation: string; idempotencyKey: string }[];
-  payment(paymentId: string): Readonly<Payment> | undefined;
+  payment(paymentId: string): Promise<SimulatedPayment | undefined>;
 }
 
 export function createSimulatedPaymentProvider(options: SimulatedProviderOptions = {}): SimulatedPaymentProvider {
-  const payments = new Map<string, Payment>();
-  const replies = new Map<string, unknown>(); // idempotency key → first answer
+  const ledger =
+    options.ledger ?? (options.pool ? createPgSimulatorLedger(options.pool) : createInMemorySimulatorLedger());
   const effects: { operation: string; idempotencyKey: string }[] = [];
   const random = options.random ?? Math.random;
   let failures = 0;
 
-  async function once<T>(operation: string, key: string, effect: () => T): Promise<T> {
+  async function once<T>(operation: string, key: string, effect: (unit: LedgerUnit) => Promise<T>): Promise<T> {
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    // Injected failures come before the ledger is touched: a failed call has no effect.
     if (failures > 0 || random() < (options.failureRate ?? 0)) {
       failures = Math.max(0, failures - 1);
       throw new AppError('UNAVAILABLE', 'The simulated payment provider failed (injected)');
     }
-    const scoped = `${operation}:${key}`;
-    if (replies.has(scoped)) return replies.get(scoped) as T;
-    const reply = effect();
-    replies.set(scoped, reply);
-    effects.push({ operation, idempotencyKey: key });
+    const { reply, replayed } = await ledger.once(`${operation}:${key}`, effect);
+    if (!replayed) effects.push({ operation, idempotencyKey: key });
     return reply;
   }
 
-  const existing = (paymentId: string) => {
-    const p = payments.get(paymentId);
+  const existing = async (unit: LedgerUnit, paymentId: string) => {
+    const p = await unit.get(paymentId);
     if (!p) throw new AppError('NOT_FOUND', `Unknown payment ${paymentId}`);
     return p;
   };
@@ -73,14 +81,15 @@ export function createSimulatedPaymentProvider(options: SimulatedProviderOptions
   return {
     name: 'simulated',
     effects,
-    payment: (id) => payments.get(id),
+    payment: (id) => ledger.payment(id),
     failNext: (count) => void (failures = count),
-    confirm(paymentId, approved) {
-      const p = existing(paymentId);
-      if (p.state === 'requires_confirmation') p.state = approved ? 'authorized' : 'declined';
-    },
+    confirm: (paymentId, approved) =>
+      ledger.change(async (unit) => {
+        const p = await existing(unit, paymentId);
+        if (p.state === 'requires_confirmation') await unit.put({ ...p, state: approved ? 'authorized' : 'declined' });
+      }),
     authorize: (request) =>
-      once('authorize', request.idempotencyKey, (): AuthorizationOutcome => {
+      once('authorize', request.idempotencyKey, async (unit): Promise<AuthorizationOutcome> => {
         const id = simulatedPaymentIdFor(request.idempotencyKey);
         const state =
           request.token === 'tok_visa'
@@ -88,7 +97,7 @@ export function createSimulatedPaymentProvider(options: SimulatedProviderOptions
             : request.token === 'tok_3ds'
               ? 'requires_confirmation'
               : 'declined';
-        payments.set(id, { id, amount: request.amount, state, refunded: 0 });
+        await unit.put({ id, amount: request.amount, state, refunded: 0 });
         if (state === 'declined') {
           return {
             status: 'declined',
@@ -99,26 +108,26 @@ export function createSimulatedPaymentProvider(options: SimulatedProviderOptions
         return { status: state, paymentId: id };
       }),
     capture: (request) =>
-      once('capture', request.idempotencyKey, () => {
-        const p = existing(request.paymentId);
+      once('capture', request.idempotencyKey, async (unit) => {
+        const p = await existing(unit, request.paymentId);
         if (p.state !== 'authorized') throw new AppError('CONFLICT', `Payment ${p.id} is ${p.state}, not authorised`);
         if (request.amount > p.amount) throw new AppError('CONFLICT', 'Capture exceeds the authorised amount');
-        p.state = 'captured';
+        await unit.put({ ...p, state: 'captured' });
         return { captureId: `sim_cap_${randomUUID()}` };
       }),
     void: (request) =>
-      once('void', request.idempotencyKey, () => {
-        const p = existing(request.paymentId);
+      once('void', request.idempotencyKey, async (unit) => {
+        const p = await existing(unit, request.paymentId);
         if (p.state === 'captured') throw new AppError('CONFLICT', 'A captured payment is refunded, not voided');
-        p.state = 'voided';
+        await unit.put({ ...p, state: 'voided' });
       }),
     refund: (request) =>
-      once('refund', request.idempotencyKey, () => {
-        const p = existing(request.paymentId);
+      once('refund', request.idempotencyKey, async (unit) => {
+        const p = await existing(unit, request.paymentId);
         if (p.state !== 'captured') throw new AppError('CONFLICT', `Payment ${p.id} is ${p.state}, nothing to refund`);
         if (p.refunded + request.amount > p.amount)
           throw new AppError('CONFLICT', 'Refund exceeds the captured amount');
-        p.refunded += request.amount;
+        await unit.put({ ...p, refunded: p.refunded + request.amount });
         return { refundId: `sim_ref_${randomUUID()}` };
       }),
   };

@@ -1,7 +1,11 @@
 import { DaprWorkflowClient, LogLevel } from '@dapr/dapr';
+import type { Pool } from 'pg';
 import { AppError, type Logger, type Stoppable } from '@shop/service-kit';
 import type { CheckoutStarter } from '../domain/ports';
+import type { SagaKind } from '../domain/saga-starts';
+import { CANCELLATION_WORKFLOW, cancellationInstanceId } from '../workflows/cancellation/workflow';
 import {
+  CANCELLATION_REQUESTED_EVENT,
   CHECKOUT_WORKFLOW,
   checkoutInstanceId,
   PAYMENT_CONFIRMATION_EVENT,
@@ -12,43 +16,71 @@ import {
 const alreadyStarted = (err: unknown) =>
   /already exists|already running|ALREADY_EXISTS/i.test(String((err as Error)?.message ?? err));
 
-/** Starts checkout workflows through the sidecar, one instance per order (id derived from the order id). */
+export interface WorkflowStarter extends CheckoutStarter, Stoppable {
+  /** Schedules an owed saga without touching its stored row (the recovery sweep's call). */
+  schedule(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void>;
+}
+
+/**
+ * Starts the order's workflows through the sidecar, one instance per order and saga (ids
+ * derived from the order id), and forgets the owed start (saga_starts) once it is scheduled.
+ */
 export function createWorkflowCheckoutStarter(options: {
   daprHost: string;
   daprGrpcPort: number;
   confirmationTimeoutSeconds: number;
   logger: Logger;
-}): CheckoutStarter & Stoppable {
+  pool: Pool;
+}): WorkflowStarter {
   const client = new DaprWorkflowClient({
     daprHost: options.daprHost,
     daprPort: String(options.daprGrpcPort),
     logger: { level: LogLevel.Warn },
   });
+
+  async function schedule(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void> {
+    try {
+      if (saga === 'checkout') {
+        const input: CheckoutInput = {
+          orderId,
+          paymentToken: paymentToken ?? '',
+          confirmationTimeoutSeconds: options.confirmationTimeoutSeconds,
+        };
+        await client.scheduleNewWorkflow(CHECKOUT_WORKFLOW, input, checkoutInstanceId(orderId));
+      } else {
+        await client.scheduleNewWorkflow(CANCELLATION_WORKFLOW, { orderId }, cancellationInstanceId(orderId));
+      }
+    } catch (err) {
+      if (alreadyStarted(err)) return;
+      throw err;
+    }
+  }
+
+  async function startNow(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void> {
+    try {
+      await schedule(orderId, saga, paymentToken);
+    } catch (err) {
+      options.logger.warn('saga start failed; the recovery sweep retries it', { orderId, saga, err });
+      throw new AppError('UNAVAILABLE', 'The order was saved; its processing starts shortly', { cause: err });
+    }
+    await options.pool.query('DELETE FROM saga_starts WHERE order_id = $1 AND saga = $2', [orderId, saga]);
+  }
+
+  async function raise(orderId: string, event: string, payload: object): Promise<void> {
+    try {
+      await client.raiseEvent(checkoutInstanceId(orderId), event, payload);
+    } catch (err) {
+      throw new AppError('UNAVAILABLE', 'The event could not be delivered to the checkout; retry', { cause: err });
+    }
+  }
+
   return {
     name: 'workflow client',
-    async start(orderId, paymentToken) {
-      const input: CheckoutInput = {
-        orderId,
-        paymentToken,
-        confirmationTimeoutSeconds: options.confirmationTimeoutSeconds,
-      };
-      try {
-        await client.scheduleNewWorkflow(CHECKOUT_WORKFLOW, input, checkoutInstanceId(orderId));
-      } catch (err) {
-        if (alreadyStarted(err)) return;
-        options.logger.error('checkout workflow not started', { orderId, err });
-        throw new AppError('UNAVAILABLE', 'Checkout could not be started; retry with the same Idempotency-Key', {
-          cause: err,
-        });
-      }
-    },
-    async paymentConfirmed(orderId, approved) {
-      try {
-        await client.raiseEvent(checkoutInstanceId(orderId), PAYMENT_CONFIRMATION_EVENT, { approved });
-      } catch (err) {
-        throw new AppError('UNAVAILABLE', 'The confirmation could not be delivered; retry', { cause: err });
-      }
-    },
+    schedule,
+    start: (orderId, paymentToken) => startNow(orderId, 'checkout', paymentToken),
+    startCancellation: (orderId) => startNow(orderId, 'cancellation', null),
+    cancellationRequested: (orderId) => raise(orderId, CANCELLATION_REQUESTED_EVENT, {}),
+    paymentConfirmed: (orderId, approved) => raise(orderId, PAYMENT_CONFIRMATION_EVENT, { approved }),
     stop: () => client.stop(),
   };
 }

@@ -28,5 +28,5 @@ export interface PaymentProvider {
    * Only the simulated provider: applies a confirmation that arrives by webhook, standing in
    * for the provider's own 3-D Secure page (a real provider has decided before it calls us).
    */
-  confirm?(paymentId: string, approved: boolean): void;
+  confirm?(paymentId: string, approved: boolean): Promise<void>;
 }

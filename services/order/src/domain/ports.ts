@@ -9,6 +9,8 @@ export interface NewOrder {
   readonly idempotencyKey: string;
   /** A digest of the request: the same key with a different request is refused. */
   readonly requestHash: string;
+  /** The provider's payment token, kept with the owed checkout saga until it has started. */
+  readonly paymentToken: string;
   readonly placed: Extract<OrderEvent, { type: 'OrderPlaced' }>;
 }
 
@@ -73,9 +75,17 @@ export interface CartStore {
   clear(userId: string): Promise<void>;
 }
 
-/** Starts the checkout saga for an order (idempotent per order) and feeds it outside events. */
+/**
+ * Starts the sagas an order owes (idempotent per order: the instance id derives from the
+ * order id) and feeds them outside events. A start that fails is not lost: the store keeps
+ * the owed start and a recovery sweep retries it.
+ */
 export interface CheckoutStarter {
   start(orderId: string, paymentToken: string): Promise<void>;
+  /** The compensation of a CONFIRMED order the customer cancelled (refund, stock back). */
+  startCancellation(orderId: string): Promise<void>;
+  /** Wakes a PENDING order's saga (it may be waiting for a 3-D Secure answer) after a cancel. */
+  cancellationRequested(orderId: string): Promise<void>;
   /** The provider's asynchronous answer (3-D Secure) for the order's saga. */
   paymentConfirmed(orderId: string, approved: boolean): Promise<void>;
 }
@@ -83,6 +93,8 @@ export interface CheckoutStarter {
 export interface OrderDeps {
   readonly orders: OrderStore;
   readonly catalog: Catalog;
+  /** What the cart reads (a cache kept fresh by product's events); checkout always uses `catalog`. */
+  readonly cartCatalog?: Catalog;
   readonly addresses: AddressBook;
   readonly carts: CartStore;
   readonly checkout: CheckoutStarter;

@@ -11,4 +11,6 @@ export interface Stock {
   reserve(orderId: string, items: readonly CartLine[], ttlSeconds: number): Promise<ReservationOutcome>;
   release(orderId: string): Promise<ReservationOutcome>;
   commit(orderId: string): Promise<ReservationOutcome>;
+  /** Gives back what a committed order sold (a confirmed order cancelled before shipping); once per order. */
+  returnStock(orderId: string): Promise<ReservationOutcome>;
 }

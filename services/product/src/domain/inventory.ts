@@ -101,13 +101,28 @@ export function createInventoryUseCases(deps: InventoryDeps) {
       if (onlyIfDue) return outcomeOf(r);
       throw new AppError('PRECONDITION_FAILED', 'The reservation is committed and cannot be released');
     }
-    if (r.status === 'released' || r.status === 'rejected') return outcomeOf(r);
+    if (r.status === 'released' || r.status === 'rejected' || r.status === 'returned') return outcomeOf(r);
     if (onlyIfDue && r.expiresAt > now) return outcomeOf(r);
     // Status first, then the units: a crash in between loses units (undersell), never oversells.
     if (!(await reservations.transition(orderId, ['reserved', 'pending'], 'released', now))) return outcomeOf((await reservations.byOrderId(orderId))!);
     const changed = await mutex.run(productKeys(r.taken), () => giveBack(r.taken));
     await announce(changed);
     return { ...outcomeOf(r), status: 'released' };
+  }
+
+  /** A committed order cancelled before shipping: what it sold goes back to stock, once. */
+  async function returnLocked(orderId: string): Promise<ReservationOutcome> {
+    const r = await reservations.byOrderId(orderId);
+    if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
+    // Not sold yet: the units are only held, so giving them back is a release.
+    if (r.status === 'reserved' || r.status === 'pending') return releaseLocked(orderId, false);
+    if (r.status !== 'committed') return outcomeOf(r);
+    // As in release: status first (the atomic guard against a second return, also from another
+    // replica), then the units; a crash in between undersells, never adds stock twice.
+    if (!(await reservations.transition(orderId, ['committed'], 'returned', clock.now()))) return outcomeOf((await reservations.byOrderId(orderId))!);
+    const changed = await mutex.run(productKeys(r.taken), () => giveBack(r.taken));
+    await announce(changed);
+    return { ...outcomeOf(r), status: 'returned' };
   }
 
   return {
@@ -131,6 +146,8 @@ export function createInventoryUseCases(deps: InventoryDeps) {
         return { ...outcomeOf(r), status: 'committed' };
       });
     },
+
+    returnStock: (orderId: string) => mutex.run([orderKey(orderId)], () => returnLocked(orderId)),
 
     async setStock(productId: string, stock: number): Promise<Product> {
       const { before, after } = await mutex.run([`product:${productId}`], async () => {

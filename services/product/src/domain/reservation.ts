@@ -6,14 +6,15 @@ export interface ReservationItem {
 /**
  * One order's hold on stock. `pending` while items are being taken, `reserved` once all
  * are, `rejected` when one was short (what was taken is given back), then `committed` or
- * `released` (by the order, or by the expiry sweep).
+ * `released` (by the order, or by the expiry sweep). `returned` follows `committed` when a
+ * confirmed order is cancelled before shipping: the sold units are back in stock.
  */
 export interface Reservation {
   readonly orderId: string;
   readonly items: readonly ReservationItem[];
   /** Items whose stock is actually taken; what a release gives back. */
   readonly taken: readonly ReservationItem[];
-  readonly status: 'pending' | 'reserved' | 'rejected' | 'committed' | 'released';
+  readonly status: 'pending' | 'reserved' | 'rejected' | 'committed' | 'released' | 'returned';
   readonly expiresAt: Date;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -25,7 +25,7 @@ export interface CartView {
 export async function viewCart(deps: OrderDeps, userId: string): Promise<CartView> {
   const { items } = await deps.carts.load(userId);
   if (items.length === 0) return { items: [], subtotal: 0, currency: null };
-  const products = await deps.catalog.getProducts(items.map((i) => i.productId));
+  const products = await (deps.cartCatalog ?? deps.catalog).getProducts(items.map((i) => i.productId));
   let subtotal = 0;
   let currency: string | null = null;
   const lines = items.map((item) => {
@@ -66,7 +66,7 @@ export async function setCartItem(
   productId: string,
   quantity: number,
 ): Promise<CartView> {
-  const product = (await deps.catalog.getProducts([productId])).get(productId);
+  const product = (await (deps.cartCatalog ?? deps.catalog).getProducts([productId])).get(productId);
   if (!product?.found) throw new AppError('NOT_FOUND', 'No such product');
   await modify(deps, userId, (items) => {
     const others = items.filter((i) => i.productId !== productId);

@@ -21,25 +21,32 @@ export async function ownOrderHistory(deps: OrderDeps, userId: string, orderId: 
 }
 
 /**
- * The customer's cancel (before shipping). Captured money is refunded under the key
- * `orderId:refund`, so a retried cancel refunds once; stock release is the saga's job.
+ * The customer's cancel (before shipping). The decision is one event appended under the
+ * order's lock, so it cannot race a shipment; the giving back is the saga machinery's:
+ * a PENDING order's checkout saga compensates at its next step (woken if it waits for a
+ * 3-D Secure answer), a CONFIRMED order owes a cancellation saga (stored with the event)
+ * that returns its stock and refunds the capture, each once per order.
  */
 export async function cancelOwnOrder(deps: OrderDeps, userId: string, orderId: string): Promise<Order> {
-  const current = await getOwnOrder(deps, userId, orderId);
-  order.cancel(current, 'customer_request'); // refuses a shipped order before any money moves
-  let refundId: string | undefined;
-  if (order.refundDue(current) > 0 && current.payment) {
-    const refund = await deps.payments.refund({
-      idempotencyKey: `${orderId}:refund`,
-      paymentId: current.payment.paymentId,
-      amount: order.refundDue(current),
-    });
-    refundId = refund.refundId;
+  await getOwnOrder(deps, userId, orderId);
+  let before: Order['status'] | undefined;
+  const after = await deps.orders.update(orderId, (o) => {
+    before = o.status;
+    return order.cancel(o, 'customer_request'); // refuses a shipped order
+  });
+  if (before === 'PENDING') {
+    // Best effort: a saga that misses the wake-up still stops at its next step or its timeout.
+    await deps.checkout
+      .cancellationRequested(orderId)
+      .catch((err: unknown) => deps.logger.warn('checkout saga not woken for a cancel', { orderId, err }));
+  } else if (before === 'CONFIRMED') {
+    // A failed start stays owed in the store; the recovery sweep starts it.
+    await deps.checkout
+      .startCancellation(orderId)
+      .catch((err: unknown) => deps.logger.warn('cancellation saga start deferred', { orderId, err }));
   }
-  return deps.orders.update(orderId, (o) => [
-    ...order.cancel(o, 'customer_request'),
-    ...(refundId === undefined ? [] : order.recordRefund(o, refundId)),
-  ]);
+  if (before !== 'CANCELLED') deps.logger.info('order cancelled by the customer', { orderId, userId, was: before });
+  return after;
 }
 
 export async function shipOrder(

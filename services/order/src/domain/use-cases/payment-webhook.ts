@@ -24,7 +24,7 @@ export async function receivePaymentConfirmation(
   const order = await deps.orders.get(confirmation.orderId);
   if (!order) throw new AppError('NOT_FOUND', 'No such order');
   const approved = confirmation.outcome === 'approved';
-  deps.payments.confirm?.(confirmation.paymentId, approved);
+  await deps.payments.confirm?.(confirmation.paymentId, approved);
   if (order.status === 'PENDING') await deps.checkout.paymentConfirmed(order.id, approved);
   deps.logger.info('payment confirmation received', { orderId: order.id, outcome: confirmation.outcome });
 }

@@ -28,7 +28,7 @@ export async function placeOrder(
 ): Promise<Order> {
   const requestHash = hashOf(request);
   const known = await deps.orders.findByKey(userId, idempotencyKey);
-  if (known) return replay(deps, known, requestHash, request);
+  if (known) return replay(deps, known, requestHash);
 
   const items = await pricedCart(deps, userId);
   const address = await deps.addresses.getAddress(userId, request.shippingAddressId);
@@ -44,11 +44,15 @@ export async function placeOrder(
     userId,
     idempotencyKey,
     requestHash,
+    paymentToken: request.paymentMethod.token,
     placed: { type: 'OrderPlaced', data: { userId, items: items.lines, total, currency, shippingAddress: address } },
   });
-  if (!placed.created) return replay(deps, placed, requestHash, request);
+  if (!placed.created) return replay(deps, placed, requestHash);
 
-  await deps.checkout.start(placed.orderId, request.paymentMethod.token);
+  // The saga owed by the order was stored with it: a failed start here is retried by the sweep.
+  await deps.checkout
+    .start(placed.orderId, request.paymentMethod.token)
+    .catch((err: unknown) => deps.logger.warn('checkout start deferred to the sweep', { orderId: placed.orderId, err }));
   // The order owns the items now; a failure here only leaves a cart the user can empty.
   await deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId }));
   deps.logger.info('order placed', { orderId: placed.orderId, userId, total, currency });
@@ -59,16 +63,12 @@ async function replay(
   deps: OrderDeps,
   known: { orderId: string; requestHash: string },
   requestHash: string,
-  request: PlaceOrderRequest,
 ): Promise<Order> {
   if (known.requestHash !== requestHash) {
     throw new AppError('CONFLICT', 'This Idempotency-Key was already used for a different request');
   }
-  const order = await mustGet(deps, known.orderId);
-  // A crash (or a lost start) between commit and start leaves a PENDING order without a saga;
-  // the client's retry with the same key starts it. Starting is idempotent per order.
-  if (order.status === 'PENDING') await deps.checkout.start(order.id, request.paymentMethod.token);
-  return order;
+  // A crash between commit and start left the saga owed in the store: the sweep starts it.
+  return mustGet(deps, known.orderId);
 }
 
 async function mustGet(deps: OrderDeps, orderId: string): Promise<Order> {

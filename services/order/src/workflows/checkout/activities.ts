@@ -55,6 +55,24 @@ export function checkoutActivities(deps: CheckoutActivityDeps) {
     if (!found) throw new Error(`Order ${orderId} does not exist`);
     return found;
   };
+  /** Released while held; returned to stock once committed (a confirmed order cancelled). */
+  async function giveStockBack(orderId: string): Promise<void> {
+    try {
+      await deps.stock.release(orderId);
+    } catch (err) {
+      if (!refused(err)) throw err;
+      await deps.stock.returnStock(orderId);
+    }
+  }
+  // A void of an authorisation the provider already closed (declined, expired) has nothing to do.
+  async function voidQuietly(orderId: string, paymentId: string): Promise<void> {
+    try {
+      await deps.payments.void({ idempotencyKey: `${orderId}:void`, paymentId });
+    } catch (err) {
+      if (!(isAppError(err) && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND'))) throw err;
+      deps.logger.info('payment not voided: nothing open at the provider', { orderId, paymentId, code: err.code });
+    }
+  }
   // A customer may cancel mid-saga: every step stops there, and compensation runs once.
   const cancelled = (o: order.Order) => o.status === 'CANCELLED';
 
@@ -128,17 +146,14 @@ export function checkoutActivities(deps: CheckoutActivityDeps) {
       return cancelled(o) ? STOP(o.cancellationReason ?? 'customer_request') : OK;
     },
 
-    /** The one compensation: release stock, void or refund, mark CANCELLED; each part idempotent. */
-    async cancelOrder({ orderId, reason }: Input): Promise<StepResult> {
+    /**
+     * The one compensation: stock back (released, or returned when already sold), the money
+     * back (void an open authorisation, refund a capture), CANCELLED; each part idempotent.
+     */
+    async cancelOrder({ orderId, reason, paymentId }: Input): Promise<StepResult> {
       const o = await load(orderId);
       if (o.status === 'SHIPPED' || o.status === 'DELIVERED') return OK; // past the point of no return
-      try {
-        await deps.stock.release(orderId);
-      } catch (err) {
-        if (!refused(err)) throw err;
-        // Committed stock is sold; product has no "return to stock" call yet (reported as a gap).
-        deps.logger.warn('committed stock not returned for a cancelled order', { orderId });
-      }
+      await giveStockBack(orderId);
       let refundId: string | undefined;
       if (o.payment && order.refundDue(o) > 0) {
         const refund = await deps.payments.refund({
@@ -147,17 +162,17 @@ export function checkoutActivities(deps: CheckoutActivityDeps) {
           amount: order.refundDue(o),
         });
         refundId = refund.refundId;
-      } else if (o.payment && o.payment.captured === 0) {
-        await deps.payments.void({ idempotencyKey: `${orderId}:void`, paymentId: o.payment.paymentId });
+      } else if (o.payment ? o.payment.captured === 0 : paymentId !== undefined) {
+        await voidQuietly(orderId, o.payment?.paymentId ?? paymentId ?? '');
       }
-      await deps.orders.update(orderId, (c) => [
+      const after = await deps.orders.update(orderId, (c) => [
         ...order.cancel(
           c,
           c.status === 'CANCELLED' ? (c.cancellationReason ?? 'checkout_failed') : (reason ?? 'checkout_failed'),
         ),
         ...(refundId === undefined ? [] : order.recordRefund(c, refundId)),
       ]);
-      deps.logger.info('order cancelled by checkout', { orderId, reason });
+      deps.logger.info('order cancelled by checkout', { orderId, reason: after.cancellationReason });
       return OK;
     },
   };

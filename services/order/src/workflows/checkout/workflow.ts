@@ -1,10 +1,13 @@
 import type { Task, WorkflowContext } from '@dapr/dapr';
 import { z } from 'zod';
 import { CANCELLATION_REASONS } from '../../domain/events';
+import { callDurably } from '../durable-retry';
 
 export const CHECKOUT_WORKFLOW = 'checkoutWorkflow';
 /** Raised by the payment webhook: `{ approved: boolean }`. */
 export const PAYMENT_CONFIRMATION_EVENT = 'payment-confirmation';
+/** Raised when the customer cancels a PENDING order: wakes a saga waiting for a confirmation. */
+export const CANCELLATION_REQUESTED_EVENT = 'cancellation-requested';
 /** One instance per order: starting it twice is the same saga. */
 export const checkoutInstanceId = (orderId: string) => `checkout-${orderId}`;
 
@@ -43,11 +46,15 @@ export async function* checkoutWorkflow(
   const { orderId, paymentToken, confirmationTimeoutSeconds } = parsed.data;
   const step = (name: string, input: object) => ctx.callActivity(name, { orderId, ...input }) as Task<StepResult>;
 
+  // The provider's payment id, once known: an authorisation not yet recorded on the order
+  // (3-D Secure still open) must still be voided by the compensation.
+  let paymentId: string | undefined;
   async function* compensate(
     reason: StepResult['reason'],
   ): AsyncGenerator<Task<unknown>, { status: string; reason: string }, unknown> {
     ctx.setCustomStatus(`cancelling:${reason ?? 'checkout_failed'}`);
-    yield step('cancelOrder', { reason: reason ?? 'checkout_failed' });
+    const input = { orderId, reason: reason ?? 'checkout_failed', ...(paymentId ? { paymentId } : {}) };
+    yield* callDurably(ctx, 'cancelOrder', input);
     return { status: 'CANCELLED', reason: reason ?? 'checkout_failed' };
   }
 
@@ -58,12 +65,15 @@ export async function* checkoutWorkflow(
 
     const authorized = (yield step('authorizePayment', { paymentToken })) as StepResult;
     if (!authorized.ok) return yield* compensate(authorized.reason ?? 'payment_declined');
+    paymentId = authorized.paymentId;
     if (authorized.status === 'requires_confirmation') {
       ctx.setCustomStatus('awaiting-payment-confirmation');
       const confirmation = ctx.waitForExternalEvent(PAYMENT_CONFIRMATION_EVENT);
+      const cancellation = ctx.waitForExternalEvent(CANCELLATION_REQUESTED_EVENT);
       const timeout = ctx.createTimer(confirmationTimeoutSeconds);
-      const winner = yield ctx.whenAny([confirmation, timeout]);
+      const winner = yield ctx.whenAny([confirmation, cancellation, timeout]);
       if (winner === timeout) return yield* compensate('payment_timeout');
+      if (winner === cancellation) return yield* compensate('customer_request');
       const answer = confirmationSchema.safeParse(confirmation.getResult());
       if (!answer.success || !answer.data.approved) return yield* compensate('payment_declined');
       const recorded = (yield step('recordAuthorization', { paymentId: authorized.paymentId })) as StepResult;

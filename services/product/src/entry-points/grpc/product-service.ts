@@ -56,6 +56,9 @@ export function createProductGrpcService(deps: ProductServiceDeps): GrpcServiceR
       async CommitStock(call: grpc.ServerUnaryCall<unknown, unknown>) {
         return resultOf(await inventory.commit(validate(orderRef, call.request, 'request').order_id));
       },
+      async ReturnStock(call: grpc.ServerUnaryCall<unknown, unknown>) {
+        return resultOf(await inventory.returnStock(validate(orderRef, call.request, 'request').order_id));
+      },
       async WatchInventory(call: grpc.ServerWritableStream<unknown, unknown>) {
         const req = validate(watchInventoryRequest, call.request, 'request');
         const wanted = req.product_ids.length > 0 ? new Set(req.product_ids) : undefined;

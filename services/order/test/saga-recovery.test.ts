@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { Registry } from 'prom-client';
+import { createOrderStore } from '../src/data-access/order-store';
+import { checkoutMetrics } from '../src/entry-points/checkout-metrics';
+import { createSagaRecovery } from '../src/entry-points/jobs/saga-recovery';
+import { checkoutActivities } from '../src/workflows/checkout/activities';
+import { fakeStock } from './fakes';
+import { orderHarness, type Harness } from './support';
+
+jest.setTimeout(30_000);
+
+/** Owed saga starts (the workflow outbox) and the checkout metrics, on the real database. */
+describe('owed sagas and checkout metrics', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    // Its own database: a sweep claims every owed start, so no other suite may own rows here.
+    h = await orderHarness('shop_order_recovery');
+  });
+  beforeEach(() => h.pool.query('DELETE FROM saga_starts'));
+  afterAll(() => h.close());
+
+  async function placed(token = 'tok_visa') {
+    const me = await h.customer();
+    const product = h.product({ price: 700 });
+    await request(h.app).put(`/v1/cart/items/${product.id}`).set(me.auth).send({ quantity: 1 }).expect(200);
+    const res = await request(h.app)
+      .post('/v1/orders')
+      .set(me.auth)
+      .set('Idempotency-Key', randomUUID())
+      .send({ shippingAddressId: me.addressId, paymentMethod: { token } })
+      .expect(202);
+    return { me, product, orderId: res.body.id as string };
+  }
+  const owed = async (orderId: string) =>
+    (await h.pool.query('SELECT saga, payment_token, attempts FROM saga_starts WHERE order_id = $1', [orderId])).rows;
+
+  test('When an order is placed, then its checkout saga is owed in the same transaction, with the payment token', async () => {
+    const { orderId } = await placed('tok_3ds');
+
+    expect(await owed(orderId)).toEqual([{ saga: 'checkout', payment_token: 'tok_3ds', attempts: 0 }]);
+  });
+
+  test('When the process died before starting the saga, then the sweep starts it once and forgets the token', async () => {
+    const { orderId } = await placed();
+    const scheduled: unknown[] = [];
+    const recovery = createSagaRecovery({
+      pool: h.pool,
+      logger: h.logs.logger,
+      graceSeconds: 0,
+      schedule: async (id, saga, token) => void scheduled.push({ id, saga, token }),
+    });
+
+    await recovery.sweepOnce();
+    await recovery.sweepOnce();
+
+    expect(scheduled.filter((s) => (s as { id: string }).id === orderId)).toEqual([
+      { id: orderId, saga: 'checkout', token: 'tok_visa' },
+    ]);
+    expect(await owed(orderId)).toEqual([]);
+    expect(h.logs.text()).toContain('owed saga started by the recovery sweep');
+  });
+
+  test('When the sidecar refuses the start, then the owed start stays, backs off and is not retried at once', async () => {
+    const { orderId } = await placed();
+    let calls = 0;
+    const recovery = createSagaRecovery({
+      pool: h.pool,
+      logger: h.logs.logger,
+      graceSeconds: 0,
+      schedule: async () => {
+        calls += 1;
+        throw new Error('sidecar down');
+      },
+    });
+
+    await recovery.sweepOnce();
+    await recovery.sweepOnce();
+
+    expect(calls).toBe(1);
+    expect(await owed(orderId)).toEqual([{ saga: 'checkout', payment_token: 'tok_visa', attempts: 1 }]);
+  });
+
+  test('When a start is younger than the grace period, then the sweep leaves it to its request', async () => {
+    const { orderId } = await placed();
+    const recovery = createSagaRecovery({
+      pool: h.pool,
+      logger: h.logs.logger,
+      graceSeconds: 3600,
+      schedule: async () => {
+        throw new Error('must not be called');
+      },
+    });
+
+    expect(await recovery.sweepOnce()).toBe(0);
+    expect(await owed(orderId)).toHaveLength(1);
+  });
+
+  test('When checkouts end, then the metrics count each outcome once and time it from placement', async () => {
+    const registry = new Registry();
+    const orders = createOrderStore(h.pool, { pubsubName: 'pubsub', onEventsCommitted: checkoutMetrics(registry) });
+    const stock = new Map<string, number>();
+    const steps = checkoutActivities({
+      orders,
+      stock: fakeStock(stock),
+      payments: h.payments,
+      logger: h.logs.logger,
+      reservationTtlSeconds: 600,
+    });
+    const ctx = {} as never;
+    const good = await placed();
+    const bad = await placed('tok_decline');
+    stock.set(good.product.id, 5);
+    stock.set(bad.product.id, 5);
+
+    for (const name of ['reserveStock', 'authorizePayment', 'capturePayment', 'commitStock', 'confirmOrder'] as const)
+      await steps[name](ctx, { orderId: good.orderId, paymentToken: 'tok_visa' });
+    await steps.confirmOrder(ctx, { orderId: good.orderId }); // Dapr ran it twice
+    await steps.reserveStock(ctx, { orderId: bad.orderId });
+    const declined = await steps.authorizePayment(ctx, { orderId: bad.orderId, paymentToken: 'tok_decline' });
+    await steps.cancelOrder(ctx, { orderId: bad.orderId, reason: declined.reason });
+
+    const text = await registry.metrics();
+    expect(text).toContain('shop_checkouts_total{outcome="confirmed",reason=""} 1');
+    expect(text).toContain('shop_checkouts_total{outcome="cancelled",reason="payment_declined"} 1');
+    expect(text).toMatch(/shop_checkout_duration_seconds_count\{outcome="confirmed"\} 1/);
+  });
+});
