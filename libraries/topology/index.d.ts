@@ -32,3 +32,5 @@ export declare function infrastructurePorts(profile?: ProfileName): {
 };
 export declare function databaseName(db: 'dapr' | 'user' | 'order' | 'product', profile?: ProfileName): string;
 export declare function redisDb(profile?: ProfileName): number;
+/** Environment settings a profile gives one app (tests shorten timeouts); {} when none. */
+export declare function appSettings(app: AppName, profile?: ProfileName): Readonly<Record<string, string>>;

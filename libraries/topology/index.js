@@ -35,6 +35,12 @@ function redisDb(profile = 'dev') {
   return topology.profiles[profile].redisDb;
 }
 
+/** Settings a profile gives one app (e.g. short payment timeouts for tests); {} when none. */
+function appSettings(app, profile = 'dev') {
+  offsetOf(profile);
+  return { ...(topology.profiles[profile].appSettings?.[app] ?? {}) };
+}
+
 module.exports = {
   host: topology.host,
   components: topology.components,
@@ -45,4 +51,5 @@ module.exports = {
   infrastructurePorts,
   databaseName,
   redisDb,
+  appSettings,
 };

@@ -52,6 +52,7 @@ export function appEnv(settings, app) {
   if (p.store === 'postgresql') env.DATABASE_URL = settings.databases[app];
   if (p.store === 'mongodb') env.MONGODB_URL = settings.mongoUrl;
   if (p.store === 'redis') env.REDIS_URL = settings.redisUrl;
+  Object.assign(env, topology.appSettings(app, settings.profile));
   if (app === 'gateway') {
     for (const name of topology.appNames.filter((a) => a !== 'gateway')) {
       env[`${name.toUpperCase()}_URL`] = `http://${settings.host}:${topology.appPorts(name, settings.profile).restPort}`;

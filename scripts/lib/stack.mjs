@@ -183,6 +183,16 @@ export async function restartApp(profile, app, { signal = 'SIGTERM' } = {}) {
   await waitAppReady(settings, app);
 }
 
+/** Kills an app's sidecar (daprd) and starts a new one; resolves when the app is ready again. */
+export async function restartSidecar(profile, app, { signal = 'SIGTERM' } = {}) {
+  const settings = profileSettings(profile);
+  await stopManaged(settings.runDir, sidecarName(app), { signal });
+  const resources = renderResources(settings);
+  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: sidecarName(app),
+    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources) });
+  await waitAppReady(settings, app);
+}
+
 export function runningProcesses(profile) {
   const settings = profileSettings(profile);
   return Object.entries(readPids(settings.runDir)).map(([name, pid]) => ({ name, pid, alive: isAlive(pid) }));

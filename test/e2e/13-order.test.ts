@@ -2,104 +2,52 @@
 // addresses from user and prices/stock from product over gRPC through the sidecars, the cart
 // in the Dapr state store and checkout as a Dapr workflow.
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { databaseName, host, infrastructurePorts } from '@shop/topology';
+import { appSettings } from '@shop/topology';
 import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-provider';
 import { signWebhook } from '../../services/order/src/domain/webhook-signature';
-import { eventually, PROFILE, restUrl } from '../support/shop';
+import { eventually, PROFILE } from '../support/shop';
+import {
+  call,
+  closeShopperAgent,
+  insertProduct,
+  mongoUrl,
+  newShopper,
+  settledOrder,
+  stockOf,
+  type Shopper,
+} from '../support/shopper';
 
-// The order service's development default (services/order/src/config.ts).
-const WEBHOOK_SECRET = process.env.PAYMENT_WEBHOOK_SECRET ?? 'dev-only-payment-webhook-secret';
+// The webhook's HMAC key, as the order service reads it through the Dapr secret store.
+const WEBHOOK_SECRET = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'components', 'secrets.dev.json'), 'utf8')) as Record<
+    string,
+    string
+  >
+)['payment-webhook-secret']!;
+// The test profiles shorten the 3-D Secure wait (libraries/topology/topology.json).
+const CONFIRMATION_TIMEOUT_S = Number(appSettings('order', PROFILE)['PAYMENT_CONFIRMATION_TIMEOUT_SECONDS']);
 
 jest.setTimeout(120_000);
 
-const gateway = restUrl('gateway');
-type Json = Record<string, unknown>;
-const ADDRESS = { recipient: 'E2E Buyer', line1: '1 Test Lane', city: 'Berlin', postalCode: '10115', country: 'DE' };
-const mongoUrl =
-  process.env.MONGODB_URL ??
-  `mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`;
-
-// node:http, not fetch: fetch refuses some ports (the gateway's test2 port is one).
-function call(method: string, path: string, token?: string, body?: object, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: Json }>((resolve, reject) => {
-    const req = http.request(
-      `${gateway}${path}`,
-      {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Json) : {} });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
-}
-
-async function shopper() {
-  const email = `e2e-order-${randomUUID()}@example.test`;
-  const password = `Pw-${randomUUID()}`;
-  expect((await call('POST', '/v1/users', undefined, { email, password, name: 'Order E2E' })).status).toBe(201);
-  const login = await call('POST', '/v1/auth/login', undefined, { email, password });
-  const token = login.body['accessToken'] as string;
-  const address = await call('POST', '/v1/users/me/addresses', token, ADDRESS);
-  expect(address.status).toBe(201);
-  return { token, addressId: address.body['id'] as string };
-}
+const shopper = () => newShopper('Order E2E');
 
 describe('Checkout through the gateway, the sidecars and the workflow engine', () => {
   let mongo: MongoClient;
   beforeAll(async () => {
     mongo = await MongoClient.connect(mongoUrl);
   });
-  afterAll(() => mongo.close());
+  afterAll(async () => {
+    closeShopperAgent();
+    await mongo.close();
+  });
 
-  /** A product written straight into product's store: these tests are about ordering. */
-  async function product(stock: number, price = 1500): Promise<string> {
-    const id = randomUUID();
-    const now = new Date();
-    await mongo
-      .db()
-      .collection('products')
-      .insertOne({
-        _id: id as never,
-        sku: `E2E-${id.slice(0, 8)}`,
-        name: 'E2E Kettle',
-        description: '',
-        categoryId: 'e2e',
-        price,
-        currency: 'USD',
-        attributes: {},
-        images: [],
-        tags: [],
-        stock,
-        stockVersion: 0,
-        ratingSum: 0,
-        ratingCount: 0,
-        ratingAverage: 0,
-        keywords: ['e2e'],
-        deleted: false,
-        createdAt: now,
-        updatedAt: now,
-      });
-    return id;
-  }
-  const stockOf = async (id: string) => (await call('GET', `/v1/products/${id}`)).body['stock'];
+  const product = (stock: number, price = 1500) => insertProduct(mongo, stock, price);
 
   async function checkout(
-    me: { token: string; addressId: string },
+    me: Shopper,
     productId: string,
     quantity: number,
     token: string,
@@ -117,15 +65,7 @@ describe('Checkout through the gateway, the sidecars and the workflow engine', (
     expect(res.status).toBe(202);
     return res.body;
   }
-  const settled = (me: { token: string }, id: string) =>
-    eventually(
-      async () => {
-        const res = await call('GET', `/v1/orders/${id}`, me.token);
-        return res.body['status'] !== 'PENDING' ? res.body : undefined;
-      },
-      60_000,
-      250,
-    );
+  const settled = (me: Shopper, id: string) => settledOrder(me, id);
 
   test('When a customer checks out with tok_visa, then the order is CONFIRMED, stock is taken and the history shows the saga', async () => {
     const me = await shopper();
@@ -228,22 +168,69 @@ describe('Checkout through the gateway, the sidecars and the workflow engine', (
     expect(await stockOf(productId)).toBe(2);
   });
 
-  test('When a customer cancels a confirmed order, then it is CANCELLED (customer_request) with a refund in its history', async () => {
+  test('When a customer cancels a confirmed order, then it is CANCELLED at once and the saga refunds and returns the stock', async () => {
     const me = await shopper();
     const productId = await product(3);
     const order = await checkout(me, productId, 1, 'tok_visa');
     await settled(me, order['id'] as string);
+    const afterSale = await stockOf(productId);
 
-    const cancelled = await call('POST', `/v1/orders/${order['id']}/cancel`, me.token, {});
-    const history = await call('GET', `/v1/orders/${order['id']}/history`, me.token);
+    // No body and no media type, the way curl -X POST sends it through the gateway.
+    const cancelled = await call('POST', `/v1/orders/${order['id']}/cancel`, me.token, undefined, { 'content-type': '' });
+    const history = await eventually(async () => {
+      const res = await call('GET', `/v1/orders/${order['id']}/history`, me.token);
+      const types = (res.body as unknown as { type: string }[]).map((e) => e.type);
+      return types.includes('RefundIssued') ? types : undefined;
+    });
 
+    expect(afterSale).toBe(2);
     expect(cancelled).toMatchObject({
       status: 200,
       body: { status: 'CANCELLED', cancellationReason: 'customer_request' },
     });
-    expect((history.body as unknown as { type: string }[]).map((e) => e.type).slice(-2)).toEqual([
-      'OrderCancelled',
-      'RefundIssued',
-    ]);
+    expect(history.slice(-2)).toEqual(['OrderCancelled', 'RefundIssued']);
+    expect(await eventually(async () => ((await stockOf(productId)) === 3 ? true : undefined))).toBe(true);
   });
+
+  test('When a tok_3ds payment is never confirmed, then the order is CANCELLED (payment_timeout) and the stock is back', async () => {
+    const me = await shopper();
+    const productId = await product(2);
+    const started = Date.now();
+
+    const order = await checkout(me, productId, 2, 'tok_3ds');
+    const held = await eventually(async () => ((await stockOf(productId)) === 0 ? true : undefined));
+    const final = await settled(me, order['id'] as string);
+
+    expect(held).toBe(true);
+    expect(final).toMatchObject({ status: 'CANCELLED', cancellationReason: 'payment_timeout' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(CONFIRMATION_TIMEOUT_S * 1000);
+    expect(await eventually(async () => ((await stockOf(productId)) === 2 ? true : undefined))).toBe(true);
+  });
+
+  test('When the customer cancels while a tok_3ds payment waits, then the saga wakes before its timeout and gives the stock back', async () => {
+    const me = await shopper();
+    const productId = await product(2);
+    const order = await checkout(me, productId, 1, 'tok_3ds');
+    const orderId = order['id'] as string;
+    await eventually(async () => ((await stockOf(productId)) === 1 ? true : undefined));
+    const started = Date.now();
+
+    const cancelled = await call('POST', `/v1/orders/${orderId}/cancel`, me.token, {});
+    const restocked = await eventually(async () => ((await stockOf(productId)) === 2 ? true : undefined), 20_000, 100);
+    const late = await call('POST', '/v1/payments/webhook', undefined, lateApproval(orderId), {
+      'shop-signature': signWebhook(WEBHOOK_SECRET, lateApproval(orderId), Date.now()),
+    });
+
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', cancellationReason: 'customer_request' });
+    expect(restocked).toBe(true);
+    expect(Date.now() - started).toBeLessThan(CONFIRMATION_TIMEOUT_S * 1000);
+    expect(late.status).toBe(204); // accepted and ignored: the saga has moved on
+    expect((await call('GET', `/v1/orders/${orderId}`, me.token)).body['status']).toBe('CANCELLED');
+  });
+});
+
+const lateApproval = (orderId: string) => ({
+  orderId,
+  paymentId: simulatedPaymentIdFor(`${orderId}:authorize`),
+  outcome: 'approved',
 });

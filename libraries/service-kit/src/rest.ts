@@ -61,10 +61,15 @@ export function accessLogMiddleware(logger: Logger): RequestHandler {
   };
 }
 
-/** express.json skips other media types silently; a body the service cannot read is a 415. */
+/**
+ * express.json skips other media types silently; a body the service cannot read is a 415.
+ * An empty body is no body, whatever its framing: proxies (the gateway, Dapr) forward a
+ * bodiless POST such as /cancel with `content-length: 0` and no media type.
+ */
 export function requireMediaType(types: readonly string[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
-    if (req.is([...types]) === false) {
+    const empty = req.headers['content-length'] === '0' && req.headers['transfer-encoding'] === undefined;
+    if (!empty && req.is([...types]) === false) {
       next(new AppError('UNSUPPORTED_MEDIA_TYPE', `Request bodies must be one of: ${types.join(', ')}`));
       return;
     }

@@ -100,6 +100,14 @@ describe('createRestApp errors', () => {
     expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  test('When a POST has an empty body and no media type (as proxies forward it), then it is read as no body, not a 415', async () => {
+    const { app } = buildApp();
+
+    const res = await request(app).post('/v1/widgets').set('content-length', '0');
+
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+  });
+
   test('When no route matches, then the answer is a 404 problem', async () => {
     const { app } = buildApp();
 

@@ -24,6 +24,8 @@ const schema = z.object({
     .default('payment-provider'),
   /** How long a payment needing confirmation (3-D Secure) may wait before the order is cancelled. */
   PAYMENT_CONFIRMATION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** The simulated provider's answer time (a real provider takes 100-500 ms); tests widen race windows. */
+  PAYMENT_SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   SECRET_STORE: z.string().min(1).default(components.secrets),
   /** The secret (in the Dapr secret store) holding the HMAC key of POST /v1/payments/webhook. */
   PAYMENT_WEBHOOK_SECRET_NAME: z.string().min(1).default('payment-webhook-secret'),

@@ -63,7 +63,7 @@ void runShopService({
             host: config.HOST,
             endpoint: config.PAYMENT_HTTP_ENDPOINT,
           })
-        : createSimulatedPaymentProvider({ pool: store.pool });
+        : createSimulatedPaymentProvider({ pool: store.pool, latencyMs: config.PAYMENT_SIMULATOR_LATENCY_MS });
     const checkout = createWorkflowCheckoutStarter({
       daprHost: config.HOST,
       daprGrpcPort: config.DAPR_GRPC_PORT,

@@ -97,7 +97,7 @@ describe('inventory watch', () => {
       const first = await server.watchesOpened(1);
       expect(first.request).toMatchObject({ product_ids: [] });
       expect(first.metadata.get('dapr-app-id')).toEqual(['product']);
-      expect(first.metadata.get('dapr-stream')).toEqual(['true']); // else Dapr's invoke timeout cuts it
+      expect(first.metadata.get('dapr-stream')).toEqual(['true']); // resiliency covers the setup only
       first.write({ product_id: 'p-1', stock: 5, version: 3 });
       await until(() => cache.stock.length === 1);
       const before = cache.invalidations();

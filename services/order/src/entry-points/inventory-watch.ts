@@ -81,8 +81,8 @@ export function startInventoryWatch(options: InventoryWatchOptions): Stoppable {
     cache.invalidateAll();
     const startedAt = Date.now();
     const watch = (client as unknown as Record<string, WatchFn>)['WatchInventory']!;
-    // Without `dapr-stream` the sidecar's proxy treats the call as unary and its invoke timeout
-    // (5 s, dapr/resiliency.yaml) ends the stream; with it, the timeout covers only the setup.
+    // `dapr-stream` marks the call as a stream for the sidecar's proxy: its resiliency timeout
+    // and retries (dapr/resiliency.yaml) then cover only the setup, not the stream's whole life.
     const metadata = new grpc.Metadata();
     metadata.set('dapr-stream', 'true');
     const request = { product_ids: [], send_initial: false };

@@ -1,0 +1,135 @@
+// A shopper's view of the shop through the gateway, shared by the order e2e suites: plain
+// HTTP calls, a signed-in customer with an address, products written straight into the
+// catalog store, and waiting for an order to settle.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { MongoClient } from 'mongodb';
+import { databaseName, host, infrastructurePorts } from '@shop/topology';
+import { eventually, PROFILE, restUrl } from './shop';
+
+export type Json = Record<string, unknown>;
+export interface Shopper {
+  readonly token: string;
+  readonly addressId: string;
+}
+
+const gateway = restUrl('gateway');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export const mongoUrl =
+  process.env.MONGODB_URL ??
+  `mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`;
+export const orderDatabaseUrl = `postgres://postgres@127.0.0.1:5432/${databaseName('order', PROFILE)}`;
+
+/**
+ * node:http, not fetch (fetch refuses some ports). A network error (a killed process behind
+ * the gateway) comes back as status 0. An empty header value means "send no such header".
+ */
+export function call(method: string, path: string, token?: string, body?: object, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: Json }>((resolve) => {
+    const all = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };
+    const req = http.request(
+      `${gateway}${path}`,
+      { method, agent, headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: Json = {};
+          try {
+            parsed = text ? (JSON.parse(text) as Json) : {};
+          } catch {
+            parsed = { text };
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+        res.on('error', () => resolve({ status: 0, body: {} }));
+      },
+    );
+    req.on('error', () => resolve({ status: 0, body: {} }));
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
+export function closeShopperAgent(): void {
+  agent.destroy();
+}
+
+export async function newShopper(name = 'E2E Shopper'): Promise<Shopper> {
+  const email = `e2e-${randomUUID()}@example.test`;
+  const password = `Pw-${randomUUID()}`;
+  const created = await call('POST', '/v1/users', undefined, { email, password, name });
+  if (created.status !== 201) throw new Error(`registration answered ${created.status}`);
+  const login = await call('POST', '/v1/auth/login', undefined, { email, password });
+  const token = login.body['accessToken'] as string;
+  const address = await call('POST', '/v1/users/me/addresses', token, {
+    recipient: name,
+    line1: '1 Test Lane',
+    city: 'Berlin',
+    postalCode: '10115',
+    country: 'DE',
+  });
+  if (address.status !== 201) throw new Error(`address answered ${address.status}`);
+  return { token, addressId: address.body['id'] as string };
+}
+
+/** A product written straight into product's store: the order suites are about ordering. */
+export async function insertProduct(mongo: MongoClient, stock: number, price = 1500): Promise<string> {
+  const id = randomUUID();
+  const now = new Date();
+  await mongo
+    .db()
+    .collection('products')
+    .insertOne({
+      _id: id as never,
+      sku: `E2E-${id.slice(0, 8)}`,
+      name: 'E2E Kettle',
+      description: '',
+      categoryId: 'e2e',
+      price,
+      currency: 'USD',
+      attributes: {},
+      images: [],
+      tags: [],
+      stock,
+      stockVersion: 0,
+      ratingSum: 0,
+      ratingCount: 0,
+      ratingAverage: 0,
+      keywords: ['e2e'],
+      deleted: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+  return id;
+}
+
+export const stockOf = async (productId: string) => (await call('GET', `/v1/products/${productId}`)).body['stock'];
+
+/**
+ * POST /v1/orders as a careful client: a 5xx or a broken connection is retried with the SAME
+ * Idempotency-Key (safe by design), so a crash behind the gateway never makes a second order.
+ */
+export async function placeOrder(me: Shopper, paymentToken: string, key = randomUUID(), attempts = 30) {
+  const body = { shippingAddressId: me.addressId, paymentMethod: { token: paymentToken } };
+  let res = await call('POST', '/v1/orders', me.token, body, { 'idempotency-key': key });
+  let retries = 0;
+  while ((res.status === 0 || res.status >= 500) && retries < attempts) {
+    retries += 1;
+    await new Promise((r) => setTimeout(r, Math.min(2_000, 200 * retries)));
+    res = await call('POST', '/v1/orders', me.token, body, { 'idempotency-key': key });
+  }
+  return { ...res, retries };
+}
+
+/** Waits until the order leaves PENDING; reads that fail meanwhile (a restart) are retried. */
+export function settledOrder(me: Shopper, orderId: string, timeoutMs = 60_000): Promise<Json> {
+  return eventually(
+    async () => {
+      const res = await call('GET', `/v1/orders/${orderId}`, me.token);
+      return res.status === 200 && res.body['status'] !== 'PENDING' ? res.body : undefined;
+    },
+    timeoutMs,
+    250,
+  );
+}
