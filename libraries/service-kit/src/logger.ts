@@ -32,6 +32,12 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   if (value instanceof Error) {
     const { name, message, stack } = value;
     const extra = redact({ ...value }, depth + 1, seen) as Record<string, unknown>;
+    // `cause` is not enumerable: without this a wrapped gRPC or driver error loses why it failed.
+    const cause = (value as { cause?: unknown }).cause;
+    if (cause !== undefined) {
+      const c = redact(cause, depth + 1, seen);
+      extra['cause'] = c !== null && typeof c === 'object' && 'stack' in c ? { ...c, stack: undefined } : c;
+    }
     return { ...extra, name, message, stack };
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1, seen));

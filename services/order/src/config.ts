@@ -29,6 +29,8 @@ const schema = z.object({
   SECRET_STORE: z.string().min(1).default(components.secrets),
   /** The secret (in the Dapr secret store) holding the HMAC key of POST /v1/payments/webhook. */
   PAYMENT_WEBHOOK_SECRET_NAME: z.string().min(1).default('payment-webhook-secret'),
+  /** A PENDING order whose checkout saga made no progress this long gets its saga restarted. */
+  SAGA_STALL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(120),
   /** How often owed saga starts are swept (a crash between placing an order and starting it). */
   SAGA_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Product's reservation TTL: a saga that dies still gives its stock back. */

@@ -9,6 +9,7 @@ import {
 } from '@shop/service-kit';
 import { createOutboxRelay, openPostgres, publishThroughDapr } from '@shop/postgres';
 import { loadOrderConfig } from './config';
+import { createCheckoutInspector } from './data-access/checkout-inspector';
 import { createDaprCartStore } from './data-access/dapr-cart-store';
 import { createHttpPaymentProvider } from './data-access/http-payment-provider';
 import { createOrderStore } from './data-access/order-store';
@@ -24,6 +25,7 @@ import { startInventoryWatch } from './entry-points/inventory-watch';
 import { mountOrderRoutes } from './entry-points/rest/routes';
 import { checkoutMetrics } from './entry-points/checkout-metrics';
 import { createSagaRecovery } from './entry-points/jobs/saga-recovery';
+import { createStalledSagaSweep } from './entry-points/jobs/stalled-sagas';
 import { startWorkflowWorker } from './entry-points/workflow-worker';
 
 // The composition root: stores and clients in, handlers out. Resources stop in reverse order.
@@ -77,6 +79,15 @@ void runShopService({
       logger,
       intervalMs: config.SAGA_RECOVERY_INTERVAL_MS,
     });
+    const inspector = createCheckoutInspector({ daprHost: config.HOST, daprGrpcPort: config.DAPR_GRPC_PORT });
+    const stalled = createStalledSagaSweep({
+      pool: store.pool,
+      inspector,
+      logger,
+      stallSeconds: config.SAGA_STALL_SECONDS,
+      confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
+      intervalMs: config.SAGA_RECOVERY_INTERVAL_MS * 2,
+    });
     const webhookSecret = await loadWebhookSecret(dapr, config.SECRET_STORE, config.PAYMENT_WEBHOOK_SECRET_NAME);
     const deps: OrderDeps = {
       orders,
@@ -98,6 +109,7 @@ void runShopService({
     const auth = createAuthenticator({ logger, daprGrpcPort: config.DAPR_GRPC_PORT, daprHost: config.HOST });
     relay.start();
     recovery.start();
+    stalled.start();
     const inventoryWatch = startInventoryWatch({
       cache: cartCatalog,
       appId: config.PRODUCT_APP_ID,
@@ -117,6 +129,9 @@ void runShopService({
         auth,
         workflows,
         relay,
+        recovery,
+        inspector,
+        stalled,
         inventoryWatch,
       ],
       checks: { postgres: () => store.ping() },

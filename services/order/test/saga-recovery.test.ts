@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { createOrderStore } from '../src/data-access/order-store';
 import { checkoutMetrics } from '../src/entry-points/checkout-metrics';
 import { createSagaRecovery } from '../src/entry-points/jobs/saga-recovery';
+import { createStalledSagaSweep, verdictOn } from '../src/entry-points/jobs/stalled-sagas';
 import { checkoutActivities } from '../src/workflows/checkout/activities';
 import { fakeStock } from './fakes';
 import { orderHarness, type Harness } from './support';
@@ -125,5 +126,45 @@ describe('owed sagas and checkout metrics', () => {
     expect(text).toContain('shop_checkouts_total{outcome="confirmed",reason=""} 1');
     expect(text).toContain('shop_checkouts_total{outcome="cancelled",reason="payment_declined"} 1');
     expect(text).toMatch(/shop_checkout_duration_seconds_count\{outcome="confirmed"\} 1/);
+  });
+
+  test('When a saga stopped moving, then only an idle active one, an overdue waiting one or a finished one is restarted', () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    const ago = (s: number) => new Date(now - s * 1000);
+
+    expect(verdictOn({ state: 'active', lastUpdatedAt: ago(30) }, now, 20, 60)).toBe('restart');
+    expect(verdictOn({ state: 'active', lastUpdatedAt: ago(10) }, now, 20, 60)).toBe('leave');
+    expect(verdictOn({ state: 'waiting', lastUpdatedAt: ago(70) }, now, 20, 60)).toBe('leave');
+    expect(verdictOn({ state: 'waiting', lastUpdatedAt: ago(90) }, now, 20, 60)).toBe('restart');
+    expect(verdictOn({ state: 'finished', lastUpdatedAt: ago(1) }, now, 20, 60)).toBe('restart');
+    expect(verdictOn({ state: 'missing' }, now, 20, 60)).toBe('orphan');
+  });
+
+  test('When a PENDING order has a stalled saga, then the sweep restarts it with its payment token, once', async () => {
+    const { orderId } = await placed('tok_3ds');
+    await h.pool.query('DELETE FROM saga_starts WHERE order_id = $1', [orderId]); // the saga did start
+    await h.pool.query("UPDATE orders SET updated_at = now() - interval '1 hour' WHERE id = $1", [orderId]);
+    const restarts: unknown[] = [];
+    const sweep = createStalledSagaSweep({
+      pool: h.pool,
+      logger: h.logs.logger,
+      stallSeconds: 60,
+      confirmationTimeoutSeconds: 600,
+      inspector: {
+        inspect: async (id) =>
+          id === orderId
+            ? { state: 'active', lastUpdatedAt: new Date(Date.now() - 3_600_000), paymentToken: 'tok_3ds' }
+            : { state: 'active', lastUpdatedAt: new Date() },
+        restart: async (id, token, timeout) => {
+          restarts.push({ id, token, timeout });
+          return true;
+        },
+      },
+    });
+
+    await sweep.sweepOnce();
+
+    expect(restarts).toEqual([{ id: orderId, token: 'tok_3ds', timeout: 600 }]);
+    expect(h.logs.text()).toContain('stalled checkout saga restarted');
   });
 });

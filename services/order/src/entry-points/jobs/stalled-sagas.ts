@@ -1,0 +1,89 @@
+import type { Pool } from 'pg';
+import { withTransaction } from '@shop/postgres';
+import type { Logger, Stoppable } from '@shop/service-kit';
+import type { CheckoutInspector, SagaHealth } from '../../data-access/checkout-inspector';
+
+export interface StalledSagaOptions {
+  readonly pool: Pool;
+  readonly inspector: Pick<CheckoutInspector, 'inspect' | 'restart'>;
+  readonly logger: Logger;
+  /** A PENDING order whose saga made no progress for this long is looked at. */
+  readonly stallSeconds: number;
+  readonly confirmationTimeoutSeconds: number;
+  readonly intervalMs?: number;
+}
+
+export type Verdict = 'leave' | 'restart' | 'orphan';
+
+/** What to do with the saga of an order that has stayed PENDING for a while. Pure. */
+export function verdictOn(health: SagaHealth, now: number, stallSeconds: number, timeoutSeconds: number): Verdict {
+  if (health.state === 'missing') return 'orphan';
+  const idleSeconds = (now - health.lastUpdatedAt.getTime()) / 1000;
+  if (health.state === 'finished') return 'restart'; // finished, yet the order never settled
+  if (health.state === 'waiting') return idleSeconds > timeoutSeconds + stallSeconds ? 'restart' : 'leave';
+  return idleSeconds > stallSeconds ? 'restart' : 'leave';
+}
+
+/**
+ * Restarts checkout sagas that stopped moving. Seen here: a sidecar killed with SIGKILL
+ * while it dispatched an activity loses that work item, and Dapr 1.18 never re-sends it,
+ * so the saga waits forever. Running the saga again from the start is safe (every step is
+ * idempotent and checks the order first); the old instance is terminated before.
+ */
+export function createStalledSagaSweep(options: StalledSagaOptions): Stoppable & { start(): void; sweepOnce(): Promise<number> } {
+  const { pool, inspector, logger, stallSeconds, confirmationTimeoutSeconds } = options;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+
+  async function sweepOnce(): Promise<number> {
+    return withTransaction(pool, async (tx) => {
+      // Row locks keep replicas from restarting one saga twice; owed starts are the other sweep's.
+      const { rows } = await tx.query<{ id: string }>(
+        `SELECT o.id FROM orders o
+         WHERE o.status = 'PENDING' AND o.updated_at < now() - make_interval(secs => $1)
+           AND NOT EXISTS (SELECT 1 FROM saga_starts s WHERE s.order_id = o.id)
+         ORDER BY o.updated_at LIMIT 20 FOR UPDATE SKIP LOCKED`,
+        [stallSeconds],
+      );
+      let restarted = 0;
+      for (const { id } of rows) {
+        const health = await inspector.inspect(id);
+        const verdict = verdictOn(health, Date.now(), stallSeconds, confirmationTimeoutSeconds);
+        if (verdict === 'orphan') logger.error('PENDING order without a checkout saga', { orderId: id });
+        if (verdict !== 'restart' || health.state === 'missing') continue;
+        if (!health.paymentToken) {
+          logger.error('stalled checkout saga has no readable input; left for an operator', { orderId: id });
+          continue;
+        }
+        const done = await inspector.restart(id, health.paymentToken, confirmationTimeoutSeconds);
+        logger.warn(done ? 'stalled checkout saga restarted' : 'stalled checkout saga would not stop yet', {
+          orderId: id,
+          was: health.state,
+        });
+        if (done) restarted += 1;
+      }
+      return restarted;
+    });
+  }
+
+  const tick = () => {
+    running = sweepOnce()
+      .catch((err: unknown) => logger.warn('stalled saga sweep failed', { err }))
+      .finally(() => {
+        running = undefined;
+        if (timer) timer = setTimeout(tick, options.intervalMs ?? 10_000);
+      });
+  };
+  return {
+    name: 'stalled saga sweep',
+    sweepOnce,
+    start() {
+      timer = setTimeout(tick, options.intervalMs ?? 10_000);
+    },
+    async stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
