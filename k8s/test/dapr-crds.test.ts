@@ -37,7 +37,7 @@ function strict(schema: any): any {
 }
 
 const validators = new Map<string, any>();
-for (const file of ['components', 'configuration', 'resiliency', 'subscription']) {
+for (const file of ['components', 'configuration', 'httpendpoints', 'resiliency', 'subscription']) {
   const crd = parse(readFileSync(path.join(__dirname, 'crds', `${file}.yaml`), 'utf8'));
   for (const v of crd.spec.versions) {
     const schema = strict(v.schema.openAPIV3Schema);
@@ -50,9 +50,9 @@ for (const file of ['components', 'configuration', 'resiliency', 'subscription']
 describe('Dapr CRD schemas (v1.18.2)', () => {
   const all: Sourced[] = [...renderAll().values()].flat().filter((s) => isDapr(s.obj));
 
-  it('finds the Components, the Configuration and the Resiliency', () => {
+  it('finds the Components, the HTTPEndpoint, the Configuration and the Resiliency', () => {
     const kinds = new Set(all.map((s) => s.obj.kind));
-    expect([...kinds].sort()).toEqual(['Component', 'Configuration', 'Resiliency']);
+    expect([...kinds].sort()).toEqual(['Component', 'Configuration', 'HTTPEndpoint', 'Resiliency']);
   });
 
   it.each(all.map((s) => [`${s.source} ${s.obj.kind}/${s.obj.metadata.name}`, s]))('%s validates', (_name, s) => {

@@ -65,6 +65,7 @@ export const SECRETS = {
   'admin-password': ['admin-password'],
   'probe-secret': ['probe-secret'],
   'payment-webhook-secret': ['payment-webhook-secret'],
+  'payment-provider-api-key': ['payment-provider-api-key'],
 };
 export const DAPR_READ_SECRETS = [
   'auth-signing-keys',
@@ -72,6 +73,7 @@ export const DAPR_READ_SECRETS = [
   'admin-password',
   'probe-secret',
   'payment-webhook-secret',
+  'payment-provider-api-key',
 ];
 
 // ---- Stores
@@ -573,6 +575,16 @@ function daprResources() {
       scopes: secrets.scopes,
     },
   ];
+  // The real payment provider's endpoint: configured, unused until PAYMENT_PROVIDER=http.
+  const payment = localResource('components/payment-provider.yaml');
+  docs.push({
+    apiVersion: payment.apiVersion,
+    kind: 'HTTPEndpoint',
+    metadata: meta(topology.httpEndpoints.paymentProvider),
+    spec: payment.spec,
+    auth: { secretStore: C.secrets },
+    scopes: payment.scopes,
+  });
   emit('dapr/components.yaml', ...docs);
 
   const localConfig = localResource('dapr/config.yaml');

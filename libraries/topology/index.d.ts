@@ -21,6 +21,8 @@ export declare const components: {
   readonly cartState: string;
   readonly secrets: string;
 };
+/** Dapr HTTPEndpoint resources (external HTTP APIs reached through the sidecar). */
+export declare const httpEndpoints: { readonly paymentProvider: string };
 export declare const routes: ReadonlyArray<{ readonly prefix: string; readonly app: AppName }>;
 export declare const appNames: readonly AppName[];
 export declare const profiles: readonly ProfileName[];

@@ -44,6 +44,7 @@ function appSettings(app, profile = 'dev') {
 module.exports = {
   host: topology.host,
   components: topology.components,
+  httpEndpoints: topology.httpEndpoints,
   routes: topology.routes,
   appNames: Object.keys(topology.apps),
   profiles: Object.keys(topology.profiles),

@@ -41,6 +41,7 @@ export function renderResources(settings) {
     COMPONENT_WORKFLOW_STATE: topology.components.workflowState,
     COMPONENT_CART_STATE: topology.components.cartState,
     COMPONENT_SECRETS: topology.components.secrets,
+    HTTP_ENDPOINT_PAYMENT: topology.httpEndpoints.paymentProvider,
     REDIS_HOST: new URL(settings.redisUrl).host,
     REDIS_PUBSUB_DB: String(settings.redisPubsubDb),
     DAPR_PG_URL: settings.databases.dapr,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { components } from '@shop/topology';
+import { components, httpEndpoints } from '@shop/topology';
 import { baseConfigShape, configOrExit, loadConfig } from '@shop/service-kit';
 
 const schema = z.object({
@@ -21,7 +21,7 @@ const schema = z.object({
   PAYMENT_HTTP_ENDPOINT: z
     .string()
     .regex(/^[a-z0-9-]{1,63}$/)
-    .default('payment-provider'),
+    .default(httpEndpoints.paymentProvider),
   /** How long a payment needing confirmation (3-D Secure) may wait before the order is cancelled. */
   PAYMENT_CONFIRMATION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** The simulated provider's answer time (a real provider takes 100-500 ms); tests widen race windows. */
