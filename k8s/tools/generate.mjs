@@ -581,7 +581,8 @@ function daprResources() {
     apiVersion: payment.apiVersion,
     kind: 'HTTPEndpoint',
     metadata: meta(topology.httpEndpoints.paymentProvider),
-    spec: payment.spec,
+    // A placeholder until a provider is chosen; an overlay patches the real base URL.
+    spec: { ...payment.spec, baseUrl: topology.profiles.dev.paymentProviderUrl },
     auth: { secretStore: C.secrets },
     scopes: payment.scopes,
   });

@@ -36,3 +36,5 @@ export declare function databaseName(db: 'dapr' | 'user' | 'order' | 'product', 
 export declare function redisDb(profile?: ProfileName): number;
 /** Environment settings a profile gives one app (tests shorten timeouts); {} when none. */
 export declare function appSettings(app: AppName, profile?: ProfileName): Readonly<Record<string, string>>;
+/** The base URL the payment provider's HTTPEndpoint points at in a profile. */
+export declare function paymentProviderUrl(profile?: ProfileName): string;

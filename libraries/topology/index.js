@@ -35,6 +35,12 @@ function redisDb(profile = 'dev') {
   return topology.profiles[profile].redisDb;
 }
 
+/** Where the real payment provider's HTTPEndpoint points in a profile (tests: a loopback sandbox). */
+function paymentProviderUrl(profile = 'dev') {
+  offsetOf(profile);
+  return topology.profiles[profile].paymentProviderUrl;
+}
+
 /** Settings a profile gives one app (e.g. short payment timeouts for tests); {} when none. */
 function appSettings(app, profile = 'dev') {
   offsetOf(profile);
@@ -53,4 +59,5 @@ module.exports = {
   databaseName,
   redisDb,
   appSettings,
+  paymentProviderUrl,
 };

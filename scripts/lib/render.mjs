@@ -42,6 +42,7 @@ export function renderResources(settings) {
     COMPONENT_CART_STATE: topology.components.cartState,
     COMPONENT_SECRETS: topology.components.secrets,
     HTTP_ENDPOINT_PAYMENT: topology.httpEndpoints.paymentProvider,
+    PAYMENT_PROVIDER_URL: topology.paymentProviderUrl(settings.profile),
     REDIS_HOST: new URL(settings.redisUrl).host,
     REDIS_PUBSUB_DB: String(settings.redisPubsubDb),
     DAPR_PG_URL: settings.databases.dapr,

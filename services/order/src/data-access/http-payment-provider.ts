@@ -1,12 +1,14 @@
-import { AppError } from '@shop/service-kit';
+import { AppError, validate } from '@shop/service-kit';
+import { z } from 'zod';
 import type { PaymentProvider } from '../domain/payment';
 
 /**
  * The real provider's adapter, reached through the local sidecar's service invocation of a
- * Dapr HTTPEndpoint (`/v1.0/invoke/<endpoint>/method/...`), so mTLS/retries/egress policy are
- * Dapr's. OFF by default (PAYMENT_PROVIDER=simulated); when disabled every call is a clear
- * UNAVAILABLE instead of an accidental charge. A stub: the provider's wire format is mapped
- * once one is chosen.
+ * Dapr HTTPEndpoint (`/v1.0/invoke/<endpoint>/method/...`), so TLS, the API key (from the
+ * secret store), retries and tracing are Dapr's. OFF by default (PAYMENT_PROVIDER=simulated);
+ * when disabled every call is a clear UNAVAILABLE instead of an accidental charge. The wire
+ * format is the shop's own (`/authorizations`, `/captures`, `/voids`, `/refunds`, an
+ * `Idempotency-Key` header); a chosen provider's format is mapped here.
  */
 export interface HttpProviderOptions {
   readonly enabled: boolean;
@@ -17,26 +19,47 @@ export interface HttpProviderOptions {
   readonly timeoutMs?: number;
 }
 
+// The provider's answers are an entry too: validated before money decisions rest on them.
+const authorization = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('authorized'), paymentId: z.string().min(1) }),
+  z.object({ status: z.literal('requires_confirmation'), paymentId: z.string().min(1) }),
+  z.object({ status: z.literal('declined'), paymentId: z.string().min(1), reason: z.string().default('declined') }),
+]);
+const capture = z.object({ captureId: z.string().min(1) });
+const refund = z.object({ refundId: z.string().min(1) });
+const anything = z.unknown();
+
 export function createHttpPaymentProvider(options: HttpProviderOptions): PaymentProvider {
-  async function call<T>(path: string, idempotencyKey: string, body: object): Promise<T> {
+  async function call<S extends z.ZodType>(path: string, key: string, body: object, schema: S): Promise<z.output<S>> {
     if (!options.enabled) throw new AppError('UNAVAILABLE', 'The HTTP payment provider is not enabled');
     const url = `http://${options.host}:${options.daprHttpPort}/v1.0/invoke/${options.endpoint}/method/${path}`;
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-    });
-    if (res.status >= 500 || res.status === 429)
-      throw new AppError('UNAVAILABLE', `Payment provider answered ${res.status}`);
-    if (!res.ok) throw new AppError('CONFLICT', `Payment provider refused the request (${res.status})`);
-    return (await res.json()) as T;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+    } catch (err) {
+      throw new AppError('UNAVAILABLE', 'The payment provider could not be reached', { cause: err });
+    }
+    // Transient: the saga retries with the same idempotency key, which the provider dedupes.
+    if (res.status >= 500 || res.status === 429 || res.status === 408)
+      throw new AppError('UNAVAILABLE', `The payment provider answered ${res.status}`);
+    if (!res.ok) throw new AppError('CONFLICT', `The payment provider refused the request (${res.status})`);
+    try {
+      const text = await res.text(); // a void may answer 204 with no body
+      return validate(schema, text ? JSON.parse(text) : {}, `payment provider ${path} answer`);
+    } catch (err) {
+      throw new AppError('UNAVAILABLE', 'The payment provider gave an invalid answer', { cause: err });
+    }
   }
   return {
     name: 'http',
-    authorize: (r) => call('authorizations', r.idempotencyKey, r),
-    capture: (r) => call('captures', r.idempotencyKey, r),
-    void: (r) => call('voids', r.idempotencyKey, r),
-    refund: (r) => call('refunds', r.idempotencyKey, r),
+    authorize: (r) => call('authorizations', r.idempotencyKey, r, authorization),
+    capture: (r) => call('captures', r.idempotencyKey, r, capture),
+    void: async (r) => void (await call('voids', r.idempotencyKey, r, anything)),
+    refund: (r) => call('refunds', r.idempotencyKey, r, refund),
   };
 }
