@@ -71,11 +71,13 @@ describe('Checkout through the gateway, the sidecars and the workflow engine', (
     const me = await shopper();
     const productId = await product(5);
 
+    const browsed = await call('GET', `/v1/products/${productId}`);
     const cart = await call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: 2 });
     const order = await checkout(me, productId, 2, 'tok_visa');
     const final = await settled(me, order['id'] as string);
     const history = await call('GET', `/v1/orders/${order['id']}/history`, me.token);
 
+    expect(browsed.body).toMatchObject({ id: productId, price: 1500, currency: 'USD', stock: 5 });
     expect(cart.body).toMatchObject({
       items: [{ productId, quantity: 2, unitPrice: 1500, available: true }],
       subtotal: 3000,

@@ -92,4 +92,16 @@ describe('createLogger', () => {
     expect(line?.['err']).toMatchObject({ name: 'TypeError', message: 'bad thing' });
     expect(String((line?.['err'] as { stack?: string }).stack)).toContain('logger.test.ts');
   });
+
+  test('When a wrapped Error is logged, then its cause (code, details, secrets masked) is kept without a second stack', async () => {
+    const { logger, lines } = captureLogs();
+    const grpc = Object.assign(new Error('4 DEADLINE_EXCEEDED'), { code: 4, details: 'Deadline exceeded', password: 'hunter2' });
+
+    logger.error('failed', { err: new Error('A downstream service is unavailable', { cause: grpc }) });
+
+    const [line] = await lines();
+    const cause = (line?.['err'] as { cause?: Record<string, unknown> }).cause;
+    expect(cause).toMatchObject({ code: 4, details: 'Deadline exceeded', message: '4 DEADLINE_EXCEEDED', password: '[REDACTED]' });
+    expect(cause?.['stack']).toBeUndefined();
+  });
 });
