@@ -237,6 +237,8 @@ describe('one source of truth', () => {
       'dapr_grpc_io_server_completed_rpcs',
       'dapr_runtime_service_invocation_req_sent_total',
       'dapr_component_pubsub_ingress_count',
+      'shop_checkouts_total',
+      'shop_checkout_duration_seconds_bucket',
     ]) {
       expect(exprs).toContain(m);
     }

@@ -42,6 +42,18 @@ describe('Checkouts competing for stock', () => {
 
   test(`When ${CHECKOUTS} shoppers check out at once for stock ${STOCK}, then exactly ${STOCK} are CONFIRMED, the rest CANCELLED and stock is 0`, async () => {
     const productId = await insertProduct(mongo, STOCK, 700);
+    // Baseline: one checkout at a time, so the figures below read as a ratio to an idle shop.
+    const soloProduct = await insertProduct(mongo, 10, 700);
+    const solo: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const me = await newShopper('Solo E2E');
+      await call('PUT', `/v1/cart/items/${soloProduct}`, me.token, { quantity: 1 });
+      const t0 = Date.now();
+      const res = await placeOrder(me, 'tok_visa');
+      expect((await settledOrder(me, res.body['id'] as string))['status']).toBe('CONFIRMED');
+      solo.push(Date.now() - t0);
+    }
+    const soloP50 = percentile([...solo].sort((a, b) => a - b), 50);
     const shoppers = await inBatches(CHECKOUTS, 10, async () => {
       const me = await newShopper('Load E2E');
       expect((await call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: 1 })).status).toBe(200);
@@ -66,7 +78,8 @@ describe('Checkouts competing for stock', () => {
     process.stdout.write(
       `order load: ${CHECKOUTS} checkouts for stock ${STOCK}: all settled in ${elapsed.toFixed(1)} s ` +
         `(${(CHECKOUTS / elapsed).toFixed(2)} orders settled/s, ${retries} POST retries); ` +
-        `POST→CONFIRMED p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms\n`,
+        `POST→CONFIRMED p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms; ` +
+        `one at a time p50 ${soloP50} ms (loaded p50 = ${(percentile(latencies, 50) / soloP50).toFixed(1)}x)\n`,
     );
     expect(confirmed).toHaveLength(STOCK);
     expect(settled.filter((s) => s.status === 'CANCELLED' && s.reason === 'out_of_stock')).toHaveLength(
