@@ -187,7 +187,9 @@ export async function restartApp(profile, app, { signal = 'SIGTERM' } = {}) {
 export async function restartSidecar(profile, app, { signal = 'SIGTERM' } = {}) {
   const settings = profileSettings(profile);
   await stopManaged(settings.runDir, sidecarName(app), { signal });
-  const resources = renderResources(settings);
+  // The resources the stack rendered at start, NOT rendered again: every running sidecar
+  // hot-reloads that directory, and a rewrite restarts them all (two crashed doing so).
+  const resources = { resourcesDir: join(settings.runDir, 'resources'), configFile: join(settings.runDir, 'config.yaml') };
   spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: sidecarName(app),
     command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources) });
   await waitAppReady(settings, app);
