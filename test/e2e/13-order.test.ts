@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
+import { Client } from 'pg';
 import { appSettings } from '@shop/topology';
 import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-provider';
 import { signWebhook } from '../../services/order/src/domain/webhook-signature';
@@ -15,6 +16,7 @@ import {
   insertProduct,
   mongoUrl,
   newShopper,
+  orderDatabaseUrl,
   settledOrder,
   stockOf,
   type Shopper,
@@ -36,12 +38,14 @@ const shopper = () => newShopper('Order E2E');
 
 describe('Checkout through the gateway, the sidecars and the workflow engine', () => {
   let mongo: MongoClient;
+  const db = new Client({ connectionString: orderDatabaseUrl });
   beforeAll(async () => {
     mongo = await MongoClient.connect(mongoUrl);
+    await db.connect();
   });
   afterAll(async () => {
     closeShopperAgent();
-    await mongo.close();
+    await Promise.all([mongo.close(), db.end()]);
   });
 
   const product = (stock: number, price = 1500) => insertProduct(mongo, stock, price);
@@ -214,7 +218,13 @@ describe('Checkout through the gateway, the sidecars and the workflow engine', (
     const productId = await product(2);
     const order = await checkout(me, productId, 1, 'tok_3ds');
     const orderId = order['id'] as string;
-    await eventually(async () => ((await stockOf(productId)) === 1 ? true : undefined));
+    // The saga waits once the provider holds the payment for confirmation (the simulator's books).
+    await eventually(async () => {
+      const { rows } = await db.query('SELECT state FROM payment_simulator.payments WHERE id = $1', [
+        simulatedPaymentIdFor(`${orderId}:authorize`),
+      ]);
+      return rows[0]?.state === 'requires_confirmation' ? true : undefined;
+    });
     const started = Date.now();
 
     const cancelled = await call('POST', `/v1/orders/${orderId}/cancel`, me.token, {});

@@ -35,7 +35,7 @@ export function call(method: string, path: string, token?: string, body?: object
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: Json = {};
+          let parsed: Json;
           try {
             parsed = text ? (JSON.parse(text) as Json) : {};
           } catch {
