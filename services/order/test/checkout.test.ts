@@ -203,4 +203,28 @@ describe('checkout activities, the event store and its projection', () => {
     expect(auth).toMatchObject({ ok: true, status: 'authorized' });
     expect(h.logs.text()).toContain('checkout step failed, retrying');
   });
+
+  test('When a change fails inside its transaction, then no event, no projection change and no outbox row survive it', async () => {
+    const { orderId } = await pendingOrder();
+    const count = async (sql: string) => Number((await h.pool.query(sql, [orderId])).rows[0].n);
+    const before = {
+      events: await count('SELECT count(*) AS n FROM order_events WHERE order_id = $1'),
+      outbox: await count("SELECT count(*) AS n FROM outbox WHERE id LIKE '%/' || $1 || '/%'"),
+      version: await count('SELECT version AS n FROM orders WHERE id = $1'),
+    };
+
+    // Confirmed and then a capture with no authorisation: the fold throws after both inserts.
+    const failing = h.deps.orders.update(orderId, () => [
+      { type: 'OrderConfirmed', data: {} },
+      { type: 'PaymentCaptured', data: { paymentId: 'none', amount: 1 } },
+    ]);
+
+    await expect(failing).rejects.toThrow(/captured without authorisation/);
+    expect({
+      events: await count('SELECT count(*) AS n FROM order_events WHERE order_id = $1'),
+      outbox: await count("SELECT count(*) AS n FROM outbox WHERE id LIKE '%/' || $1 || '/%'"),
+      version: await count('SELECT version AS n FROM orders WHERE id = $1'),
+    }).toEqual(before);
+    expect((await h.deps.orders.get(orderId))?.status).toBe('PENDING');
+  });
 });
