@@ -167,4 +167,35 @@ describe('owed sagas and checkout metrics', () => {
     expect(restarts).toEqual([{ id: orderId, token: 'tok_3ds', timeout: 600 }]);
     expect(h.logs.text()).toContain('stalled checkout saga restarted');
   });
+
+  test('When more sagas wait for 3-D Secure than a sweep looks at, then a stalled one behind them is still restarted', async () => {
+    const waiting = await Promise.all(Array.from({ length: 21 }, () => placed('tok_3ds')));
+    const stalled = await placed();
+    await h.pool.query('DELETE FROM saga_starts');
+    const ids = [...waiting.map((w) => w.orderId), stalled.orderId];
+    await h.pool.query("UPDATE orders SET updated_at = now() - interval '1 hour' WHERE id = ANY($1)", [ids]);
+    await h.pool.query("UPDATE orders SET updated_at = now() - interval '59 minutes' WHERE id = $1", [stalled.orderId]);
+    const restarts: string[] = [];
+    const sweep = createStalledSagaSweep({
+      pool: h.pool,
+      logger: h.logs.logger,
+      stallSeconds: 60,
+      confirmationTimeoutSeconds: 7_200,
+      inspector: {
+        inspect: async (id) =>
+          id === stalled.orderId
+            ? { state: 'active', lastUpdatedAt: new Date(Date.now() - 3_000_000), paymentToken: 'tok_visa' }
+            : { state: 'waiting', lastUpdatedAt: new Date(Date.now() - 3_600_000), paymentToken: 'tok_3ds' },
+        restart: async (id) => {
+          restarts.push(id);
+          return true;
+        },
+      },
+    });
+
+    await sweep.sweepOnce();
+    await sweep.sweepOnce();
+
+    expect(restarts).toEqual([stalled.orderId]);
+  });
 });

@@ -34,22 +34,32 @@ export function createStalledSagaSweep(options: StalledSagaOptions): Stoppable &
   const { pool, inspector, logger, stallSeconds, confirmationTimeoutSeconds } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
+  // Orders looked at and left alone (a saga legitimately waiting for 3-D Secure), with when to
+  // look again: without it the oldest 20 waiting orders would fill every sweep forever.
+  const notBefore = new Map<string, number>();
 
   async function sweepOnce(): Promise<number> {
+    const now = Date.now();
+    for (const [id, at] of notBefore) if (at <= now) notBefore.delete(id);
     return withTransaction(pool, async (tx) => {
       // Row locks keep replicas from restarting one saga twice; owed starts are the other sweep's.
       const { rows } = await tx.query<{ id: string }>(
         `SELECT o.id FROM orders o
          WHERE o.status = 'PENDING' AND o.updated_at < now() - make_interval(secs => $1)
            AND NOT EXISTS (SELECT 1 FROM saga_starts s WHERE s.order_id = o.id)
+           AND NOT (o.id = ANY($2::uuid[]))
          ORDER BY o.updated_at LIMIT 20 FOR UPDATE SKIP LOCKED`,
-        [stallSeconds],
+        [stallSeconds, [...notBefore.keys()]],
       );
       let restarted = 0;
       for (const { id } of rows) {
         const health = await inspector.inspect(id);
         const verdict = verdictOn(health, Date.now(), stallSeconds, confirmationTimeoutSeconds);
         if (verdict === 'orphan') logger.error('PENDING order without a checkout saga', { orderId: id });
+        if (verdict === 'leave' && health.state !== 'missing') {
+          const idleUntil = health.state === 'waiting' ? confirmationTimeoutSeconds + stallSeconds : stallSeconds;
+          notBefore.set(id, health.lastUpdatedAt.getTime() + idleUntil * 1000);
+        }
         if (verdict !== 'restart' || health.state === 'missing') continue;
         if (!health.paymentToken) {
           logger.error('stalled checkout saga has no readable input; left for an operator', { orderId: id });
