@@ -108,7 +108,11 @@ describe('The user service through the gateway and Dapr', () => {
     const id = `user.registered/${user.id}`;
 
     const event = await eventually(() => cloudEventInStream('user.registered', id));
-    const { rows } = await db.query('SELECT sent_at FROM outbox WHERE id = $1', [id]);
+    // The relay marks the row sent when its transaction commits, a moment after the publish.
+    const rows = await eventually(async () => {
+      const r = await db.query('SELECT sent_at FROM outbox WHERE id = $1', [id]);
+      return r.rows[0]?.sent_at ? r.rows : undefined;
+    });
 
     expect(event).toMatchObject({
       id,

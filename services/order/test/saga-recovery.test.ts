@@ -19,7 +19,11 @@ describe('owed sagas and checkout metrics', () => {
     // Its own database: a sweep claims every owed start, so no other suite may own rows here.
     h = await orderHarness('shop_order_recovery');
   });
-  beforeEach(() => h.pool.query('DELETE FROM saga_starts'));
+  // The sweeps look at every PENDING order, so each test starts from an empty database of
+  // its own (TRUNCATE does not fire order_events' append-only row trigger).
+  beforeEach(() =>
+    h.pool.query('TRUNCATE saga_starts, order_items, orders, order_events, idempotency_keys, outbox'),
+  );
   afterAll(() => h.close());
 
   async function placed(token = 'tok_visa') {
