@@ -603,6 +603,7 @@ function daprResources() {
       // mTLS between sidecars is control-plane configuration (the `daprsystem` Configuration
       // that Helm installs, global.mtls.enabled=true, see tilt/dapr-values.yaml), not an app's.
       nameResolution: { component: 'kubernetes', version: 'v1', configuration: {} },
+      workflow: localConfig.spec.workflow,
       features: localConfig.spec.features,
     },
   });
