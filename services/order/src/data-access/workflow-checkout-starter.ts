@@ -38,27 +38,35 @@ export function createWorkflowCheckoutStarter(options: {
     logger: { level: LogLevel.Warn },
   });
 
-  async function schedule(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void> {
+  const instanceOf = (orderId: string, saga: SagaKind) =>
+    saga === 'checkout' ? checkoutInstanceId(orderId) : cancellationInstanceId(orderId);
+
+  async function scheduleNew(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void> {
+    const input: CheckoutInput | { orderId: string } =
+      saga === 'checkout'
+        ? { orderId, paymentToken: paymentToken ?? '', confirmationTimeoutSeconds: options.confirmationTimeoutSeconds }
+        : { orderId };
     try {
-      if (saga === 'checkout') {
-        const input: CheckoutInput = {
-          orderId,
-          paymentToken: paymentToken ?? '',
-          confirmationTimeoutSeconds: options.confirmationTimeoutSeconds,
-        };
-        await client.scheduleNewWorkflow(CHECKOUT_WORKFLOW, input, checkoutInstanceId(orderId));
-      } else {
-        await client.scheduleNewWorkflow(CANCELLATION_WORKFLOW, { orderId }, cancellationInstanceId(orderId));
-      }
+      await client.scheduleNewWorkflow(
+        saga === 'checkout' ? CHECKOUT_WORKFLOW : CANCELLATION_WORKFLOW,
+        input,
+        instanceOf(orderId, saga),
+      );
     } catch (err) {
       if (alreadyStarted(err)) return;
       throw err;
     }
   }
 
+  /** The sweep's start: a process killed after the start but before it forgot the row left one. */
+  async function schedule(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void> {
+    if (await client.getWorkflowState(instanceOf(orderId, saga), false)) return;
+    await scheduleNew(orderId, saga, paymentToken);
+  }
+
   async function startNow(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void> {
     try {
-      await schedule(orderId, saga, paymentToken);
+      await scheduleNew(orderId, saga, paymentToken);
     } catch (err) {
       options.logger.warn('saga start failed; the recovery sweep retries it', { orderId, saga, err });
       throw new AppError('UNAVAILABLE', 'The order was saved; its processing starts shortly', { cause: err });
