@@ -1,20 +1,8 @@
 // Many shoppers competing for little stock, through the whole stack: stock is never oversold,
 // every order settles, and no integration event is left unsent. Prints the throughput and the
 // POST → CONFIRMED latencies it measured (ORDER_E2E_CHECKOUTS, ORDER_E2E_STOCK change the load).
-import { MongoClient } from 'mongodb';
-import { Client } from 'pg';
 import { eventually } from '../support/shop';
-import {
-  call,
-  closeShopperAgent,
-  insertProduct,
-  mongoUrl,
-  newShopper,
-  orderDatabaseUrl,
-  placeOrder,
-  settledOrder,
-  stockOf,
-} from '../support/shopper';
+import { call, insertProduct, newShopper, shopStores, placeOrder, settledOrder, stockOf } from '../support/shopper';
 
 jest.setTimeout(600_000);
 
@@ -32,13 +20,9 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 describe('Checkouts competing for stock', () => {
-  const mongo = new MongoClient(mongoUrl);
-  const db = new Client({ connectionString: orderDatabaseUrl });
-  beforeAll(() => Promise.all([mongo.connect(), db.connect()]));
-  afterAll(async () => {
-    closeShopperAgent();
-    await Promise.all([mongo.close(), db.end()]);
-  });
+  const { mongo, db, open, close } = shopStores();
+  beforeAll(open);
+  afterAll(close);
 
   test(`When ${CHECKOUTS} shoppers check out at once for stock ${STOCK}, then exactly ${STOCK} are CONFIRMED, the rest CANCELLED and stock is 0`, async () => {
     const productId = await insertProduct(mongo, STOCK, 700);
@@ -53,7 +37,10 @@ describe('Checkouts competing for stock', () => {
       expect((await settledOrder(me, res.body['id'] as string))['status']).toBe('CONFIRMED');
       solo.push(Date.now() - t0);
     }
-    const soloP50 = percentile([...solo].sort((a, b) => a - b), 50);
+    const soloP50 = percentile(
+      [...solo].sort((a, b) => a - b),
+      50,
+    );
     const shoppers = await inBatches(CHECKOUTS, 10, async () => {
       const me = await newShopper('Load E2E');
       expect((await call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: 1 })).status).toBe(200);
@@ -67,7 +54,12 @@ describe('Checkouts competing for stock', () => {
         const res = await placeOrder(me, 'tok_visa');
         expect(res.status).toBe(202);
         const final = await settledOrder(me, res.body['id'] as string, 300_000);
-        return { status: final['status'] as string, reason: final['cancellationReason'], ms: Date.now() - t0, retries: res.retries };
+        return {
+          status: final['status'] as string,
+          reason: final['cancellationReason'],
+          ms: Date.now() - t0,
+          retries: res.retries,
+        };
       }),
     );
     const elapsed = (Date.now() - started) / 1000;
@@ -89,7 +81,9 @@ describe('Checkouts competing for stock', () => {
     // No event lost: every order.* outbox row leaves through Dapr.
     const unsent = await eventually(
       async () => {
-        const { rows } = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE topic LIKE 'order.%' AND sent_at IS NULL`);
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE topic LIKE 'order.%' AND sent_at IS NULL`,
+        );
         return rows[0].n === 0 ? 0 : undefined;
       },
       60_000,

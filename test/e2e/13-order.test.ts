@@ -4,23 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
-import { Client } from 'pg';
 import { appSettings } from '@shop/topology';
 import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-provider';
 import { signWebhook } from '../../services/order/src/domain/webhook-signature';
 import { eventually, PROFILE } from '../support/shop';
-import {
-  call,
-  closeShopperAgent,
-  insertProduct,
-  mongoUrl,
-  newShopper,
-  orderDatabaseUrl,
-  settledOrder,
-  stockOf,
-  type Shopper,
-} from '../support/shopper';
+import { call, insertProduct, newShopper, shopStores, settledOrder, stockOf, type Shopper } from '../support/shopper';
 
 // The webhook's HMAC key, as the order service reads it through the Dapr secret store.
 const WEBHOOK_SECRET = (
@@ -37,25 +25,13 @@ jest.setTimeout(120_000);
 const shopper = () => newShopper('Order E2E');
 
 describe('Checkout through the gateway, the sidecars and the workflow engine', () => {
-  let mongo: MongoClient;
-  const db = new Client({ connectionString: orderDatabaseUrl });
-  beforeAll(async () => {
-    mongo = await MongoClient.connect(mongoUrl);
-    await db.connect();
-  });
-  afterAll(async () => {
-    closeShopperAgent();
-    await Promise.all([mongo.close(), db.end()]);
-  });
+  const { mongo, db, open, close } = shopStores();
+  beforeAll(open);
+  afterAll(close);
 
   const product = (stock: number, price = 1500) => insertProduct(mongo, stock, price);
 
-  async function checkout(
-    me: Shopper,
-    productId: string,
-    quantity: number,
-    token: string,
-  ) {
+  async function checkout(me: Shopper, productId: string, quantity: number, token: string) {
     expect((await call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity })).status).toBe(200);
     const res = await call(
       'POST',
@@ -182,7 +158,9 @@ describe('Checkout through the gateway, the sidecars and the workflow engine', (
     const afterSale = await stockOf(productId);
 
     // No body and no media type, the way curl -X POST sends it through the gateway.
-    const cancelled = await call('POST', `/v1/orders/${order['id']}/cancel`, me.token, undefined, { 'content-type': '' });
+    const cancelled = await call('POST', `/v1/orders/${order['id']}/cancel`, me.token, undefined, {
+      'content-type': '',
+    });
     const history = await eventually(async () => {
       const res = await call('GET', `/v1/orders/${order['id']}/history`, me.token);
       const types = (res.body as unknown as { type: string }[]).map((e) => e.type);

@@ -3,17 +3,13 @@
 // invariants of brief §6 hold: stock never oversold, no hold left for a cancelled order, no
 // captured payment without a confirmed order, one order per Idempotency-Key.
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
-import { Client } from 'pg';
 import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-provider';
 import { eventually, PROFILE } from '../support/shop';
 import {
   call,
-  closeShopperAgent,
   insertProduct,
-  mongoUrl,
   newShopper,
-  orderDatabaseUrl,
+  shopStores,
   placeOrder,
   settledOrder,
   stockOf,
@@ -26,13 +22,9 @@ const STOCK = 4;
 const TOKENS = ['tok_visa', 'tok_visa', 'tok_decline', 'tok_visa', 'tok_visa', 'tok_visa', 'tok_decline', 'tok_visa'];
 
 describe('Checkout sagas killed with SIGKILL', () => {
-  const mongo = new MongoClient(mongoUrl);
-  const db = new Client({ connectionString: orderDatabaseUrl });
-  beforeAll(() => Promise.all([mongo.connect(), db.connect()]));
-  afterAll(async () => {
-    closeShopperAgent();
-    await Promise.all([mongo.close(), db.end()]);
-  });
+  const { mongo, db, open, close } = shopStores();
+  beforeAll(open);
+  afterAll(close);
 
   /** Sagas of this product that are past OrderPlaced but not settled: the moment to kill. */
   const inFlight = async (productId: string) =>
@@ -72,9 +64,16 @@ describe('Checkout sagas killed with SIGKILL', () => {
     expect(confirmed.length + cancelled.length).toBe(TOKENS.length);
     expect(confirmed.length).toBeLessThanOrEqual(STOCK);
     // Never oversold, and every unit not sold is back on the shelf.
-    expect(await eventually(async () => ((await stockOf(productId)) === STOCK - confirmed.length ? true : undefined), 60_000)).toBe(true);
+    expect(
+      await eventually(
+        async () => ((await stockOf(productId)) === STOCK - confirmed.length ? true : undefined),
+        60_000,
+      ),
+    ).toBe(true);
     // One order per Idempotency-Key, whatever the client retried through the crash.
-    const { rows: keyRows } = await db.query('SELECT DISTINCT order_id FROM idempotency_keys WHERE key = ANY($1)', [keys]);
+    const { rows: keyRows } = await db.query('SELECT DISTINCT order_id FROM idempotency_keys WHERE key = ANY($1)', [
+      keys,
+    ]);
     expect(keyRows).toHaveLength(TOKENS.length);
     // No hold left behind: confirmed orders committed, cancelled ones released (or never held).
     const reservations = await mongo
@@ -84,7 +83,10 @@ describe('Checkout sagas killed with SIGKILL', () => {
       .toArray();
     for (const r of reservations) {
       const final = finals[ids.indexOf(r._id)]!;
-      expect([r._id, r.status]).toEqual([r._id, final['status'] === 'CONFIRMED' ? 'committed' : expect.stringMatching(/released|rejected/)]);
+      expect([r._id, r.status]).toEqual([
+        r._id,
+        final['status'] === 'CONFIRMED' ? 'committed' : expect.stringMatching(/released|rejected/),
+      ]);
     }
     // No captured money without a confirmed order; a cancelled order's money is voided or refunded.
     const paymentIds = ids.map((id) => simulatedPaymentIdFor(`${id}:authorize`));
@@ -98,10 +100,14 @@ describe('Checkout sagas killed with SIGKILL', () => {
       else expect(p.state !== 'captured' || p.refunded === p.amount).toBe(true);
     }
     // Nothing owed is left: a start the crash left on record is cleared by the sweep (10 s grace).
-    const owed = await eventually(async () => {
-      const { rows } = await db.query('SELECT order_id FROM saga_starts WHERE order_id = ANY($1)', [ids]);
-      return rows.length === 0 ? rows : undefined;
-    }, 30_000, 250);
+    const owed = await eventually(
+      async () => {
+        const { rows } = await db.query('SELECT order_id FROM saga_starts WHERE order_id = ANY($1)', [ids]);
+        return rows.length === 0 ? rows : undefined;
+      },
+      30_000,
+      250,
+    );
     expect(owed).toEqual([]);
   }
 

@@ -3,7 +3,8 @@
 // catalog store, and waiting for an order to settle.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { MongoClient } from 'mongodb';
+import { MongoClient } from 'mongodb';
+import { Client } from 'pg';
 import { databaseName, host, infrastructurePorts } from '@shop/topology';
 import { eventually, PROFILE, restUrl } from './shop';
 
@@ -24,9 +25,19 @@ export const orderDatabaseUrl = `postgres://postgres@127.0.0.1:5432/${databaseNa
  * node:http, not fetch (fetch refuses some ports). A network error (a killed process behind
  * the gateway) comes back as status 0. An empty header value means "send no such header".
  */
-export function call(method: string, path: string, token?: string, body?: object, headers: Record<string, string> = {}) {
+export function call(
+  method: string,
+  path: string,
+  token?: string,
+  body?: object,
+  headers: Record<string, string> = {},
+) {
   return new Promise<{ status: number; body: Json }>((resolve) => {
-    const all = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };
+    const all = {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    };
     const req = http.request(
       `${gateway}${path}`,
       { method, agent, headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')) },
@@ -51,8 +62,22 @@ export function call(method: string, path: string, token?: string, body?: object
   });
 }
 
-export function closeShopperAgent(): void {
-  agent.destroy();
+/**
+ * What the order suites read behind the API: product's store (to write test products and read
+ * reservations) and order's database. Call open() in beforeAll and close() in afterAll.
+ */
+export function shopStores() {
+  const mongo = new MongoClient(mongoUrl);
+  const db = new Client({ connectionString: orderDatabaseUrl });
+  return {
+    mongo,
+    db,
+    open: () => Promise.all([mongo.connect(), db.connect()]),
+    async close() {
+      agent.destroy();
+      await Promise.all([mongo.close(), db.end()]);
+    },
+  };
 }
 
 export async function newShopper(name = 'E2E Shopper'): Promise<Shopper> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import type { OrderEvent } from '../src/domain/events';
 import { rebuild } from '../src/domain/order';
 import { checkoutActivities } from '../src/workflows/checkout/activities';
 import { fakeStock } from './fakes';
@@ -214,10 +215,11 @@ describe('checkout activities, the event store and its projection', () => {
     };
 
     // Confirmed and then a capture with no authorisation: the fold throws after both inserts.
-    const failing = h.deps.orders.update(orderId, () => [
+    const events: OrderEvent[] = [
       { type: 'OrderConfirmed', data: {} },
       { type: 'PaymentCaptured', data: { paymentId: 'none', amount: 1 } },
-    ]);
+    ];
+    const failing = h.deps.orders.update(orderId, () => events);
 
     await expect(failing).rejects.toThrow(/captured without authorisation/);
     expect({

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { withTransaction } from '@shop/postgres';
 import type { Logger, Stoppable } from '@shop/service-kit';
 import type { SagaKind } from '../../domain/saga-starts';
+import { periodic } from './periodic';
 
 interface OwedStart {
   order_id: string;
@@ -35,9 +36,6 @@ export interface SagaRecovery extends Stoppable {
 export function createSagaRecovery(options: SagaRecoveryOptions): SagaRecovery {
   const { pool, schedule, logger } = options;
   const graceSeconds = options.graceSeconds ?? 10;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-
   async function sweepOnce(): Promise<number> {
     return withTransaction(pool, async (tx) => {
       const { rows } = await tx.query<OwedStart>(
@@ -57,7 +55,12 @@ export function createSagaRecovery(options: SagaRecoveryOptions): SagaRecovery {
              WHERE order_id = $1 AND saga = $2`,
             [row.order_id, row.saga, delaySeconds],
           );
-          logger.warn('owed saga not started; retrying later', { orderId: row.order_id, saga: row.saga, delaySeconds, err });
+          logger.warn('owed saga not started; retrying later', {
+            orderId: row.order_id,
+            saga: row.saga,
+            delaySeconds,
+            err,
+          });
           break;
         }
         await tx.query('DELETE FROM saga_starts WHERE order_id = $1 AND saga = $2', [row.order_id, row.saga]);
@@ -68,25 +71,10 @@ export function createSagaRecovery(options: SagaRecoveryOptions): SagaRecovery {
     });
   }
 
-  const tick = () => {
-    running = sweepOnce()
-      .catch((err: unknown) => logger.warn('saga recovery sweep failed', { err }))
-      .finally(() => {
-        running = undefined;
-        if (timer) timer = setTimeout(tick, options.intervalMs ?? 5_000);
-      });
-  };
-
-  return {
-    name: 'saga recovery',
-    sweepOnce,
-    start() {
-      timer = setTimeout(tick, 0);
-    },
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  const job = periodic('saga recovery', sweepOnce, {
+    logger,
+    intervalMs: options.intervalMs ?? 5_000,
+    firstDelayMs: 0,
+  });
+  return { ...job, sweepOnce };
 }

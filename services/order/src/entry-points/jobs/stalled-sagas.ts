@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { withTransaction } from '@shop/postgres';
 import type { Logger, Stoppable } from '@shop/service-kit';
 import type { CheckoutInspector, SagaHealth } from '../../data-access/checkout-inspector';
+import { periodic } from './periodic';
 
 export interface StalledSagaOptions {
   readonly pool: Pool;
@@ -30,10 +31,10 @@ export function verdictOn(health: SagaHealth, now: number, stallSeconds: number,
  * so the saga waits forever. Running the saga again from the start is safe (every step is
  * idempotent and checks the order first); the old instance is terminated before.
  */
-export function createStalledSagaSweep(options: StalledSagaOptions): Stoppable & { start(): void; sweepOnce(): Promise<number> } {
+export function createStalledSagaSweep(
+  options: StalledSagaOptions,
+): Stoppable & { start(): void; sweepOnce(): Promise<number> } {
   const { pool, inspector, logger, stallSeconds, confirmationTimeoutSeconds } = options;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
   // Orders looked at and left alone (a saga legitimately waiting for 3-D Secure), with when to
   // look again: without it the oldest 20 waiting orders would fill every sweep forever.
   const notBefore = new Map<string, number>();
@@ -76,24 +77,6 @@ export function createStalledSagaSweep(options: StalledSagaOptions): Stoppable &
     });
   }
 
-  const tick = () => {
-    running = sweepOnce()
-      .catch((err: unknown) => logger.warn('stalled saga sweep failed', { err }))
-      .finally(() => {
-        running = undefined;
-        if (timer) timer = setTimeout(tick, options.intervalMs ?? 10_000);
-      });
-  };
-  return {
-    name: 'stalled saga sweep',
-    sweepOnce,
-    start() {
-      timer = setTimeout(tick, options.intervalMs ?? 10_000);
-    },
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  const job = periodic('stalled saga sweep', sweepOnce, { logger, intervalMs: options.intervalMs ?? 10_000 });
+  return { ...job, sweepOnce };
 }
