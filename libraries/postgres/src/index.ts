@@ -5,3 +5,4 @@ export { enqueueOutbox, type OutboxEvent, type PendingEvent, type SqlExecutor } 
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { publishThroughDapr } from './outbox-support';
 export { isUniqueViolation, withTransaction } from './transaction';
+export { migratedTestDatabase, testDatabaseUrl } from './test-database';

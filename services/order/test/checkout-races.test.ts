@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import * as order from '../src/domain/order';
-import { checkoutActivities } from '../src/workflows/checkout/activities';
-import { fakeStock } from './fakes';
-import { orderHarness, type Harness } from './support';
+import type { checkoutActivities } from '../src/workflows/checkout/activities';
+import { checkoutSteps, orderHarness, type Harness } from './support';
 
 jest.setTimeout(30_000);
 
@@ -16,13 +15,7 @@ describe('checkout racing a customer cancel', () => {
 
   beforeAll(async () => {
     h = await orderHarness('shop_order_unit');
-    steps = checkoutActivities({
-      orders: h.deps.orders,
-      stock: fakeStock(stockLevels),
-      payments: h.payments,
-      logger: h.logs.logger,
-      reservationTtlSeconds: 600,
-    });
+    steps = checkoutSteps(h, stockLevels);
   });
   afterAll(() => h.close());
 

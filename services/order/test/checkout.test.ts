@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { OrderEvent } from '../src/domain/events';
 import { rebuild } from '../src/domain/order';
-import { checkoutActivities } from '../src/workflows/checkout/activities';
-import { fakeStock } from './fakes';
-import { orderHarness, type Harness } from './support';
+import type { checkoutActivities } from '../src/workflows/checkout/activities';
+import { checkoutSteps, orderHarness, type Harness } from './support';
 
 jest.setTimeout(30_000);
 
@@ -17,14 +16,7 @@ describe('checkout activities, the event store and its projection', () => {
 
   beforeAll(async () => {
     h = await orderHarness('shop_order_unit');
-    steps = checkoutActivities({
-      orders: h.deps.orders,
-      stock: fakeStock(stockLevels),
-      payments: h.payments,
-      logger: h.logs.logger,
-      reservationTtlSeconds: 600,
-      retryDelaysMs: [1, 1],
-    });
+    steps = checkoutSteps(h, stockLevels, [1, 1]);
   });
   afterAll(() => h.close());
 

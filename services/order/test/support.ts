@@ -1,11 +1,11 @@
 // What the order service's tests share: a real PostgreSQL database per suite (migrated once),
 // the REST app wired as main.ts wires it, in-memory stand-ins for the peers reached through
 // Dapr (catalog, addresses, cart state, workflow start), and tokens signed with a test key.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { migratedTestDatabase } from '@shop/postgres';
 import {
   createAccessTokenSigner,
   createAuthenticator,
@@ -24,39 +24,13 @@ import {
 } from '../src/data-access/simulated-payment-provider';
 import type { ShippingAddress } from '../src/domain/events';
 import type { OrderDeps, ProductInfo } from '../src/domain/ports';
-import { inMemoryCarts } from './fakes';
+import { checkoutActivities } from '../src/workflows/checkout/activities';
+import { fakeStock, inMemoryCarts } from './fakes';
 import { mountOrderRoutes } from '../src/entry-points/rest/routes';
 
-const SERVER_URL = process.env['SHOP_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** Migrations run in a child process: node-pg-migrate is ESM-only and jest cannot import it. */
-function migrate(url: string): void {
-  const script = `require('@shop/postgres').runSqlMigrations(process.argv[1], process.argv[2])
-    .catch((err) => { console.error(err); process.exit(1); })`;
-  execFileSync(process.execPath, ['-e', script, url, join(__dirname, '..', 'migrations')], { stdio: 'inherit' });
-}
-
-export async function migratedDatabase(name: string): Promise<Pool> {
-  const admin = new Pool({ connectionString: SERVER_URL, max: 1 });
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (err) {
-    // 42P04: it exists; 23505: another worker created it at the same moment.
-    const code = (err as { code?: string }).code;
-    if (code !== '42P04' && code !== '23505') throw err;
-  } finally {
-    await admin.end();
-  }
-  const url = databaseUrl(name);
-  migrate(url);
-  return new Pool({ connectionString: url, max: 12 });
-}
+/** The real migrations (the shared ones and the order service's) on a database of its own. */
+export const migratedDatabase = (name: string): Promise<Pool> =>
+  migratedTestDatabase(name, join(__dirname, '..', 'migrations'), 12);
 
 export function captureLogs(): { logger: Logger; text: () => string } {
   const chunks: string[] = [];
@@ -193,4 +167,16 @@ export async function orderHarness(database: string): Promise<Harness> {
       await pool.end();
     },
   };
+}
+
+/** The saga's activities over the harness's store and provider, with product's stock faked. */
+export function checkoutSteps(h: Harness, stockLevels: Map<string, number>, retryDelaysMs?: readonly number[]) {
+  return checkoutActivities({
+    orders: h.deps.orders,
+    stock: fakeStock(stockLevels),
+    payments: h.payments,
+    logger: h.logs.logger,
+    reservationTtlSeconds: 600,
+    ...(retryDelaysMs ? { retryDelaysMs } : {}),
+  });
 }

@@ -1,11 +1,11 @@
 // What the user service's tests share: a real PostgreSQL database per suite (migrated once),
 // the real REST app and gRPC server wired as main.ts wires them, tokens signed with a test
 // key, and a captured log.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { migratedTestDatabase, testDatabaseUrl } from '@shop/postgres';
 import request from 'supertest';
 import {
   createAccessTokenSigner,
@@ -24,41 +24,12 @@ import { createUserStore } from '../src/data-access/user-store';
 import type { UserDeps } from '../src/domain/ports';
 import { mountUserRoutes } from '../src/entry-points/rest/routes';
 
-const SERVER_URL = process.env['SHOP_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const PUBSUB = 'pubsub';
+export const databaseUrl = testDatabaseUrl;
 
-export function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/**
- * Runs the real migrations (the kit's and the service's) in a child process: node-pg-migrate
- * is ESM-only, and jest cannot load ESM through a dynamic import without experimental flags.
- */
-function migrate(url: string): void {
-  const script = `require('@shop/postgres').runSqlMigrations(process.argv[1], process.argv[2])
-    .catch((err) => { console.error(err); process.exit(1); })`;
-  execFileSync(process.execPath, ['-e', script, url, join(__dirname, '..', 'migrations')], { stdio: 'inherit' });
-}
-
-/** Creates the database if needed (suites run in parallel workers) and applies the migrations. */
-export async function migratedDatabase(name: string): Promise<Pool> {
-  const admin = new Pool({ connectionString: SERVER_URL, max: 1 });
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (err) {
-    // 42P04: it exists; 23505: another worker created it at the same moment.
-    const code = (err as { code?: string }).code;
-    if (code !== '42P04' && code !== '23505') throw err;
-  } finally {
-    await admin.end();
-  }
-  const url = databaseUrl(name);
-  migrate(url);
-  return new Pool({ connectionString: url, max: 5 });
-}
+/** The real migrations (the shared ones and the user service's) on a database of its own. */
+export const migratedDatabase = (name: string): Promise<Pool> =>
+  migratedTestDatabase(name, join(__dirname, '..', 'migrations'));
 
 export type LogLine = Record<string, unknown> & { message?: string; level?: string };
 
