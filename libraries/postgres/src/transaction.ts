@@ -8,6 +8,11 @@ import type { Pool, PoolClient } from 'pg';
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // A transaction may await other work (a sidecar call in the sweeps and the relay). If the
+  // server drops the connection meanwhile, pg emits 'error' on the checked-out client, and
+  // with no listener that kills the process; the next query rejects instead, so note it here.
+  const dropped = () => (broken = true);
+  client.on('error', dropped);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -18,6 +23,7 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     await client.query('ROLLBACK').catch(() => (broken = true));
     throw err;
   } finally {
+    client.off('error', dropped);
     client.release(broken);
   }
 }

@@ -14,6 +14,8 @@ export interface StalledSagaOptions {
   readonly intervalMs?: number;
 }
 
+const ORPHAN_RECHECK_MS = 10 * 60_000;
+
 export type Verdict = 'leave' | 'restart' | 'orphan';
 
 /** What to do with the saga of an order that has stayed PENDING for a while. Pure. */
@@ -56,7 +58,10 @@ export function createStalledSagaSweep(
       for (const { id } of rows) {
         const health = await inspector.inspect(id);
         const verdict = verdictOn(health, Date.now(), stallSeconds, confirmationTimeoutSeconds);
-        if (verdict === 'orphan') logger.error('PENDING order without a checkout saga', { orderId: id });
+        if (verdict === 'orphan') {
+          logger.error('PENDING order without a checkout saga', { orderId: id });
+          notBefore.set(id, Date.now() + ORPHAN_RECHECK_MS); // an operator's case: said once, not every sweep
+        }
         if (verdict === 'leave' && health.state !== 'missing') {
           const idleUntil = health.state === 'waiting' ? confirmationTimeoutSeconds + stallSeconds : stallSeconds;
           notBefore.set(id, health.lastUpdatedAt.getTime() + idleUntil * 1000);
