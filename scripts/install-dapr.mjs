@@ -18,11 +18,11 @@ export function daprPinnedVersion() {
 }
 
 const runtimeCommands = [
-  // allcomponents: daprd panics at start without a components tag, and the sqlite name
-  // resolver (several sidecars on one host) is only in allcomponents.
-  { name: 'daprd', tags: ['allcomponents'] },
-  { name: 'placement', tags: [] },
-  { name: 'scheduler', tags: [] },
+  // The shop's own daprd main (dapr/runtime/cmd/daprd): upstream's runtime with only the
+  // components the shop uses, instead of the allcomponents tag's every cloud SDK.
+  { name: 'daprd', pkg: './cmd/daprd', tags: [] },
+  { name: 'placement', pkg: 'github.com/dapr/dapr/cmd/placement', tags: [] },
+  { name: 'scheduler', pkg: 'github.com/dapr/dapr/cmd/scheduler', tags: [] },
 ];
 
 const exists = (name) => existsSync(join(daprBinDir, name));
@@ -47,11 +47,11 @@ export function installDapr({ force = false, log = console.log } = {}) {
   if (!force && state === 'other') {
     log(`dapr:install: keeping the existing Dapr ${daprdVersion()} in ${daprBinDir} (pinned ${want}; --force rebuilds)`);
   } else if (force || state === 'missing') {
-    for (const { name, tags } of runtimeCommands) {
+    for (const { name, pkg, tags } of runtimeCommands) {
       log(`dapr:install: building ${name} ${want} (a cold build takes minutes)...`);
       const r = goBuild({
         moduleDir: runtimeModule,
-        pkg: `github.com/dapr/dapr/cmd/${name}`,
+        pkg,
         outFile: join(daprBinDir, name),
         tags,
         ldflags: `-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=${want}`,

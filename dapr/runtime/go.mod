@@ -483,7 +483,6 @@ replace (
 )
 
 tool (
-	github.com/dapr/dapr/cmd/daprd
 	github.com/dapr/dapr/cmd/placement
 	github.com/dapr/dapr/cmd/scheduler
 )

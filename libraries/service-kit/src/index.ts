@@ -117,3 +117,4 @@ export { createRedisDedupe, type DedupeRedis } from './dedupe/redis';
 export { createProbeSubscription, PROBE_TOPIC } from './probe';
 export { currentUserId, setCurrentUserId } from './context';
 export * from './auth';
+export { createStoreBreaker, isStoreFault, type StoreBreaker, type StoreBreakerOptions } from './store-breaker';

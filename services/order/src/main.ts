@@ -10,7 +10,7 @@ import {
 import { createOutboxRelay, openPostgres, publishThroughDapr } from '@shop/postgres';
 import { loadOrderConfig } from './config';
 import { createCheckoutInspector } from './data-access/checkout-inspector';
-import { createDaprCartStore } from './data-access/dapr-cart-store';
+import { createCartStoreBreaker, createDaprCartStore } from './data-access/dapr-cart-store';
 import { createHttpPaymentProvider } from './data-access/http-payment-provider';
 import { createOrderStore } from './data-access/order-store';
 import { createProductClient } from './data-access/product-client';
@@ -94,7 +94,14 @@ void runShopService({
       catalog: products,
       cartCatalog,
       addresses: users,
-      carts: createDaprCartStore(dapr, config.CART_STORE),
+      carts: createDaprCartStore(
+        dapr,
+        config.CART_STORE,
+        createCartStoreBreaker({
+          registry: metrics.registry,
+          onStateChange: (state) => logger.warn('cart store circuit breaker changed state', { state }),
+        }),
+      ),
       checkout,
       payments,
       logger,

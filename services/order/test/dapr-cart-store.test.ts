@@ -1,5 +1,5 @@
 import type { DaprClient } from '@dapr/dapr';
-import { createDaprCartStore } from '../src/data-access/dapr-cart-store';
+import { createCartStoreBreaker, createDaprCartStore } from '../src/data-access/dapr-cart-store';
 
 /** The slice of DaprClient.state the adapter uses, recording what reaches "the sidecar". */
 function fakeDapr(behaviour: { getBulk?: () => unknown; save?: () => void } = {}) {
@@ -70,5 +70,41 @@ describe('the cart in the Dapr state store', () => {
 
     expect(await missing.load('u1')).toEqual({ items: [], etag: undefined });
     expect(await corrupt.load('u1')).toEqual({ items: [], etag: '2' });
+  });
+});
+
+describe('the cart store breaker', () => {
+  const etagMismatch = () => {
+    throw Object.assign(new Error('possible etag mismatch. error from state store'), { code: 10 });
+  };
+
+  test("When one shopper's saves keep hitting ETag conflicts, then the breaker stays closed for every shopper", async () => {
+    const breaker = createCartStoreBreaker({ consecutiveFaults: 3 });
+    const conflicted = createDaprCartStore(fakeDapr({ save: etagMismatch }).client, 'cartstore', breaker);
+    const healthy = createDaprCartStore(fakeDapr().client, 'cartstore', breaker);
+
+    for (let i = 0; i < 20; i += 1) await expect(conflicted.save('u1', [], '7')).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    expect(breaker.state()).toBe('closed');
+    await expect(healthy.load('u2')).resolves.toMatchObject({ etag: '7' });
+  });
+
+  test('When the sidecar keeps failing, then the breaker opens and the next call is a 503 with Retry-After at once', async () => {
+    const breaker = createCartStoreBreaker({ consecutiveFaults: 3 });
+    let calls = 0;
+    const down = createDaprCartStore(
+      fakeDapr({
+        getBulk: () => {
+          calls += 1;
+          throw new Error('connect ECONNREFUSED');
+        },
+      }).client,
+      'cartstore',
+      breaker,
+    );
+    for (let i = 0; i < 3; i += 1) await expect(down.load('u1')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+
+    await expect(down.load('u2')).rejects.toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 5 });
+    expect(calls).toBe(3);
   });
 });

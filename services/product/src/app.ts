@@ -11,7 +11,7 @@ import { createCategoryUseCases } from './domain/categories';
 import { createEventRelay, type EventRelayDeps } from './domain/event-relay';
 import { createInventoryUseCases } from './domain/inventory';
 import { createInventoryFeed } from './domain/inventory-feed';
-import { createKeyedMutex } from './domain/keyed-mutex';
+import { createKeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { Clock, EventPublisher } from './domain/ports';
 import { createProductUseCases } from './domain/products';
 import { createReviewUseCases } from './domain/reviews';

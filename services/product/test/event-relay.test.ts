@@ -3,7 +3,7 @@
 import { createLogger } from '@shop/service-kit';
 import { Writable } from 'node:stream';
 import { createEventRelay } from '../src/domain/event-relay';
-import { createKeyedMutex } from '../src/domain/keyed-mutex';
+import { createKeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { DomainEvent, OutboxStore } from '../src/domain/ports';
 
 function memoryOutbox() {

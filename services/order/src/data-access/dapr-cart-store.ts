@@ -1,5 +1,5 @@
 import { StateConcurrencyEnum, StateConsistencyEnum, type DaprClient } from '@dapr/dapr';
-import { AppError } from '@shop/service-kit';
+import { AppError, createStoreBreaker, isStoreFault, type StoreBreaker, type StoreBreakerOptions } from '@shop/service-kit';
 import { z } from 'zod';
 import type { CartLine, CartStore } from '../domain/ports';
 
@@ -17,19 +17,32 @@ const isEtagMismatch = (err: unknown) => {
   return e?.code === 10 || /etag/i.test(String(e?.message ?? ''));
 };
 
-const unavailable = (cause: unknown) => new AppError('UNAVAILABLE', 'The cart store is unavailable', { cause });
+/** The cart store's breaker: an ETag mismatch is a shopper's race, never the store's fault. */
+export function createCartStoreBreaker(options: Omit<StoreBreakerOptions, 'name' | 'isFault'> = {}): StoreBreaker {
+  return createStoreBreaker({ ...options, name: 'cart store', isFault: (err) => !isEtagMismatch(err) && isStoreFault(err) });
+}
+
+// An open breaker's own 503 (with its Retry-After) passes through unchanged.
+const unavailable = (cause: unknown) =>
+  cause instanceof AppError ? cause : new AppError('UNAVAILABLE', 'The cart store is unavailable', { cause });
 
 /**
  * Carts in the Dapr state store (component `components.cartState`). Saves use first-write
  * concurrency with the ETag read before the change, so two tabs never lose an update: the
- * second save fails with CONFLICT and the use case re-reads and re-applies.
+ * second save fails with CONFLICT and the use case re-reads and re-applies. Every call goes
+ * through the store's breaker, which counts the store's faults and never a CONFLICT; the
+ * sidecar has no breaker on this component for that reason (dapr/resiliency.yaml).
  */
-export function createDaprCartStore(client: DaprClient, storeName: string): CartStore {
+export function createDaprCartStore(
+  client: DaprClient,
+  storeName: string,
+  breaker: StoreBreaker = createCartStoreBreaker(),
+): CartStore {
   return {
     async load(userId) {
       let found;
       try {
-        [found] = await client.state.getBulk(storeName, [keyOf(userId)]);
+        [found] = await breaker.execute(() => client.state.getBulk(storeName, [keyOf(userId)]));
       } catch (err) {
         throw unavailable(err);
       }
@@ -40,7 +53,7 @@ export function createDaprCartStore(client: DaprClient, storeName: string): Cart
     },
     async save(userId, items: readonly CartLine[], etag) {
       try {
-        await client.state.save(storeName, [
+        await breaker.execute(() => client.state.save(storeName, [
           {
             key: keyOf(userId),
             value: { items },
@@ -52,7 +65,7 @@ export function createDaprCartStore(client: DaprClient, storeName: string): Cart
               consistency: StateConsistencyEnum.CONSISTENCY_STRONG,
             },
           },
-        ]);
+        ]));
       } catch (err) {
         if (isEtagMismatch(err)) throw new AppError('CONFLICT', 'The cart changed meanwhile', { cause: err });
         throw unavailable(err);
@@ -60,7 +73,7 @@ export function createDaprCartStore(client: DaprClient, storeName: string): Cart
     },
     async clear(userId) {
       try {
-        await client.state.delete(storeName, keyOf(userId));
+        await breaker.execute(() => client.state.delete(storeName, keyOf(userId)));
       } catch (err) {
         throw unavailable(err);
       }

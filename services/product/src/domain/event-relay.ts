@@ -1,5 +1,5 @@
 import type { Logger } from '@shop/service-kit';
-import type { KeyedMutex } from './keyed-mutex';
+import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { EventFlusher, EventPublisher, OutboxStore } from './ports';
 
 export interface EventRelayDeps {

@@ -1,7 +1,7 @@
 import { AppError } from '@shop/service-kit';
 import { inventoryChanged, inventoryLow } from './catalog-events';
 import type { InventoryFeed } from './inventory-feed';
-import type { KeyedMutex } from './keyed-mutex';
+import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { Clock, EventFlusher, EventsOf, ProductRepository, ReservationRepository } from './ports';
 import type { Product } from './product';
 import { mergeLines, type Reservation, type ReservationItem } from './reservation';

@@ -1,7 +1,7 @@
 import { AppError } from '@shop/service-kit';
 import { checkAttributes, descendantsOf } from './category';
 import { priceChanged, productCreated, productDeleted, productUpdated } from './catalog-events';
-import type { KeyedMutex } from './keyed-mutex';
+import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { CategoryRepository, Clock, EventFlusher, EventsOf, IdGenerator, ProductRepository } from './ports';
 import type { Page, Product, ProductChanges, ProductDraft, ProductQuery } from './product';
 

@@ -1,5 +1,5 @@
 import { AppError } from '@shop/service-kit';
-import type { KeyedMutex } from './keyed-mutex';
+import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { Clock, IdGenerator, ProductRepository, ReviewRepository } from './ports';
 import type { Page } from './product';
 import type { Review } from './review';

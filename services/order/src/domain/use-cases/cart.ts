@@ -1,11 +1,14 @@
 import { AppError, isAppError } from '@shop/service-kit';
+import { createKeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { CartLine, OrderDeps } from '../ports';
 
 /** Per-line cap: a cart is not a bulk-purchase channel, and the cap bounds every total. */
 export const MAX_QUANTITY = 99;
 export const MAX_LINES = 50;
-// Two tabs saving at once: the loser re-reads and re-applies its change (ETag conflict).
-// With n concurrent writers the unluckiest needs n rounds; jitter spreads the rounds out.
+// One shopper's writes are serialised in this process, so a burst of them (ten tabs, a client
+// adding ten products at once) waits its turn instead of racing. Writers in other replicas
+// can still race: the loser re-reads and re-applies its change (ETag conflict), with jitter.
+const cartWrites = createKeyedMutex();
 const SAVE_ATTEMPTS = 10;
 const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
 
@@ -46,7 +49,11 @@ export async function viewCart(deps: OrderDeps, userId: string): Promise<CartVie
   return { items: lines, subtotal, currency };
 }
 
-async function modify(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]): Promise<void> {
+function modify(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]): Promise<void> {
+  return cartWrites.run([userId], () => saveWithRetry(deps, userId, change));
+}
+
+async function saveWithRetry(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]) {
   for (let attempt = 1; ; attempt += 1) {
     const cart = await deps.carts.load(userId);
     try {
@@ -86,5 +93,5 @@ export async function removeCartItem(deps: OrderDeps, userId: string, productId:
 }
 
 export async function clearCart(deps: OrderDeps, userId: string): Promise<void> {
-  await deps.carts.clear(userId);
+  await cartWrites.run([userId], () => deps.carts.clear(userId));
 }

@@ -1,9 +1,11 @@
 /**
- * In-process mutual exclusion per key (a product id, an order id). FerretDB 1.x applies an
+ * In-process mutual exclusion per key (a product id, an order id, a shopper's cart). It loads
+ * nothing, so domain code imports it as `@shop/service-kit/keyed-mutex`. FerretDB 1.x applies an
  * update as read, filter, write without a lock, so two concurrent conditional updates of one
  * document can both succeed; serialising every stock change of a product inside this process
- * is what makes the conditional update below it trustworthy. Keys are taken in sorted order,
- * so two callers needing overlapping sets cannot deadlock.
+ * is what makes the conditional update below it trustworthy; serialising one shopper's cart
+ * writes keeps a burst of them from turning into a storm of ETag conflicts. Keys are taken in
+ * sorted order, so two callers needing overlapping sets cannot deadlock.
  */
 export interface KeyedMutex {
   run<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
