@@ -8,6 +8,7 @@ import { renderResources } from './render.mjs';
 import { ensureStores, waitReachable } from './stores.mjs';
 import { ferretdbBinary } from '../install-ferretdb.mjs';
 import { isAlive, readPids, spawnManaged, stopManaged } from './supervisor.mjs';
+import { goEnv, nodeArgs, nodeEnv } from './tuning.mjs';
 import { spawnSync } from 'node:child_process';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -19,6 +20,15 @@ async function httpOk(url) {
     return res.status >= 200 && res.status < 300;
   } catch {
     return false;
+  }
+}
+
+/** A metadata attribute that does not land only costs `dapr list` a column: never fatal. */
+async function httpPut(url, body) {
+  try {
+    await fetch(url, { method: 'PUT', body, signal: AbortSignal.timeout(2000) });
+  } catch {
+    /* the sidecar answers readiness, so this is a race with its shutdown */
   }
 }
 
@@ -72,7 +82,7 @@ function infrastructure(settings) {
 async function spawnInfrastructure(settings, proc) {
   mkdirSync(join(settings.runDir, proc.name === 'ferretdb' ? 'ferretdb' : 'scheduler-data'), { recursive: true });
   spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: settings.runDir, name: proc.name,
-    command: proc.command, args: proc.args });
+    command: proc.command, args: proc.args, env: goEnv() });
   await waitFor(proc.name, proc.ready, proc.timeoutMs, () => logTail(settings, proc.name));
 }
 
@@ -112,19 +122,38 @@ function daprdArgs(settings, app, resources) {
 
 function spawnApp(settings, app) {
   spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: app, command: process.execPath,
-    args: ['--enable-source-maps', join(root, 'services', app, 'dist', 'main.js')], env: appEnv(settings, app) });
+    args: [...nodeArgs(), join(root, 'services', app, 'dist', 'main.js')], env: { ...nodeEnv(), ...appEnv(settings, app) } });
 }
 
 export function startApp(settings, app, resources) {
   spawnApp(settings, app);
   spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: sidecarName(app),
-    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources) });
+    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources), env: goEnv() });
 }
 
 export async function waitAppReady(settings, app, timeoutMs = 90_000) {
   const p = topology.appPorts(app, settings.profile);
   await waitFor(`${app} /readyz`, () => httpOk(`http://${settings.host}:${p.restPort}/readyz`), timeoutMs,
     () => `${logTail(settings, app)}\n${logTail(settings, sidecarName(app))}`);
+  await publishSidecarMetadata(settings, app);
+}
+
+/**
+ * What `dapr run` tells its sidecar, so `dapr list` shows the app's command, pid and log
+ * files for our sidecars too (the CLI reads these extended metadata attributes).
+ */
+async function publishSidecarMetadata(settings, app) {
+  const p = topology.appPorts(app, settings.profile);
+  const pids = readPids(settings.runDir);
+  const attributes = {
+    appCommand: `node services/${app}/dist/main.js`,
+    appPID: String(pids[app] ?? ''),
+    appLogPath: join(settings.logDir, `${app}.log`),
+    daprdLogPath: join(settings.logDir, `${sidecarName(app)}.log`),
+  };
+  for (const [key, value] of Object.entries(attributes)) {
+    await httpPut(`http://${settings.host}:${p.daprHttpPort}/v1.0/metadata/${key}`, value);
+  }
 }
 
 /** Loads the demo catalog when the catalog is empty (the product service's own seed command). */
@@ -191,7 +220,7 @@ export async function restartSidecar(profile, app, { signal = 'SIGTERM' } = {}) 
   // hot-reloads that directory, and a rewrite restarts them all (two crashed doing so).
   const resources = { resourcesDir: join(settings.runDir, 'resources'), configFile: join(settings.runDir, 'config.yaml') };
   spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: sidecarName(app),
-    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources) });
+    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources), env: goEnv() });
   await waitAppReady(settings, app);
 }
 

@@ -1,0 +1,44 @@
+// Per-process figures from Linux's /proc, for the footprint script and the load benchmark:
+// memory (RSS, PSS) and CPU time of each managed process group.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const read = (path) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** pid -> process group id, for every process we can see. */
+function groupsOfAll() {
+  const groups = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (!stat) continue;
+    // The command name (field 2) may hold spaces and parentheses: split after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    groups.set(Number(entry), { pgrp: Number(fields[2]), utime: Number(fields[11]), stime: Number(fields[12]) });
+  }
+  return groups;
+}
+
+const kib = (text, key) => Number(text?.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
+
+/** Memory and CPU ticks of each named process group ({ name: leaderPid } as pids.json holds). */
+export function processGroups(pids) {
+  const all = groupsOfAll();
+  return Object.entries(pids).map(([name, leader]) => {
+    const members = [...all].filter(([, g]) => g.pgrp === leader).map(([pid]) => pid);
+    let rssKiB = 0;
+    let pssKiB = 0;
+    let cpuTicks = 0;
+    for (const pid of members) {
+      rssKiB += kib(read(`/proc/${pid}/status`), 'VmRSS');
+      pssKiB += kib(read(`/proc/${pid}/smaps_rollup`), 'Pss');
+      cpuTicks += all.get(pid).utime + all.get(pid).stime;
+    }
+    return { name, pids: members, rssKiB, pssKiB, cpuTicks };
+  });
+}
