@@ -6,24 +6,23 @@ import { homedir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goBuild, pinnedVersion, requireGo, versionOf } from './lib/go-build.mjs';
+import { downloadsIn, goBuild, pinnedVersion, requireGo, versionOf } from './lib/go-build.mjs';
+import { createProgress } from './lib/progress.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runtimeModule = join(root, 'dapr', 'runtime');
 const cliModule = join(root, 'dapr', 'cli');
 export const daprBinDir = process.env.DAPR_INSTALL_DIR ?? join(homedir(), '.dapr', 'bin');
+export const installLog = join(root, '.run', 'install.log');
 
 export function daprPinnedVersion() {
   return pinnedVersion(runtimeModule, 'github.com/dapr/dapr').replace(/^v/, '');
 }
 
-const runtimeCommands = [
-  // The shop's own daprd main (dapr/runtime/cmd/daprd): upstream's runtime with only the
-  // components the shop uses, instead of the allcomponents tag's every cloud SDK.
-  { name: 'daprd', pkg: './cmd/daprd', tags: [] },
-  { name: 'placement', pkg: 'github.com/dapr/dapr/cmd/placement', tags: [] },
-  { name: 'scheduler', pkg: 'github.com/dapr/dapr/cmd/scheduler', tags: [] },
-];
+// The shop's own daprd main (dapr/runtime/cmd/daprd): upstream's runtime with only the
+// components the shop uses, instead of the allcomponents tag's every cloud SDK. One `go
+// build` for the three, so their common dependencies compile once.
+const runtimePackages = ['./cmd/daprd', 'github.com/dapr/dapr/cmd/placement', 'github.com/dapr/dapr/cmd/scheduler'];
 
 const exists = (name) => existsSync(join(daprBinDir, name));
 // Only daprd reports its version; placement and scheduler have no --version flag.
@@ -40,45 +39,67 @@ export function daprInstalled() {
   return runtimeState() !== 'missing' && exists('dapr');
 }
 
-export function installDapr({ force = false, log = console.log } = {}) {
+const summary = (r) => ({
+  ...r,
+  summary: r.binaries.map((b) => `${b.name} ${(b.bytes / 1048576).toFixed(1)} MiB`).join(', '),
+});
+
+/** The build steps still owed, each a { name, run(progress) } to run (in parallel) by the caller. */
+export function daprInstallSteps({ force = false, logFile = installLog } = {}) {
   const want = daprPinnedVersion();
-  const built = [];
+  const steps = [];
   const state = runtimeState();
+  const heartbeat = () => `${downloadsIn(logFile)} modules downloaded`;
   if (!force && state === 'other') {
-    log(`dapr:install: keeping the existing Dapr ${daprdVersion()} in ${daprBinDir} (pinned ${want}; --force rebuilds)`);
+    console.log(`dapr:install: keeping the existing Dapr ${daprdVersion()} in ${daprBinDir} (pinned ${want}; --force rebuilds)`);
   } else if (force || state === 'missing') {
-    for (const { name, pkg, tags } of runtimeCommands) {
-      log(`dapr:install: building ${name} ${want} (a cold build takes minutes)...`);
-      const r = goBuild({
-        moduleDir: runtimeModule,
-        pkg,
-        outFile: join(daprBinDir, name),
-        tags,
-        ldflags: `-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=${want}`,
-      });
-      built.push({ name, ...r });
-    }
+    steps.push({
+      name: `daprd, placement, scheduler ${want}`,
+      heartbeat,
+      run: async () =>
+        summary(
+          await goBuild({
+            moduleDir: runtimeModule,
+            pkgs: runtimePackages,
+            outDir: daprBinDir,
+            ldflags: `-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=${want}`,
+            logFile,
+          }),
+        ),
+    });
   }
   if (force || !exists('dapr')) {
     const cliVersion = pinnedVersion(cliModule, 'github.com/dapr/cli');
-    log(`dapr:install: building the dapr CLI ${cliVersion}...`);
-    const r = goBuild({
-      moduleDir: cliModule,
-      pkg: 'github.com/dapr/cli',
-      outFile: join(daprBinDir, 'dapr'),
-      ldflags: `-s -w -X main.version=${cliVersion.replace(/^v/, '')} -X main.apiVersion=1.0`,
+    steps.push({
+      name: `dapr CLI ${cliVersion}`,
+      heartbeat,
+      run: async () =>
+        summary(
+          await goBuild({
+            moduleDir: cliModule,
+            pkgs: ['github.com/dapr/cli'],
+            names: ['dapr'],
+            outDir: daprBinDir,
+            ldflags: `-s -w -X main.version=${cliVersion.replace(/^v/, '')} -X main.apiVersion=1.0`,
+            logFile,
+          }),
+        ),
     });
-    built.push({ name: 'dapr', ...r });
   }
-  for (const b of built) log(`dapr:install: ${b.name} built in ${b.seconds}s, ${(b.bytes / 1048576).toFixed(1)} MiB`);
-  if (!built.length) log(`dapr:install: Dapr ${want} already installed in ${daprBinDir}`);
-  return built;
+  return steps;
+}
+
+/** Runs the owed steps in parallel with progress lines; returns their results. */
+export async function installDapr({ force = false, progress = createProgress({ logFile: installLog }) } = {}) {
+  const steps = daprInstallSteps({ force, logFile: progress.logFile });
+  if (!steps.length) console.log(`dapr:install: Dapr ${daprPinnedVersion()} already installed in ${daprBinDir}`);
+  return Promise.all(steps.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat })));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     requireGo();
-    installDapr({ force: process.argv.includes('--force') });
+    await installDapr({ force: process.argv.includes('--force') });
   } catch (e) {
     console.error(`dapr:install failed: ${e.message}`);
     process.exit(1);

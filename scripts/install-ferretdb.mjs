@@ -2,12 +2,15 @@
 // `npm run ferretdb:install`: builds FerretDB (MongoDB wire protocol over PostgreSQL) from
 // the Go module proxy into ~/.dapr/tools, since no MongoDB server can be installed here.
 // Skipped when the pinned version is already built, or when MONGODB_URL points elsewhere.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goBuild, pinnedVersion, requireGo, versionOf } from './lib/go-build.mjs';
+import { promisify } from 'node:util';
+import { downloadsIn, goBuild, pinnedVersion, requireGo, versionOf } from './lib/go-build.mjs';
+import { createProgress } from './lib/progress.mjs';
+import { installLog } from './install-dapr.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const moduleDir = join(root, 'tools', 'ferretdb');
@@ -27,13 +30,17 @@ export function ferretdbInstalled() {
  * (checked against tools/ferretdb/go.sum), copy it somewhere writable, add that one file,
  * and build FerretDB's own module there.
  */
-function prepareSource(version) {
-  const r = spawnSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${version}`], {
-    cwd: moduleDir,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`go mod download FerretDB ${version} failed: ${r.stderr || r.stdout}`);
-  const { Dir } = JSON.parse(r.stdout);
+async function prepareSource(version) {
+  let out;
+  try {
+    out = await promisify(execFile)('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${version}`], {
+      cwd: moduleDir,
+      encoding: 'utf8',
+    });
+  } catch (e) {
+    throw new Error(`go mod download FerretDB ${version} failed: ${e.stderr || e.stdout || e.message}`);
+  }
+  const { Dir } = JSON.parse(out.stdout);
   const src = join(dirname(ferretdbBinary), '..', `ferretdb-src-${version}`);
   rmSync(src, { recursive: true, force: true });
   cpSync(Dir, src, { recursive: true });
@@ -42,22 +49,38 @@ function prepareSource(version) {
   return src;
 }
 
-export function installFerretdb({ force = false, log = console.log } = {}) {
+/** The build step still owed (none when the pinned version is there), for the caller to run. */
+export function ferretdbInstallSteps({ force = false, logFile = installLog } = {}) {
   const want = ferretdbPinnedVersion();
-  if (!force && ferretdbInstalled()) {
-    log(`ferretdb:install: FerretDB ${want} already built at ${ferretdbBinary}`);
-    return null;
-  }
-  log(`ferretdb:install: building FerretDB ${want}...`);
-  const r = goBuild({ moduleDir: prepareSource(want), pkg: './cmd/ferretdb', outFile: ferretdbBinary, ldflags: '-s -w' });
-  log(`ferretdb:install: built in ${r.seconds}s, ${(r.bytes / 1048576).toFixed(1)} MiB`);
-  return r;
+  if (!force && ferretdbInstalled()) return [];
+  return [
+    {
+      name: `FerretDB ${want}`,
+      heartbeat: () => `${downloadsIn(logFile)} modules downloaded`,
+      run: async () => {
+        const r = await goBuild({
+          moduleDir: await prepareSource(want),
+          pkgs: ['./cmd/ferretdb'],
+          outDir: dirname(ferretdbBinary),
+          ldflags: '-s -w',
+          logFile,
+        });
+        return { ...r, summary: `${(r.binaries[0].bytes / 1048576).toFixed(1)} MiB` };
+      },
+    },
+  ];
+}
+
+export async function installFerretdb({ force = false, progress = createProgress({ logFile: installLog }) } = {}) {
+  const steps = ferretdbInstallSteps({ force, logFile: progress.logFile });
+  if (!steps.length) console.log(`ferretdb:install: FerretDB ${ferretdbPinnedVersion()} already built at ${ferretdbBinary}`);
+  return Promise.all(steps.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat })));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     requireGo();
-    installFerretdb({ force: process.argv.includes('--force') });
+    await installFerretdb({ force: process.argv.includes('--force') });
   } catch (e) {
     console.error(`ferretdb:install failed: ${e.message}`);
     process.exit(1);

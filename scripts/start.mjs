@@ -6,7 +6,10 @@ import { bootstrap } from './lib/bootstrap.mjs';
 const profile = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : 'dev';
 const detach = process.argv.includes('--detach');
 
-bootstrap();
+await bootstrap().catch((e) => {
+  console.error(`set-up failed: ${e.message}`);
+  process.exit(1);
+});
 const { startStack, stopStack, runningProcesses } = await import('./lib/stack.mjs');
 const { topology } = await import('./lib/paths.mjs');
 

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { bootstrap } from './lib/bootstrap.mjs';
 import { root } from './lib/paths.mjs';
 
-bootstrap();
+await bootstrap().catch((e) => {
+  console.error(`set-up failed: ${e.message}`);
+  process.exit(1);
+});
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const out = mkdtempSync(join(tmpdir(), 'shop-jest-'));
 const unitProjects = ['service-kit', 'gateway', 'product', 'user', 'order', 'auth', 'k8s'];

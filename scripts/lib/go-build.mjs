@@ -1,8 +1,10 @@
 // Builds Go commands from the tools modules under dapr/ and tools/ with the machine's Go
 // toolchain. Plain Node (no npm dependencies) because it runs before `npm install`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// The go tool's own output (hundreds of `go: downloading` lines on a fresh machine) goes to a
+// log file; the caller prints one progress line per step.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 export function requireGo() {
   const r = spawnSync('go', ['version'], { encoding: 'utf8' });
@@ -20,23 +22,54 @@ export function pinnedVersion(moduleDir, modulePath) {
   return m[1];
 }
 
-/** `go build` one package into outFile atomically (a half-written binary never lands). */
-export function goBuild({ moduleDir, pkg, outFile, tags = [], ldflags = '', env = {} }) {
-  mkdirSync(join(outFile, '..'), { recursive: true });
-  const tmp = `${outFile}.partial`;
-  const args = ['build', '-trimpath', '-o', tmp];
+/**
+ * `go build` one or more main packages of a module, each into `outDir/<name>` atomically (a
+ * half-written binary never lands). Several packages in one `go build` share one compile of
+ * their common dependencies. `names[i]` renames a binary (go names it after the package's
+ * last path element). Resolves with the seconds taken and each binary's size.
+ */
+export function goBuild({ moduleDir, pkgs, names = [], outDir, tags = [], ldflags = '', logFile, env = {} }) {
+  mkdirSync(outDir, { recursive: true });
+  const staging = join(outDir, `.partial-${process.pid}-${basename(pkgs[0])}`);
+  mkdirSync(staging, { recursive: true });
+  const args = ['build', '-trimpath', '-o', `${staging}/`];
   if (tags.length) args.push(`-tags=${tags.join(',')}`);
   if (ldflags) args.push(`-ldflags=${ldflags}`);
-  args.push(pkg);
+  args.push(...pkgs);
+  const fd = openSync(logFile, 'a');
+  writeSync(fd, `\n$ (cd ${moduleDir} && go ${args.join(' ')})\n`);
   const started = Date.now();
-  const r = spawnSync('go', args, {
-    cwd: moduleDir,
-    stdio: 'inherit',
-    env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=readonly', ...env },
+  return new Promise((resolve, reject) => {
+    const child = spawn('go', args, {
+      cwd: moduleDir,
+      stdio: ['ignore', fd, fd],
+      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=readonly', ...env },
+    });
+    closeSync(fd);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) {
+        reject(new Error(`go build ${pkgs.join(' ')} failed (exit ${code}); the output is in ${logFile}`));
+        return;
+      }
+      const binaries = pkgs.map((pkg, i) => {
+        const name = names[i] ?? basename(pkg);
+        renameSync(join(staging, basename(pkg)), join(outDir, name));
+        return { name, bytes: statSync(join(outDir, name)).size };
+      });
+      spawnSync('rm', ['-rf', staging]);
+      resolve({ seconds: Math.round((Date.now() - started) / 1000), binaries });
+    });
   });
-  if (r.status !== 0) throw new Error(`go build ${pkg} failed (exit ${r.status}); see the output above.`);
-  renameSync(tmp, outFile);
-  return { seconds: Math.round((Date.now() - started) / 1000), bytes: statSync(outFile).size };
+}
+
+/** How many modules the go tool has fetched so far, read from its log (for progress lines). */
+export function downloadsIn(logFile) {
+  try {
+    return (readFileSync(logFile, 'utf8').match(/^go: downloading /gm) ?? []).length;
+  } catch {
+    return 0;
+  }
 }
 
 export function versionOf(binary, args = ['--version']) {
