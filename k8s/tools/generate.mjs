@@ -28,6 +28,9 @@ const OTLP_GRPC = `otel-collector.${OBSERVABILITY_NAMESPACE}.svc.cluster.local:4
 const APP_UID = 10001;
 const apps = Object.keys(topology.apps);
 const C = topology.components;
+// The sidecar is the shop's own daprd (dapr/runtime/Dockerfile), at the pinned Dapr version.
+const DAPR_VERSION = readFileSync(join(root, 'dapr/runtime/go.mod'), 'utf8').match(/github\.com\/dapr\/dapr v(\S+)/)[1];
+export const DAPRD_IMAGE = `shop/daprd:${DAPR_VERSION}`;
 
 const files = new Map(); // path relative to k8s/base -> text
 const HEADER =
@@ -306,6 +309,7 @@ function appResources(app) {
           labels: labels(name, 'app'),
           annotations: {
             'dapr.io/enabled': 'true',
+            'dapr.io/sidecar-image': DAPRD_IMAGE,
             'dapr.io/app-id': a.appId,
             'dapr.io/app-port': String(appPort),
             'dapr.io/app-protocol': a.appProtocol,

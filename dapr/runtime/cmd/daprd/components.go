@@ -38,10 +38,9 @@ func init() {
 		Others:    []components.VersionConstructor{{Version: "v1", Constructor: statePgV1.NewPostgreSQLStateStore}},
 		Default:   "v1",
 	}
-	for _, name := range []string{"postgresql", "postgres"} {
-		stateLoader.DefaultRegistry.RegisterComponentWithVersions(name, postgres)
-		note("state", name)
-	}
+	stateLoader.DefaultRegistry.RegisterComponentWithVersions("postgresql", postgres)
+	stateLoader.DefaultRegistry.RegisterComponentWithVersions("postgres", postgres)
+	note("state", "postgresql", "postgres")
 
 	pubsubLoader.DefaultRegistry.RegisterComponent(pubsubRedis.NewRedisStreams, "redis")
 	note("pubsub", "redis")
