@@ -38,7 +38,7 @@ async function prepareSource(version) {
       encoding: 'utf8',
     });
   } catch (e) {
-    throw new Error(`go mod download FerretDB ${version} failed: ${e.stderr || e.stdout || e.message}`);
+    throw new Error(`go mod download FerretDB ${version} failed: ${e.stderr || e.stdout || e.message}`, { cause: e });
   }
   const { Dir } = JSON.parse(out.stdout);
   const src = join(dirname(ferretdbBinary), '..', `ferretdb-src-${version}`);
