@@ -1,4 +1,5 @@
-import { CommunicationProtocolEnum, DaprClient, LogLevel, type LoggerService } from '@dapr/dapr';
+import type * as DaprSdk from '@dapr/dapr';
+import type { DaprClient, LoggerService } from '@dapr/dapr';
 import { context, propagation } from '@opentelemetry/api';
 import { z } from 'zod';
 import { AppError } from './errors';
@@ -26,6 +27,15 @@ function sdkLogger(logger: Logger): LoggerService {
   return { error: at('error'), warn: at('warn'), info: at('debug'), verbose: at('debug'), debug: at('debug') };
 }
 
+// The SDK is loaded on first use: it costs ~45 MiB of RSS per process (docs/performance.md),
+// and a process that never talks to its sidecar through it (the gateway) should not pay.
+let sdk: typeof DaprSdk | undefined;
+function daprSdk(): typeof DaprSdk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
+  sdk ??= require('@dapr/dapr') as typeof DaprSdk;
+  return sdk;
+}
+
 /**
  * A gRPC client to the local sidecar. It is marked initialised up front: the SDK otherwise
  * polls the sidecar for up to a minute on first use, stalling a request; call waitForSidecar
@@ -33,7 +43,8 @@ function sdkLogger(logger: Logger): LoggerService {
  */
 export function createDaprClient(settings: DaprClientSettings): DaprClient {
   const { daprHost, daprGrpcPort } = settingsSchema.parse(settings);
-  const client = new DaprClient({
+  const { CommunicationProtocolEnum, DaprClient: Client, LogLevel } = daprSdk();
+  const client = new Client({
     daprHost,
     daprPort: String(daprGrpcPort),
     communicationProtocol: CommunicationProtocolEnum.GRPC,

@@ -9,7 +9,10 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import {
   AlwaysOnSampler,
   BatchSpanProcessor,
@@ -46,22 +49,24 @@ export function startTracing(options: TracingOptions): Tracing {
   if (running) return running;
   const { serviceName, otlpEndpoint } = optionsSchema.parse(options);
 
-  // Without an exporter a processor must still exist, or NodeSDK registers no tracer
-  // provider and every span (and so every trace id in logs and headers) is a no-op.
+  // Without an exporter a processor must still exist, so that spans (and so the trace ids in
+  // logs and headers) are real even when nothing is exported.
   const processor: SpanProcessor = otlpEndpoint
     ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }))
     : new NoopSpanProcessor();
 
-  const sdk = new NodeSDK({
-    serviceName,
-    autoDetectResources: false,
-    textMapPropagator: new W3CTraceContextPropagator(),
+  // A tracer provider and the three instrumentations, not NodeSDK: NodeSDK loads every
+  // exporter and the metrics and logs SDKs, ~40 MiB of RSS per process (docs/performance.md),
+  // and the shop uses none of them (metrics are Prometheus, logs go to stdout).
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
     // The sidecar decides sampling for calls that arrive with a traceparent; roots always sample.
     sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
     spanProcessors: [processor],
-    // Metrics are Prometheus (metrics.ts) and logs go to stdout: stop the SDK defaulting to OTLP.
-    metricReaders: [],
-    logRecordProcessors: [],
+  });
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  const unregister = registerInstrumentations({
+    tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => PROBE_PATHS.has(pathOf(req.url)),
@@ -71,12 +76,12 @@ export function startTracing(options: TracingOptions): Tracing {
       new GrpcInstrumentation({ ignoreGrpcMethods: ['HealthCheck'] }),
     ],
   });
-  sdk.start();
 
   const handle: Tracing = {
     async shutdown() {
       running = undefined;
-      await sdk.shutdown();
+      unregister();
+      await provider.shutdown();
     },
   };
   running = handle;
