@@ -61,6 +61,9 @@ export function ferretdbInstallSteps({ force = false, logFile = installLog } = {
         const r = await goBuild({
           moduleDir: await prepareSource(want),
           pkgs: ['./cmd/ferretdb'],
+          // The shop runs FerretDB on PostgreSQL: leaving its SQLite backend out skips compiling
+          // modernc.org/sqlite and its libc translation, a large part of the build.
+          tags: ['ferretdb_no_sqlite'],
           outDir: dirname(ferretdbBinary),
           ldflags: '-s -w',
           logFile,

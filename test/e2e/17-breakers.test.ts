@@ -45,6 +45,19 @@ describe('Bursts and circuit breakers', () => {
     expect(await counter('order', 'shop_circuit_breaker_state', { breaker: 'cart store' })).toBe(0);
   });
 
+  test('When fifty shoppers register at once, then all succeed and the publish breaker of the broker stays closed', async () => {
+    const before = breakerLines('daprd-user').length;
+
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        call('POST', '/v1/users', undefined, { email: `burst-${randomUUID()}@example.test`, password: `Pw-${randomUUID()}`, name: 'Burst' }),
+      ),
+    );
+
+    expect(answers.filter((a) => a.status !== 201).map((a) => a.status)).toEqual([]);
+    expect(breakerLines('daprd-user').length).toBe(before);
+  });
+
   test('When many clients send bad tokens and missing products at once, then good requests are still served', async () => {
     const me = await newShopper('Bystander');
     const productId = await insertProduct(stores.mongo, 10);
