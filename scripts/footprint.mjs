@@ -19,18 +19,28 @@ if (!Object.keys(pids).length) {
 
 const rows = processGroups(pids).sort((a, b) => b.rssKiB - a.rssKiB);
 const mib = (kib) => (kib / 1024).toFixed(1);
-const total = rows.reduce((t, r) => ({ rssKiB: t.rssKiB + r.rssKiB, pssKiB: t.pssKiB + r.pssKiB }), { rssKiB: 0, pssKiB: 0 });
+const total = rows.reduce((t, r) => ({ rssKiB: t.rssKiB + r.rssKiB, pssKiB: t.pssKiB + r.pssKiB }), {
+  rssKiB: 0,
+  pssKiB: 0,
+});
 
 console.log(`${'process'.padEnd(18)} ${'pids'.padStart(5)} ${'RSS MiB'.padStart(9)} ${'PSS MiB'.padStart(9)}`);
 for (const r of rows) {
-  console.log(`${r.name.padEnd(18)} ${String(r.pids.length).padStart(5)} ${mib(r.rssKiB).padStart(9)} ${mib(r.pssKiB).padStart(9)}`);
+  console.log(
+    `${r.name.padEnd(18)} ${String(r.pids.length).padStart(5)} ${mib(r.rssKiB).padStart(9)} ${mib(r.pssKiB).padStart(9)}`,
+  );
 }
-console.log(`${'total'.padEnd(18)} ${''.padStart(5)} ${mib(total.rssKiB).padStart(9)} ${mib(total.pssKiB).padStart(9)}`);
+console.log(
+  `${'total'.padEnd(18)} ${''.padStart(5)} ${mib(total.rssKiB).padStart(9)} ${mib(total.pssKiB).padStart(9)}`,
+);
 
 if (process.argv.includes('--json')) {
   const dir = join(root, '.run', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `footprint-${profile}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ profile, at: new Date().toISOString(), total, processes: rows }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ profile, at: new Date().toISOString(), total, processes: rows }, null, 2)}\n`,
+  );
   console.log(`footprint: written to ${file}`);
 }

@@ -51,7 +51,9 @@ export function daprInstallSteps({ force = false, logFile = installLog } = {}) {
   const state = runtimeState();
   const heartbeat = () => `${downloadsIn(logFile)} modules downloaded`;
   if (!force && state === 'other') {
-    console.log(`dapr:install: keeping the existing Dapr ${daprdVersion()} in ${daprBinDir} (pinned ${want}; --force rebuilds)`);
+    console.log(
+      `dapr:install: keeping the existing Dapr ${daprdVersion()} in ${daprBinDir} (pinned ${want}; --force rebuilds)`,
+    );
   } else if (force || state === 'missing') {
     steps.push({
       name: `daprd, placement, scheduler ${want}`,

@@ -14,7 +14,10 @@ import { installLog } from './install-dapr.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const moduleDir = join(root, 'tools', 'ferretdb');
-export const ferretdbBinary = join(process.env.SHOP_TOOLS_DIR ?? join(homedir(), '.cache', 'shop-on-dapr', 'bin'), 'ferretdb');
+export const ferretdbBinary = join(
+  process.env.SHOP_TOOLS_DIR ?? join(homedir(), '.cache', 'shop-on-dapr', 'bin'),
+  'ferretdb',
+);
 
 export function ferretdbPinnedVersion() {
   return pinnedVersion(moduleDir, 'github.com/FerretDB/FerretDB');
@@ -76,7 +79,8 @@ export function ferretdbInstallSteps({ force = false, logFile = installLog } = {
 
 export async function installFerretdb({ force = false, progress = createProgress({ logFile: installLog }) } = {}) {
   const steps = ferretdbInstallSteps({ force, logFile: progress.logFile });
-  if (!steps.length) console.log(`ferretdb:install: FerretDB ${ferretdbPinnedVersion()} already built at ${ferretdbBinary}`);
+  if (!steps.length)
+    console.log(`ferretdb:install: FerretDB ${ferretdbPinnedVersion()} already built at ${ferretdbBinary}`);
   return Promise.all(steps.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat })));
 }
 

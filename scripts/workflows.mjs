@@ -30,10 +30,14 @@ const { rows } = await db
 const ids = rows.map((r) => r.key.slice(prefix.length, -'||metadata'.length));
 
 async function describe(id) {
-  const res = await fetch(`http://${settings.host}:${order.daprHttpPort}/v1.0/workflows/dapr/${encodeURIComponent(id)}`, {
-    signal: AbortSignal.timeout(5_000),
-  });
-  if (!res.ok) return { instanceID: id, workflowName: '?', runtimeStatus: `HTTP ${res.status}`, createdAt: '', lastUpdatedAt: '' };
+  const res = await fetch(
+    `http://${settings.host}:${order.daprHttpPort}/v1.0/workflows/dapr/${encodeURIComponent(id)}`,
+    {
+      signal: AbortSignal.timeout(5_000),
+    },
+  );
+  if (!res.ok)
+    return { instanceID: id, workflowName: '?', runtimeStatus: `HTTP ${res.status}`, createdAt: '', lastUpdatedAt: '' };
   return res.json();
 }
 
@@ -55,4 +59,6 @@ const widths = cols.map(([h, f]) => Math.max(h.length, ...shown.map((w) => Strin
 const line = (cells) => cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ');
 console.log(line(cols.map(([h]) => h)));
 for (const w of shown) console.log(line(cols.map(([, f]) => f(w))));
-console.log(`\n${shown.length} of ${all.length} instances (${profile}); history: dapr workflow history -a ${order.appId} <instance id>`);
+console.log(
+  `\n${shown.length} of ${all.length} instances (${profile}); history: dapr workflow history -a ${order.appId} <instance id>`,
+);

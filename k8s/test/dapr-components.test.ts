@@ -27,7 +27,8 @@ function typesUsed(): Map<string, string> {
     used.set(text.match(/^ {2}type: (\S+)$/m)![1]!, `components/${file}`);
   }
   const local = readFileSync(path.join(ROOT, 'scripts/lib/render.mjs'), 'utf8');
-  for (const m of local.matchAll(/component: "([a-z]+)"/g)) used.set(`nameresolution.${m[1]}`, 'scripts/lib/render.mjs');
+  for (const m of local.matchAll(/component: "([a-z]+)"/g))
+    used.set(`nameresolution.${m[1]}`, 'scripts/lib/render.mjs');
   for (const overlay of ['k8s/base', 'k8s/overlays/dev', 'k8s/overlays/prod']) {
     for (const { source, obj } of render(path.join(ROOT, overlay))) {
       const o = obj as any;
@@ -55,7 +56,9 @@ describe("the shop's daprd components", () => {
   });
 
   it('When the apps run in the cluster, then their sidecar is the shop daprd image at the pinned version', () => {
-    const pinned = readFileSync(path.join(ROOT, 'dapr/runtime/go.mod'), 'utf8').match(/github\.com\/dapr\/dapr v(\S+)/)![1];
+    const pinned = readFileSync(path.join(ROOT, 'dapr/runtime/go.mod'), 'utf8').match(
+      /github\.com\/dapr\/dapr v(\S+)/,
+    )![1];
     const dockerfile = readFileSync(path.join(ROOT, 'dapr/runtime/Dockerfile'), 'utf8');
     const sidecarImages = (overlay: string) =>
       render(path.join(ROOT, overlay))
@@ -70,7 +73,9 @@ describe("the shop's daprd components", () => {
   });
 
   const daprd = path.join(process.env.DAPR_INSTALL_DIR ?? path.join(homedir(), '.dapr', 'bin'), 'daprd');
-  const printed = existsSync(daprd) ? spawnSync(daprd, ['--shop-components'], { encoding: 'utf8', timeout: 10_000 }) : null;
+  const printed = existsSync(daprd)
+    ? spawnSync(daprd, ['--shop-components'], { encoding: 'utf8', timeout: 10_000 })
+    : null;
   // An existing official install (kept by `npm run dapr:install`) has no such flag and every component.
   const ours = printed?.status === 0 && /^state\./m.test(printed.stdout);
   (ours ? it : it.skip)('When the installed daprd is asked, then it registers exactly the list', () => {

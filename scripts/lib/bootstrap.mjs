@@ -16,7 +16,10 @@ function npmStep() {
   const lock = join(root, 'package-lock.json');
   if (!existsSync(marker)) return { name: 'npm packages (npm ci)', args: ['ci', '--no-audit', '--no-fund'] };
   if (statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
-    return { name: 'npm packages (package-lock.json changed: npm install)', args: ['install', '--no-audit', '--no-fund'] };
+    return {
+      name: 'npm packages (package-lock.json changed: npm install)',
+      args: ['install', '--no-audit', '--no-fund'],
+    };
   }
   return null;
 }
@@ -35,9 +38,10 @@ export async function bootstrap(log = console.log) {
   if (goSteps.length) requireGo();
 
   const npm = npmStep();
-  const typescript = (npm
-    ? progress.step(npm.name, () => runLogged('npm', npm.args, { cwd: root, logFile: installLog }))
-    : Promise.resolve()
+  const typescript = (
+    npm
+      ? progress.step(npm.name, () => runLogged('npm', npm.args, { cwd: root, logFile: installLog }))
+      : Promise.resolve()
   ).then(() => tsc(progress));
   const binaries = goSteps.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat }));
 

@@ -22,7 +22,10 @@ export function createProgress({ log = console.log, logFile, heartbeatMs = 30_00
       }
       line(`${name}...`);
       const t0 = Date.now();
-      const timer = setInterval(() => line(`${name}: still working${heartbeat ? ` (${heartbeat()})` : ''}`), heartbeatMs);
+      const timer = setInterval(
+        () => line(`${name}: still working${heartbeat ? ` (${heartbeat()})` : ''}`),
+        heartbeatMs,
+      );
       try {
         const result = await work();
         const detail = typeof result?.summary === 'string' ? `, ${result.summary}` : '';

@@ -21,11 +21,15 @@ describe('Bursts and circuit breakers', () => {
     const products = await Promise.all(Array.from({ length: 10 }, () => insertProduct(stores.mongo, 50)));
     const sidecarBreakersBefore = breakerLines('daprd-order').length;
 
-    const answers = await Promise.all(products.map((id) => call('PUT', `/v1/cart/items/${id}`, me.token, { quantity: 2 })));
+    const answers = await Promise.all(
+      products.map((id) => call('PUT', `/v1/cart/items/${id}`, me.token, { quantity: 2 })),
+    );
 
     expect(answers.map((a) => a.status)).toEqual(products.map(() => 200));
     const cart = await call('GET', '/v1/cart', me.token);
-    expect((cart.body['items'] as { productId: string }[]).map((i) => i.productId).sort()).toEqual([...products].sort());
+    expect((cart.body['items'] as { productId: string }[]).map((i) => i.productId).sort()).toEqual(
+      [...products].sort(),
+    );
     expect((await call('GET', '/v1/cart', other.token)).status).toBe(200);
     expect(await counter('order', 'shop_circuit_breaker_state', { breaker: 'cart store' })).toBe(0);
     expect(breakerLines('daprd-order').length).toBe(sidecarBreakersBefore);
@@ -36,7 +40,9 @@ describe('Bursts and circuit breakers', () => {
     const productId = await insertProduct(stores.mongo, 200);
 
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: (i % 9) + 1 })),
+      Array.from({ length: 50 }, (_, i) =>
+        call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: (i % 9) + 1 }),
+      ),
     );
 
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
@@ -50,7 +56,11 @@ describe('Bursts and circuit breakers', () => {
 
     const answers = await Promise.all(
       Array.from({ length: 50 }, () =>
-        call('POST', '/v1/users', undefined, { email: `burst-${randomUUID()}@example.test`, password: `Pw-${randomUUID()}`, name: 'Burst' }),
+        call('POST', '/v1/users', undefined, {
+          email: `burst-${randomUUID()}@example.test`,
+          password: `Pw-${randomUUID()}`,
+          name: 'Burst',
+        }),
       ),
     );
 

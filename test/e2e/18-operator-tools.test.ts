@@ -6,13 +6,22 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DaprWorkflowClient, LogLevel } from '@dapr/dapr';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
 import { host } from '@shop/topology';
 import { domainApps, ports, PROFILE, ROOT } from '../support/shop';
 
 jest.setTimeout(60_000);
 
 const dapr = join(process.env.DAPR_INSTALL_DIR ?? join(homedir(), '.dapr', 'bin'), 'dapr');
-interface Listed { appId: string; httpPort: number; appPid: number; command: string; appLogPath: string; daprdLogPath: string }
+interface Listed {
+  appId: string;
+  httpPort: number;
+  appPid: number;
+  command: string;
+  appLogPath: string;
+  daprdLogPath: string;
+}
 
 describe('Standard tools on the local stack', () => {
   test('When an operator runs dapr list, then every app of the stack shows with its command, pid and log files', () => {
@@ -32,18 +41,94 @@ describe('Standard tools on the local stack', () => {
   });
 
   test('When a workflow has run, then npm run workflows lists it with its name and status', async () => {
-    const client = new DaprWorkflowClient({ daprHost: host, daprPort: String(ports('order').daprGrpcPort), logger: { level: LogLevel.Warning } });
+    const client = new DaprWorkflowClient({
+      daprHost: host,
+      daprPort: String(ports('order').daprGrpcPort),
+      logger: { level: LogLevel.Warning },
+    });
     const probeId = randomUUID();
-    const id = await client.scheduleNewWorkflow('platformProbeWorkflow', { probeId, pauseSeconds: 0 }, `probe-${probeId}`);
+    const id = await client.scheduleNewWorkflow(
+      'platformProbeWorkflow',
+      { probeId, pauseSeconds: 0 },
+      `probe-${probeId}`,
+    );
     await client.waitForWorkflowCompletion(id, true, 60);
     await client.stop();
 
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'workflows.mjs'), '--profile', PROFILE, '--name', 'platformProbeWorkflow', '--limit', '1000'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'scripts', 'workflows.mjs'),
+        '--profile',
+        PROFILE,
+        '--name',
+        'platformProbeWorkflow',
+        '--limit',
+        '1000',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
 
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^probe-${probeId}\\s+platformProbeWorkflow\\s+COMPLETED\\s`, 'm'));
   });
+});
+
+describe('gRPC health and reflection on every app', () => {
+  /* eslint-disable @typescript-eslint/no-explicit-any -- proto-loader clients are untyped */
+  const load = (file: string) =>
+    grpc.loadPackageDefinition(protoLoader.loadSync(require.resolve(file), { keepCase: true, enums: String })) as any;
+  const Health = load('grpc-health-check/proto/health/v1/health.proto').grpc.health.v1.Health;
+  const Reflection = load('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto').grpc.reflection.v1
+    .ServerReflection;
+  const viaSidecar = (app: string) => {
+    const md = new grpc.Metadata();
+    md.set('dapr-app-id', ports(app as never).appId);
+    return md;
+  };
+  const check = (address: string, md: grpc.Metadata) =>
+    new Promise<string>((resolve, reject) => {
+      const client = new Health(address, grpc.credentials.createInsecure());
+      client.Check({ service: '' }, md, (err: Error | null, res: { status: string }) => {
+        client.close();
+        return err ? reject(err) : resolve(res.status);
+      });
+    });
+  const list = (address: string, md: grpc.Metadata) =>
+    new Promise<string[]>((resolve, reject) => {
+      const client = new Reflection(address, grpc.credentials.createInsecure());
+      const call = client.ServerReflectionInfo(md);
+      call.on('data', (res: any) => {
+        resolve(res.list_services_response.service.map((s: { name: string }) => s.name));
+        call.end();
+        client.close();
+      });
+      call.on('error', reject);
+      call.write({ list_services: '' });
+    });
+
+  // Health goes through Dapr's gRPC proxy like any app service. Reflection does not: daprd
+  // answers grpc.reflection itself on its API port (listing Dapr's own services), so tools
+  // reflect on the app's port directly.
+  test.each(domainApps)(
+    "When %s is asked directly and through another app's sidecar, then Health is SERVING and reflection lists its services",
+    async (app) => {
+      const direct = `${host}:${ports(app).grpcPort}`;
+      const sidecar = `${host}:${ports('order').daprGrpcPort}`;
+
+      expect(await check(direct, new grpc.Metadata())).toBe('SERVING');
+      expect(await check(sidecar, viaSidecar(app))).toBe('SERVING');
+      expect(await list(direct, new grpc.Metadata())).toEqual(
+        expect.arrayContaining([
+          'grpc.health.v1.Health',
+          'shop.diagnostics.v1.Diagnostics',
+          'dapr.proto.runtime.v1.AppCallback',
+        ]),
+      );
+      expect(await list(sidecar, viaSidecar(app))).toContain('dapr.proto.runtime.v1.Dapr');
+    },
+  );
 });

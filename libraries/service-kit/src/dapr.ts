@@ -22,8 +22,10 @@ const settingsSchema = z.object({
 });
 
 function sdkLogger(logger: Logger): LoggerService {
-  const at = (level: string) => (message: unknown, ...rest: unknown[]) =>
-    logger.log(level, String(message), rest.length > 0 ? { sdk: 'dapr', details: rest } : { sdk: 'dapr' });
+  const at =
+    (level: string) =>
+    (message: unknown, ...rest: unknown[]) =>
+      logger.log(level, String(message), rest.length > 0 ? { sdk: 'dapr', details: rest } : { sdk: 'dapr' });
   return { error: at('error'), warn: at('warn'), info: at('debug'), verbose: at('debug'), debug: at('debug') };
 }
 
@@ -31,7 +33,6 @@ function sdkLogger(logger: Logger): LoggerService {
 // and a process that never talks to its sidecar through it (the gateway) should not pay.
 let sdk: typeof DaprSdk | undefined;
 function daprSdk(): typeof DaprSdk {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
   sdk ??= require('@dapr/dapr') as typeof DaprSdk;
   return sdk;
 }
@@ -48,9 +49,7 @@ export function createDaprClient(settings: DaprClientSettings): DaprClient {
     daprHost,
     daprPort: String(daprGrpcPort),
     communicationProtocol: CommunicationProtocolEnum.GRPC,
-    logger: settings.logger
-      ? { level: LogLevel.Info, service: sdkLogger(settings.logger) }
-      : { level: LogLevel.Warn },
+    logger: settings.logger ? { level: LogLevel.Info, service: sdkLogger(settings.logger) } : { level: LogLevel.Warn },
   });
   client.daprClient.setIsInitialized(true);
   return client;

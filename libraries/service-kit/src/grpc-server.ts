@@ -15,6 +15,7 @@ import { createAppCallbackServices } from './app-callback';
 import { isSafeRequestId, runWithContext } from './context';
 import type { AppCallbackOptions } from './events';
 import { toGrpcError } from './grpc-errors';
+import { addGrpcTooling, serviceNameOf } from './grpc-tooling';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import { fromGrpcTraceBin } from './trace-bin';
@@ -36,6 +37,10 @@ export interface GrpcServerOptions {
   readonly metrics: Metrics;
   readonly services: readonly GrpcServiceRegistration[];
   readonly appCallback?: AppCallbackOptions;
+  /** What grpc.health.v1.Health answers follows this (the same readiness as /readyz). */
+  readonly readiness?: () => Promise<{ ready: boolean }>;
+  /** How often readiness is read for gRPC health (5 s). */
+  readonly readinessIntervalMs?: number;
 }
 
 export interface GrpcServer {
@@ -184,18 +189,25 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     ...(options.appCallback?.dedupe ? { dedupe: options.appCallback.dedupe } : {}),
   });
   for (const { definition, implementation } of appCallback) server.addService(definition, implementation);
+  const served = [...options.services.map((s) => s.definition), ...appCallback.map((s) => s.definition)]
+    .map(serviceNameOf)
+    .filter((n): n is string => n !== undefined);
+  const tooling = addGrpcTooling(server, served, options.logger, options.readinessIntervalMs);
 
   return {
     server,
-    start(host, port) {
+    async start(host, port) {
       // Insecure on purpose: only the sidecar on loopback (or in the pod) dials this port.
-      return new Promise((resolve, reject) =>
-        server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
-          err ? reject(err) : resolve(bound),
+      const bound = await new Promise<number>((resolve, reject) =>
+        server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+          err ? reject(err) : resolve(p),
         ),
       );
+      if (options.readiness) tooling.follow(options.readiness);
+      return bound;
     },
     stop(graceMs) {
+      tooling.stop();
       return new Promise((resolve) => {
         const force = setTimeout(() => {
           server.forceShutdown();

@@ -43,6 +43,7 @@ export function daprProtoDir(): string {
 }
 
 const cache = new Map<string, grpc.GrpcObject>();
+const definitions = new Map<string, protoLoader.PackageDefinition>();
 
 /** Loads a .proto by its path relative to either proto root, e.g. `shop/diagnostics/v1/diagnostics.proto`. */
 export function loadProto(relativePath: string): grpc.GrpcObject {
@@ -54,7 +55,13 @@ export function loadProto(relativePath: string): grpc.GrpcObject {
   });
   const loaded = grpc.loadPackageDefinition(definition);
   cache.set(relativePath, loaded);
+  definitions.set(relativePath, definition);
   return loaded;
+}
+
+/** Every .proto this process has loaded, as one package definition (for server reflection). */
+export function loadedPackageDefinitions(): protoLoader.PackageDefinition {
+  return Object.assign({}, ...definitions.values()) as protoLoader.PackageDefinition;
 }
 
 /** Finds a service by its full name, e.g. `shop.diagnostics.v1.Diagnostics`, failing loudly. */

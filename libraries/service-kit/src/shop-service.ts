@@ -52,7 +52,8 @@ export function runShopService<C extends BaseConfig>(options: ShopServiceOptions
       const stoppables: Stoppable[] = [flushTracing];
       const parts = await options.build({ config, logger, metrics });
       stoppables.push(...parts.resources);
-      health = createHealthRouter({ checks: parts.checks, daprHttpPort: config.DAPR_HTTP_PORT, daprHost: config.HOST });
+      const readyz = createHealthRouter({ checks: parts.checks, daprHttpPort: config.DAPR_HTTP_PORT, daprHost: config.HOST });
+      health = readyz;
       if (config.GRPC_PORT !== undefined) {
         const diagnostics = createDiagnosticsService({
           service: config.SERVICE_NAME,
@@ -65,6 +66,7 @@ export function runShopService<C extends BaseConfig>(options: ShopServiceOptions
           metrics,
           services: [diagnostics, ...(parts.grpcServices ?? [])],
           ...(parts.appCallback ? { appCallback: parts.appCallback } : {}),
+          readiness: () => readyz.readiness(),
         });
         const port = await grpc.start(config.HOST, config.GRPC_PORT);
         stoppables.push({ name: `grpc ${config.HOST}:${port}`, stop: () => grpc.stop(5_000) });
@@ -73,7 +75,7 @@ export function runShopService<C extends BaseConfig>(options: ShopServiceOptions
         service: config.SERVICE_NAME,
         logger,
         metrics,
-        health,
+        health: readyz,
         ...(parts.bodyLimit ? { bodyLimit: parts.bodyLimit } : {}),
         configure: parts.routes ?? (() => undefined),
       });

@@ -45,7 +45,12 @@ export function isStoreFault(err: unknown): boolean {
   return !(typeof code === 'number' && BUSINESS_CODES.has(code));
 }
 
-const STATE_NAMES = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open' } as const;
+const STATE_NAMES = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'open',
+} as const;
 const STATE_VALUES = { closed: 0, 'half-open': 1, open: 2 } as const;
 const gauges = new WeakMap<Registry, Gauge<'breaker'>>();
 

@@ -8,12 +8,21 @@ const fault = () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:543
 describe('the store circuit breaker', () => {
   test('When a store answers conflicts, validation errors and missing keys, then the breaker stays closed', async () => {
     const breaker = createStoreBreaker({ name: 'cart store', consecutiveFaults: 3 });
-    const answers = [GrpcStatus.ABORTED, GrpcStatus.INVALID_ARGUMENT, GrpcStatus.NOT_FOUND, GrpcStatus.FAILED_PRECONDITION];
+    const answers = [
+      GrpcStatus.ABORTED,
+      GrpcStatus.INVALID_ARGUMENT,
+      GrpcStatus.NOT_FOUND,
+      GrpcStatus.FAILED_PRECONDITION,
+    ];
 
     for (let i = 0; i < 20; i += 1) {
-      await expect(breaker.execute(() => Promise.reject(grpcError(answers[i % answers.length]!)))).rejects.toHaveProperty('code');
+      await expect(
+        breaker.execute(() => Promise.reject(grpcError(answers[i % answers.length]!))),
+      ).rejects.toHaveProperty('code');
     }
-    await expect(breaker.execute(() => Promise.reject(new AppError('CONFLICT', 'changed')))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(breaker.execute(() => Promise.reject(new AppError('CONFLICT', 'changed')))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
 
     expect(breaker.state()).toBe('closed');
     await expect(breaker.execute(async () => 'served')).resolves.toBe('served');

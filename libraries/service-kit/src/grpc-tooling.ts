@@ -1,0 +1,71 @@
+import type * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
+import type { Logger } from './logger';
+import { loadedPackageDefinitions } from './proto';
+
+/**
+ * The standard gRPC tooling on every app's gRPC port: `grpc.health.v1.Health` (what
+ * Kubernetes gRPC probes, load balancers and grpc_health_probe ask) following the service's
+ * readiness, and server reflection (what grpcurl and other tools use to list and call
+ * services without the .proto files).
+ */
+export interface GrpcTooling {
+  /** Starts following readiness: every served name answers SERVING while ready. */
+  follow(readiness: () => Promise<{ ready: boolean }>): void;
+  /** NOT_SERVING for every name from now on (shutdown). */
+  stop(): void;
+}
+
+export const HEALTH_SERVICE = 'grpc.health.v1.Health';
+const REFLECTION_SERVICES = ['grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection'];
+
+/** `/pkg.Service/Method` paths of a service definition -> `pkg.Service`. */
+export function serviceNameOf(definition: grpc.ServiceDefinition): string | undefined {
+  const first = Object.values(definition)[0];
+  return first?.path.split('/')[1];
+}
+
+export function addGrpcTooling(
+  server: grpc.Server,
+  servedNames: readonly string[],
+  logger: Logger,
+  followIntervalMs = 5_000,
+): GrpcTooling {
+  const names = ['', ...servedNames];
+  const health = new HealthImplementation(Object.fromEntries(names.map((n) => [n, 'NOT_SERVING' as ServingStatus])));
+  health.addToServer(server);
+  const described = { ...loadedPackageDefinitions(), ...protoLoader.loadSync(healthProtoPath, { keepCase: true }) };
+  new ReflectionService(described, {
+    services: [...servedNames, HEALTH_SERVICE, ...REFLECTION_SERVICES],
+  }).addToServer(server);
+
+  let timer: NodeJS.Timeout | undefined;
+  let last: ServingStatus | undefined;
+  const set = (status: ServingStatus) => {
+    if (status === last) return;
+    last = status;
+    for (const n of names) health.setStatus(n, status);
+  };
+  return {
+    follow(readiness) {
+      const check = () =>
+        readiness().then(
+          (r) => set(r.ready ? 'SERVING' : 'NOT_SERVING'),
+          (err: unknown) => {
+            logger.warn('gRPC health could not read readiness', { err });
+            set('NOT_SERVING');
+          },
+        );
+      void check();
+      timer = setInterval(() => void check(), followIntervalMs);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+      set('NOT_SERVING');
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { createDiagnosticsService } from '../src/diagnostics';
+import { createGrpcServer, type GrpcServer } from '../src/grpc-server';
+import { createMetrics } from '../src/metrics';
+import { captureLogs, freePort } from './helpers';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- proto-loader clients are untyped */
+const load = (file: string) =>
+  grpc.loadPackageDefinition(protoLoader.loadSync(require.resolve(file), { keepCase: true, enums: String })) as any;
+const Health = load('grpc-health-check/proto/health/v1/health.proto').grpc.health.v1.Health;
+const Reflection = load('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto').grpc.reflection.v1
+  .ServerReflection;
+
+function check(address: string, service: string): Promise<string> {
+  const client = new Health(address, grpc.credentials.createInsecure());
+  return new Promise((resolve, reject) =>
+    client.Check({ service }, (err: Error | null, res: { status: string }) => {
+      client.close();
+      return err ? reject(err) : resolve(res.status);
+    }),
+  );
+}
+
+function listServices(address: string): Promise<string[]> {
+  const client = new Reflection(address, grpc.credentials.createInsecure());
+  return new Promise((resolve, reject) => {
+    const call = client.ServerReflectionInfo();
+    call.on('data', (res: any) => {
+      resolve(res.list_services_response.service.map((s: { name: string }) => s.name));
+      call.end();
+      client.close();
+    });
+    call.on('error', reject);
+    call.write({ list_services: '' });
+  });
+}
+
+describe('gRPC health and reflection on every app', () => {
+  let ready = true;
+  let server: GrpcServer;
+  let address: string;
+
+  beforeAll(async () => {
+    const { logger } = captureLogs('product');
+    const port = await freePort();
+    server = createGrpcServer({
+      logger,
+      metrics: createMetrics('product'),
+      services: [createDiagnosticsService({ service: 'product', logger, daprGrpcPort: port })],
+      readiness: async () => ({ ready }),
+      readinessIntervalMs: 50,
+    });
+    await server.start('127.0.0.1', port);
+    address = `127.0.0.1:${port}`;
+  });
+  afterAll(() => server.stop(100));
+
+  test('When the service is ready, then Health answers SERVING for the server and each of its services', async () => {
+    expect(await check(address, '')).toBe('SERVING');
+    expect(await check(address, 'shop.diagnostics.v1.Diagnostics')).toBe('SERVING');
+    expect(await check(address, 'dapr.proto.runtime.v1.AppCallback')).toBe('SERVING');
+  });
+
+  test('When readiness goes red and green again, then Health follows it', async () => {
+    ready = false;
+    await new Promise((r) => setTimeout(r, 120));
+    const whileDown = await check(address, '');
+    ready = true;
+    await new Promise((r) => setTimeout(r, 120));
+
+    expect(whileDown).toBe('NOT_SERVING');
+    expect(await check(address, 'shop.diagnostics.v1.Diagnostics')).toBe('SERVING');
+  });
+
+  test('When a service name is not served, then Health answers NOT_FOUND', async () => {
+    await expect(check(address, 'no.such.Service')).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+  });
+
+  test('When reflection is asked, then it lists the served services and the tooling, not the clients the app uses', async () => {
+    const names = await listServices(address);
+
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'shop.diagnostics.v1.Diagnostics',
+        'dapr.proto.runtime.v1.AppCallback',
+        'dapr.proto.runtime.v1.AppCallbackHealthCheck',
+        'grpc.health.v1.Health',
+      ]),
+    );
+    expect(names).not.toContain('dapr.proto.runtime.v1.Dapr');
+  });
+
+  test('When the server stops, then Health answers NOT_SERVING while calls drain', async () => {
+    const { logger } = captureLogs('user');
+    const port = await freePort();
+    const other = createGrpcServer({
+      logger,
+      metrics: createMetrics('user'),
+      services: [],
+      readiness: async () => ({ ready: true }),
+    });
+    await other.start('127.0.0.1', port);
+    expect(await check(`127.0.0.1:${port}`, '')).toBe('SERVING');
+    const client = new Health(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const statuses: string[] = [];
+    const watch = client.Watch({ service: '' });
+    watch.on('data', (r: { status: string }) => statuses.push(r.status));
+    watch.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+
+    await other.stop(200);
+
+    expect(statuses).toEqual(['SERVING', 'NOT_SERVING']);
+    watch.cancel();
+    client.close();
+  });
+});
