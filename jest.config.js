@@ -16,7 +16,7 @@ module.exports = {
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     unit('service-kit', 'libraries/service-kit'),
-    ...['gateway', 'product', 'user', 'order', 'auth'].map((s) => unit(s, `services/${s}`)),
+    ...['gateway', 'product', 'user', 'order', 'auth', 'console'].map((s) => unit(s, `services/${s}`)),
     unit('k8s', 'k8s'),
     {
       displayName: 'e2e',

@@ -27,13 +27,17 @@ process.on('SIGTERM', () => void shutdown(0));
 
 try {
   const started = Date.now();
-  const { settings } = await startStack(profile);
+  const { settings, consoleUrl } = await startStack(profile);
   const h = settings.host;
   console.log(`\nThe shop is up (${profile}) in ${((Date.now() - started) / 1000).toFixed(1)}s:`);
   console.log(`  gateway         http://${h}:${topology.appPorts('gateway', profile).restPort}  (REST /v1/...)`);
   for (const app of topology.appNames.filter((a) => a !== 'gateway')) {
     const p = topology.appPorts(app, profile);
     console.log(`  ${app.padEnd(15)} http://${h}:${p.restPort}/readyz  gRPC ${h}:${p.grpcPort}  daprd http ${p.daprHttpPort} grpc ${p.daprGrpcPort}`);
+  }
+  if (consoleUrl) {
+    const { consoleToken } = await import('./lib/console.mjs');
+    console.log(`  console         ${consoleUrl}  (operators; actions need the token ${consoleToken(settings)})`);
   }
   console.log(`  logs            ${settings.logDir}`);
   console.log(`  sidecars        ~/.dapr/bin/dapr list`);

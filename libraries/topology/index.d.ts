@@ -38,3 +38,5 @@ export declare function redisDb(profile?: ProfileName): number;
 export declare function appSettings(app: AppName, profile?: ProfileName): Readonly<Record<string, string>>;
 /** The base URL the payment provider's HTTPEndpoint points at in a profile. */
 export declare function paymentProviderUrl(profile?: ProfileName): string;
+/** The operators' console: its REST port (pages, /healthz, /readyz, /metrics); it has no sidecar. */
+export declare function consolePorts(profile?: ProfileName): { readonly appId: string; readonly restPort: number };

@@ -47,7 +47,14 @@ function appSettings(app, profile = 'dev') {
   return { ...(topology.profiles[profile].appSettings?.[app] ?? {}) };
 }
 
+/** The operators' console (no sidecar; not one of the Dapr apps). */
+function consolePorts(profile = 'dev') {
+  const { appId, restPort } = topology.console;
+  return shift({ appId, restPort }, offsetOf(profile));
+}
+
 module.exports = {
+  consolePorts,
   host: topology.host,
   components: topology.components,
   httpEndpoints: topology.httpEndpoints,

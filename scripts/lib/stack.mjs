@@ -10,6 +10,7 @@ import { ferretdbBinary } from '../install-ferretdb.mjs';
 import { isAlive, readPids, spawnManaged, stopManaged } from './supervisor.mjs';
 import { goEnv, nodeArgs, nodeEnv } from './tuning.mjs';
 import { spawnSync } from 'node:child_process';
+import { startConsole } from './console.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sidecarName = (app) => `daprd-${app}`;
@@ -188,13 +189,17 @@ export async function startStack(profile, { log = console.log, apps = topology.a
   log(`stack[${profile}]: starting ${apps.join(', ')} with their sidecars...`);
   for (const app of apps) startApp(settings, app, resources);
   await Promise.all(apps.map((app) => waitAppReady(settings, app)));
-  return { settings, resources };
+  const consoleUrl = await startConsole(settings, {
+    waitFor: (url) => waitFor('console /readyz', () => httpOk(`${url}/readyz`), 30_000, () => logTail(settings, 'console')),
+  });
+  return { settings, resources, consoleUrl };
 }
 
+const isApp = (n) => topology.appNames.includes(n) || n === 'console';
 const tiers = (names) => [
-  names.filter((n) => topology.appNames.includes(n)),
+  names.filter(isApp),
   names.filter((n) => n.startsWith('daprd-')),
-  names.filter((n) => !topology.appNames.includes(n) && !n.startsWith('daprd-')),
+  names.filter((n) => !isApp(n) && !n.startsWith('daprd-')),
 ];
 
 /** Apps first (they drain), then their sidecars, then the control plane and FerretDB. */
