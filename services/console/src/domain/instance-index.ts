@@ -46,7 +46,8 @@ export function createInstanceIndex(options: {
   const concurrency = options.concurrency ?? 16;
 
   async function read(target: AppTarget, id: string): Promise<void> {
-    const detail = await options.api.getInstance(target, id, false);
+    // With payloads: the sidecar leaves the custom status out otherwise.
+    const detail = await options.api.getInstance(target, id, true);
     if (!detail) {
       entries.delete(key(target.name, id));
       return;

@@ -53,7 +53,7 @@ export async function runAction<A extends ActionName>(
   const audit = (outcome: 'ok' | 'failed', detail?: string) =>
     deps.audit.append({ at: new Date().toISOString(), action, target: `${target.name}/${instanceId}`, reason: body.reason, outcome, detail, from });
   try {
-    const instance = await deps.workflows.getInstance(target, instanceId, false);
+    const instance = await deps.workflows.getInstance(target, instanceId, true);
     if (!instance) throw new ActionRefused(`No workflow instance ${instanceId} on ${target.name}`, 404);
     let detail = '';
     switch (action) {

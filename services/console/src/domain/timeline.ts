@@ -57,7 +57,7 @@ export function buildTimeline(
       steps.push({ kind: e.kind === 'taskScheduled' ? 'activity' : 'child', name, eventId: e.eventId, startedAt: e.at, state: 'pending', attempt, input: e.payload });
     } else if (e.kind === 'timerCreated') {
       open.set(e.eventId, steps.length);
-      steps.push({ kind: 'timer', name: e.name ?? 'timer', eventId: e.eventId, startedAt: e.at, state: 'pending', attempt: 1, fireAt: e.fireAt });
+      steps.push({ kind: 'timer', name: e.name ?? 'durable timer', eventId: e.eventId, startedAt: e.at, state: 'pending', attempt: 1, fireAt: e.fireAt });
     } else if (e.kind === 'taskCompleted' || e.kind === 'taskFailed' || e.kind === 'timerFired') {
       const index = e.ref === undefined ? undefined : open.get(e.ref);
       if (index === undefined) continue;

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { AppError, summariseIssues } from '@shop/service-kit';
 import { awaitsApproval, expectedEvents, WORKFLOWS } from '../domain/catalogue';
 import { appStatus, overview } from '../domain/overview';
 import { paymentIdOf } from '../domain/run-action';
@@ -63,12 +64,27 @@ export function pagesRouter(deps: ConsoleDeps, auth: Authority): Router {
     send(req, res, 'Resources', resourcesBody(files, deps.resources.configured, loadedBy));
   });
 
-  router.get('/workflows', (req, res) => {
+  // An order id searched for is also looked up live: a saga started since the last index
+  // refresh is found at once.
+  async function listPage(q: z.output<typeof listQuery>) {
+    const search = q.q && orderIdOf(`checkout-${q.q}`) ? q.q.toLowerCase() : q.q;
+    if (search && orderIdOf(`checkout-${search}`)) {
+      await Promise.all(deps.workflowApps.flatMap((app) => ['checkout-', 'cancellation-'].map((prefix) => deps.index.touch(app, `${prefix}${search}`))));
+    }
+    return filterInstances(deps.index.all(), { ...q, search, ...AGES[q.age ?? ''] }, Date.now());
+  }
+
+  router.get('/api/workflows', async (req, res) => {
+    const parsed = listQuery.safeParse(req.query);
+    if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'The filter is not valid', { errors: summariseIssues(parsed.error.issues) });
+    res.json({ ...(await listPage(parsed.data)), index: deps.index.state() });
+  });
+
+  router.get('/workflows', async (req, res) => {
     const parsed = listQuery.safeParse(req.query);
     if (!parsed.success) return bad(req, res, 'The filter is not valid');
     const q = parsed.data;
-    const search = q.q && orderIdOf(`checkout-${q.q}`) ? q.q.toLowerCase() : q.q;
-    const page = filterInstances(deps.index.all(), { ...q, search, ...AGES[q.age ?? ''] }, Date.now());
+    const page = await listPage(q);
     const names = [...new Set([...Object.keys(WORKFLOWS), ...[...deps.index.all()].map((i) => i.name)])].sort();
     send(req, res, 'Workflows', workflowsBody({ page, query: { ...q, q: q.q }, names, counts: countByStatus(deps.index.all()), state: deps.index.state() }));
   });

@@ -1,6 +1,6 @@
 import type { LogLine, OrderRecord } from '../../domain/ports';
 import type { InstanceSummary } from '../../domain/workflows';
-import { ago, html, iso, type Renderable } from '../html';
+import { ago, html, iso, pill, type Renderable } from '../html';
 import { table } from '../layout';
 import { statusPill } from './workflows';
 
@@ -35,7 +35,7 @@ ${p.orderError ? html`<p class="notice error" role="alert">The order database di
 ${!p.configured ? html`<p>The order database is not configured (ORDER_DATABASE_URL): only the sagas and logs are shown.</p>` : ''}
 ${
   o
-    ? html`<dl class="facts"><dt>status</dt><dd>${statusPill(o.status === 'CONFIRMED' || o.status === 'DELIVERED' || o.status === 'SHIPPED' ? 'COMPLETED' : o.status === 'CANCELLED' ? 'FAILED' : 'RUNNING')} <strong data-order-status>${o.status}</strong>${o.cancellationReason ? ` (${o.cancellationReason})` : ''}</dd>
+    ? html`<dl class="facts"><dt>status</dt><dd>${pill(o.status === 'PENDING' ? undefined : o.status !== 'CANCELLED', o.status)} <span data-order-status="${o.status}"></span>${o.cancellationReason ? ` (${o.cancellationReason})` : ''}</dd>
 <dt>total</dt><dd>${money(o.total, o.currency)}</dd><dt>created</dt><dd>${iso(o.createdAt)} (${ago(o.createdAt)})</dd><dt>updated</dt><dd>${iso(o.updatedAt)}</dd></dl>
 ${table(['product', 'name', 'quantity', 'unit price'], o.items.map((i) => html`<tr><td>${i.productId}</td><td>${i.name}</td><td>${i.quantity}</td><td>${money(i.unitPrice, o.currency)}</td></tr>`), 'Items')}
 ${table(['#', 'event', 'at', 'data'], o.history.map((e) => html`<tr><td>${e.seq}</td><td>${e.type}</td><td>${iso(e.at)}</td><td><code>${JSON.stringify(e.data).slice(0, 200)}</code></td></tr>`), 'Event-sourced history')}`
