@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bootstrap } from './lib/bootstrap.mjs';
+import { bootstrap, ensureChromium } from './lib/bootstrap.mjs';
 import { root } from './lib/paths.mjs';
 
 await bootstrap().catch((e) => {
   console.error(`set-up failed: ${e.message}`);
   process.exit(1);
 });
+ensureChromium();
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const out = mkdtempSync(join(tmpdir(), 'shop-jest-'));
 const unitProjects = ['service-kit', 'gateway', 'product', 'user', 'order', 'auth', 'console', 'k8s'];

@@ -3,6 +3,7 @@
 // and `npm ci` run at once (the builds need no npm package), and the TypeScript compiles as
 // soon as the packages are in, while Go is still building: on a fresh machine this is what
 // keeps the first start within minutes.
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
@@ -29,6 +30,27 @@ function tsc(progress) {
   return progress.step('compiling TypeScript (tsc -b)', () =>
     runLogged(process.execPath, [compiler, '-b', 'tsconfig.build.json'], { cwd: root, logFile: progress.logFile }),
   );
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The console's browser tests drive Debian's Chromium (no browser can be downloaded here):
+ * installed from the distribution's packages when missing, silent when it is there.
+ */
+export function ensureChromium(log = console.log) {
+  if (existsSync(CHROMIUM) || process.platform !== 'linux') return;
+  log('bootstrap: installing Chromium for the browser tests (apt-get install chromium)...');
+  const asRoot = process.getuid?.() === 0;
+  const apt = (args) =>
+    spawnSync(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['-n', 'apt-get', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  if (apt(['install', '-y', '-q', 'chromium']).status !== 0) {
+    apt(['update', '-q']);
+    if (apt(['install', '-y', '-q', 'chromium']).status !== 0) log('bootstrap: Chromium could not be installed; the browser tests will fail');
+  }
 }
 
 export async function bootstrap(log = console.log) {
