@@ -3,6 +3,7 @@
 // Values are dev-only: the Dapr-read secrets come from components/secrets.dev.json (the same
 // committed dev values the local runner uses), the store passwords are fixed dev strings.
 // Production never uses this: it creates the Secrets of k8s/secrets/*.template.yaml itself.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +35,9 @@ export const devSecretValues = {
     REDIS_URL: `redis://:${pw('redis-auth')}@redis-auth.${ns}.svc.cluster.local:6379/0`,
   },
   'redis-pubsub': { REDIS_PASSWORD: pw('redis-pubsub') },
+  // The console's action token, and the Ingress' basic auth in front of it (operator / dev-console-password).
+  console: { CONSOLE_TOKEN: 'dev-console-token-not-for-production' },
+  'console-basic-auth': { auth: `operator:{SHA}${createHash('sha1').update(pw('console')).digest('base64')}\n` },
   ...Object.fromEntries(Object.entries(devSecrets).map(([k, v]) => [k, { [k]: v }])),
 };
 

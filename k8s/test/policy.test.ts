@@ -99,18 +99,36 @@ describe.each([...rendered.keys()])('policy: %s', (name) => {
 });
 
 describe('policy: base namespace', () => {
-  it('denies all traffic by default and lets the Ingress reach only the gateway', () => {
+  it('denies all traffic by default and lets the Ingress reach only the gateway and, behind authentication, the console', () => {
     const base = rendered.get('k8s/base')!.map((s) => s.obj);
     const deny = base.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'default-deny')!;
     expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
-    const ingress = base.find((o) => o.kind === 'Ingress')!;
-    expect(ingress.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => p.backend.service.name))).toEqual([
-      'gateway',
-    ]);
+    const ingresses = base.filter((o) => o.kind === 'Ingress');
+    const backends = (i: any) => i.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => p.backend.service.name));
+    expect(ingresses.flatMap(backends).sort()).toEqual(['console', 'gateway']);
+    const console = ingresses.find((i) => backends(i).includes('console'))!;
+    expect(console.metadata.annotations['nginx.ingress.kubernetes.io/auth-type']).toBe('basic');
+    expect(console.metadata.annotations['nginx.ingress.kubernetes.io/auth-secret']).toBe('console-basic-auth');
     const fromIngressNs = base.filter(
       (o) => o.kind === 'NetworkPolicy' && JSON.stringify(o.spec.ingress ?? []).includes('ingress-nginx'),
     );
-    expect(fromIngressNs.map((o) => o.metadata.name)).toEqual(['gateway']);
+    expect(fromIngressNs.map((o) => o.metadata.name).sort()).toEqual(['console', 'gateway']);
+  });
+
+  it('runs the console read-only by default, without a sidecar, with a ServiceAccount that cannot read Secrets or write', () => {
+    const base = rendered.get('k8s/base')!.map((s) => s.obj);
+    const cm = base.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'console-config')!;
+    expect(cm.data.CONSOLE_ACTIONS).toBe('off');
+    const dep = base.find((o) => o.kind === 'Deployment' && o.metadata.name === 'console')!;
+    expect(dep.spec.template.metadata.annotations?.['dapr.io/enabled']).toBeUndefined();
+    expect(dep.spec.template.spec.serviceAccountName).toBe('console');
+    const role = base.find((o) => o.kind === 'Role' && o.metadata.name === 'console-read')!;
+    for (const rule of role.rules) {
+      expect(rule.verbs.every((v: string) => ['get', 'list', 'watch'].includes(v))).toBe(true);
+      expect(rule.resources).not.toContain('secrets');
+    }
+    const binding = base.find((o) => o.kind === 'RoleBinding' && o.metadata.name === 'console-read')!;
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'console', namespace: 'shop' }]);
   });
 });
 

@@ -82,11 +82,14 @@ describe('Tiltfile', () => {
     for (const chunk of tiltfile.split('k8s_resource(').slice(1)) expect(chunk.split(/\n\S/)[0]).toMatch(/labels=/);
   });
 
-  it('port-forwards the gateway on 8080, Jaeger, Grafana and the Dapr dashboard', () => {
+  it('port-forwards the gateway on 8080, the console, Jaeger, Grafana and (optionally) the Dapr dashboard', () => {
     expect(tiltfile).toContain("'8080:%d' % topology['apps'][app]['restPort']");
     expect(topology.apps.gateway.restPort).toBe(8080);
     for (const r of ['jaeger', 'grafana', 'dapr-dashboard'])
       expect(tiltfile).toMatch(new RegExp(`k8s_resource\\('${r}', port_forwards=`));
+    expect(tiltfile).toContain("port_forwards=['%d:%d' % (topology['console']['restPort'], topology['console']['restPort'])]");
+    // The archived dashboard is applied only on request.
+    expect(tiltfile).toMatch(/^if with_dashboard:\n {4}k8s_yaml\(kustomize\('k8s\/dapr-dashboard'\)\)$/m);
   });
 
   it('orders readiness: every app after the Dapr resources and its stores', () => {
@@ -135,7 +138,7 @@ describeEval('Tiltfile evaluated with stubbed Tilt builtins', () => {
     const images = new Set(
       dev.flatMap((s) => (podSpecOf(s.obj)?.containers ?? []).map((c: { image: string }) => c.image.split(':')[0])),
     );
-    expect(t.docker_build.map((b) => b.ref).sort()).toEqual(appNames.map((a) => `shop/${a}`).sort());
+    expect(t.docker_build.map((b) => b.ref).sort()).toEqual([...appNames, 'console'].map((a) => `shop/${a}`).sort());
     for (const b of t.docker_build) {
       expect(images.has(b.ref)).toBe(true);
       expect(b.target).toBe('dev');

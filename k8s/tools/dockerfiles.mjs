@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes services/<app>/Dockerfile from k8s/tools/Dockerfile.template, one per app of the
-// topology: the five images differ only in the app's name and whether it ships SQL migrations.
+// topology plus the operators' console: the images differ only in the app's name and the
+// files it ships besides its code (SQL migrations; the console's assets and proto).
 //   node k8s/tools/dockerfiles.mjs          (write)
 //   node k8s/tools/dockerfiles.mjs --check  (exit 1 if a Dockerfile is not what this writes)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -11,17 +12,23 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const topology = JSON.parse(readFileSync(join(root, 'libraries/topology/topology.json'), 'utf8'));
 const template = readFileSync(join(root, 'k8s/tools/Dockerfile.template'), 'utf8');
 
+export const IMAGES = [...Object.keys(topology.apps), 'console'];
+
+const copy = (app, dir) => `COPY --from=build --chown=root:root /repo/services/${app}/${dir} services/${app}/${dir}`;
+
 export function renderDockerfile(app) {
   const migrations =
-    topology.apps[app].store === 'postgresql'
-      ? `COPY --from=build --chown=root:root /repo/services/${app}/migrations services/${app}/migrations`
-      : '';
+    app === 'console'
+      ? [copy(app, 'assets'), copy(app, 'proto')].join('\n')
+      : topology.apps[app].store === 'postgresql'
+        ? copy(app, 'migrations')
+        : '';
   return template.replaceAll('{{MIGRATIONS}}', migrations).replaceAll('{{APP}}', app);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const stale = [];
-  for (const app of Object.keys(topology.apps)) {
+  for (const app of IMAGES) {
     const file = join(root, 'services', app, 'Dockerfile');
     const text = renderDockerfile(app);
     if (process.argv.includes('--check')) {

@@ -10,6 +10,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
+import { CONSOLE, consoleManifests, fromConsole } from './console-manifests.mjs';
+
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,6 +71,9 @@ export const SECRETS = {
   'probe-secret': ['probe-secret'],
   'payment-webhook-secret': ['payment-webhook-secret'],
   'payment-provider-api-key': ['payment-provider-api-key'],
+  // The operators' console: its action token, and the htpasswd the Ingress checks in front of it.
+  console: ['CONSOLE_TOKEN'],
+  'console-basic-auth': ['auth'],
 };
 export const DAPR_READ_SECRETS = [
   'auth-signing-keys',
@@ -422,6 +427,8 @@ function appResources(app) {
       ports: [{ protocol: 'TCP', port: a.restPort }],
     });
   }
+  // The operators' console reads the app's probes and metrics and its sidecar's APIs.
+  ingress.push(fromConsole({ selector, SIDECAR, restPort: a.restPort }));
   const egress = [
     {
       to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
@@ -644,8 +651,24 @@ function daprResources() {
   );
 }
 
+function consoleResources() {
+  const m = consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVABILITY_NAMESPACE, SIDECAR, labels, selector, restrictedContainer, APP_UID, OTLP_HTTP });
+  emit(`apps/${CONSOLE}/serviceaccount.yaml`, m.sa, m.role, m.binding);
+  emit(`apps/${CONSOLE}/configmap.yaml`, m.configMap);
+  emit(`apps/${CONSOLE}/deployment.yaml`, m.deployment);
+  emit(`apps/${CONSOLE}/service.yaml`, m.service);
+  emit(`apps/${CONSOLE}/networkpolicy.yaml`, m.np);
+  emit(`apps/${CONSOLE}/ingress.yaml`, m.ingress);
+  emit(`apps/${CONSOLE}/kustomization.yaml`, {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: ['serviceaccount.yaml', 'configmap.yaml', 'deployment.yaml', 'service.yaml', 'networkpolicy.yaml', 'ingress.yaml'],
+  });
+}
+
 function build() {
   for (const app of apps) appResources(app);
+  consoleResources();
   for (const [name, s] of Object.entries(STORES)) store(name, s);
   daprResources();
   emit('namespace.yaml', {
@@ -723,6 +746,7 @@ function build() {
       'dapr/resiliency.yaml',
       'dapr/rbac.yaml',
       ...apps.map((a) => `apps/${a}`),
+      `apps/${CONSOLE}`,
       'ingress.yaml',
     ],
   });

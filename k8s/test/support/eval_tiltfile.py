@@ -97,7 +97,24 @@ def watch_file(path):
     need_file(path)
 
 
+class Config:
+    """Tilt's `config`: every optional flag on, so the evaluation covers everything the Tiltfile can apply."""
+
+    def __init__(self):
+        self.flags = {}
+
+    def define_bool(self, name, args=False, usage=''):
+        self.flags[name] = True
+
+    def define_string(self, name, args=False, usage=''):
+        self.flags[name] = ''
+
+    def parse(self):
+        return dict(self.flags)
+
+
 BUILTINS = {
+    'config': Config(),
     'read_json': read_json, 'local': local, 'kustomize': kustomize, 'k8s_yaml': k8s_yaml, 'docker_build': docker_build,
     'sync': sync, 'fall_back_on': fall_back_on, 'k8s_resource': k8s_resource, 'local_resource': local_resource,
     'version_settings': noop, 'allow_k8s_contexts': noop, 'update_settings': noop, 'watch_file': watch_file,
