@@ -3,7 +3,18 @@
 // ConfigMap switches them on, reachable only through the Ingress behind basic authentication.
 export const CONSOLE = 'console';
 
-export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVABILITY_NAMESPACE, SIDECAR, labels, selector, restrictedContainer, APP_UID, OTLP_HTTP }) {
+export function consoleManifests({
+  topology,
+  NAMESPACE,
+  DAPR_NAMESPACE,
+  OBSERVABILITY_NAMESPACE,
+  SIDECAR,
+  labels,
+  selector,
+  restrictedContainer,
+  APP_UID,
+  OTLP_HTTP,
+}) {
   const port = topology.console.restPort;
   const apps = Object.keys(topology.apps);
   const svc = (name, ns = NAMESPACE) => `${name}.${ns}.svc.cluster.local`;
@@ -21,8 +32,18 @@ export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVAB
       };
     }),
     controlPlane: [
-      { name: 'placement', healthzUrl: `http://${svc('dapr-placement-server', DAPR_NAMESPACE)}:8080/healthz`, metricsUrl: `http://${svc('dapr-placement-server', DAPR_NAMESPACE)}:9090/metrics`, address: `${svc('dapr-placement-server', DAPR_NAMESPACE)}:50005` },
-      { name: 'scheduler', healthzUrl: `http://${svc('dapr-scheduler-server', DAPR_NAMESPACE)}:8080/healthz`, metricsUrl: `http://${svc('dapr-scheduler-server', DAPR_NAMESPACE)}:9090/metrics`, address: `${svc('dapr-scheduler-server', DAPR_NAMESPACE)}:50006` },
+      {
+        name: 'placement',
+        healthzUrl: `http://${svc('dapr-placement-server', DAPR_NAMESPACE)}:8080/healthz`,
+        metricsUrl: `http://${svc('dapr-placement-server', DAPR_NAMESPACE)}:9090/metrics`,
+        address: `${svc('dapr-placement-server', DAPR_NAMESPACE)}:50005`,
+      },
+      {
+        name: 'scheduler',
+        healthzUrl: `http://${svc('dapr-scheduler-server', DAPR_NAMESPACE)}:8080/healthz`,
+        metricsUrl: `http://${svc('dapr-scheduler-server', DAPR_NAMESPACE)}:9090/metrics`,
+        address: `${svc('dapr-scheduler-server', DAPR_NAMESPACE)}:50006`,
+      },
     ],
     workflowApps: ['order'],
   };
@@ -56,11 +77,24 @@ export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVAB
       revisionHistoryLimit: 5,
       selector: { matchLabels: selector(CONSOLE) },
       template: {
-        metadata: { labels: l, annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port), 'prometheus.io/path': '/metrics' } },
+        metadata: {
+          labels: l,
+          annotations: {
+            'prometheus.io/scrape': 'true',
+            'prometheus.io/port': String(port),
+            'prometheus.io/path': '/metrics',
+          },
+        },
         spec: {
           serviceAccountName: CONSOLE,
           terminationGracePeriodSeconds: 15,
-          securityContext: { runAsNonRoot: true, runAsUser: APP_UID, runAsGroup: APP_UID, fsGroup: APP_UID, seccompProfile: { type: 'RuntimeDefault' } },
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: APP_UID,
+            runAsGroup: APP_UID,
+            fsGroup: APP_UID,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
           containers: [
             {
               name: CONSOLE,
@@ -70,8 +104,18 @@ export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVAB
               envFrom: [{ configMapRef: { name: `${CONSOLE}-config` } }],
               env: secretEnv,
               startupProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 2, failureThreshold: 30 },
-              livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
-              readinessProbe: { httpGet: { path: '/readyz', port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
+              livenessProbe: {
+                httpGet: { path: '/healthz', port: 'http' },
+                periodSeconds: 10,
+                timeoutSeconds: 3,
+                failureThreshold: 3,
+              },
+              readinessProbe: {
+                httpGet: { path: '/readyz', port: 'http' },
+                periodSeconds: 5,
+                timeoutSeconds: 3,
+                failureThreshold: 2,
+              },
               resources: { requests: { cpu: '50m', memory: '96Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
               securityContext: restrictedContainer(true),
               volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
@@ -91,7 +135,11 @@ export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVAB
     rules: [
       { apiGroups: [''], resources: ['pods', 'pods/log', 'services', 'endpoints'], verbs: ['get', 'list', 'watch'] },
       { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: ['dapr.io'], resources: ['components', 'configurations', 'resiliencies', 'subscriptions', 'httpendpoints'], verbs: ['get', 'list', 'watch'] },
+      {
+        apiGroups: ['dapr.io'],
+        resources: ['components', 'configurations', 'resiliencies', 'subscriptions', 'httpendpoints'],
+        verbs: ['get', 'list', 'watch'],
+      },
     ],
   };
   const binding = {
@@ -101,9 +149,21 @@ export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVAB
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${CONSOLE}-read` },
     subjects: [{ kind: 'ServiceAccount', name: CONSOLE, namespace: NAMESPACE }],
   };
-  const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: CONSOLE, labels: l }, spec: { selector: selector(CONSOLE), ports: [{ name: 'http', port, targetPort: 'http', protocol: 'TCP' }] } };
-  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${CONSOLE}-config`, labels: l }, data: env };
-  const shopApps = { podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'shop', 'app.kubernetes.io/component': 'app' } } };
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: CONSOLE, labels: l },
+    spec: { selector: selector(CONSOLE), ports: [{ name: 'http', port, targetPort: 'http', protocol: 'TCP' }] },
+  };
+  const configMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `${CONSOLE}-config`, labels: l },
+    data: env,
+  };
+  const shopApps = {
+    podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'shop', 'app.kubernetes.io/component': 'app' } },
+  };
   const np = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -112,17 +172,48 @@ export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVAB
       podSelector: { matchLabels: selector(CONSOLE) },
       policyTypes: ['Ingress', 'Egress'],
       ingress: [
-        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ protocol: 'TCP', port }] },
-        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': OBSERVABILITY_NAMESPACE } } }], ports: [{ protocol: 'TCP', port }] },
+        {
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+          ports: [{ protocol: 'TCP', port }],
+        },
+        {
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': OBSERVABILITY_NAMESPACE } } }],
+          ports: [{ protocol: 'TCP', port }],
+        },
       ],
       egress: [
-        { to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
+        {
+          to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
         // Every app's REST port and its sidecar's HTTP, gRPC and metrics ports.
-        { to: [shopApps], ports: [...new Set([...apps.map((a) => topology.apps[a].restPort), SIDECAR.http, SIDECAR.grpc, SIDECAR.metrics])].map((p) => ({ protocol: 'TCP', port: p })) },
-        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': DAPR_NAMESPACE } } }], ports: [8080, 9090].map((p) => ({ protocol: 'TCP', port: p })) },
-        { to: [{ podSelector: { matchLabels: selector('postgres-order') } }], ports: [{ protocol: 'TCP', port: 5432 }] },
-        { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': OBSERVABILITY_NAMESPACE } } }], ports: [{ protocol: 'TCP', port: 4318 }] },
-        { ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 6443 }] },
+        {
+          to: [shopApps],
+          ports: [
+            ...new Set([...apps.map((a) => topology.apps[a].restPort), SIDECAR.http, SIDECAR.grpc, SIDECAR.metrics]),
+          ].map((p) => ({ protocol: 'TCP', port: p })),
+        },
+        {
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': DAPR_NAMESPACE } } }],
+          ports: [8080, 9090].map((p) => ({ protocol: 'TCP', port: p })),
+        },
+        {
+          to: [{ podSelector: { matchLabels: selector('postgres-order') } }],
+          ports: [{ protocol: 'TCP', port: 5432 }],
+        },
+        {
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': OBSERVABILITY_NAMESPACE } } }],
+          ports: [{ protocol: 'TCP', port: 4318 }],
+        },
+        {
+          ports: [
+            { protocol: 'TCP', port: 443 },
+            { protocol: 'TCP', port: 6443 },
+          ],
+        },
       ],
     },
   };
@@ -142,7 +233,14 @@ export function consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVAB
     },
     spec: {
       ingressClassName: 'nginx',
-      rules: [{ host: 'console.localtest.me', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: CONSOLE, port: { name: 'http' } } } }] } }],
+      rules: [
+        {
+          host: 'console.localtest.me',
+          http: {
+            paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: CONSOLE, port: { name: 'http' } } } }],
+          },
+        },
+      ],
     },
   };
   return { sa, role, binding, configMap, deployment, service, np, ingress };

@@ -652,7 +652,18 @@ function daprResources() {
 }
 
 function consoleResources() {
-  const m = consoleManifests({ topology, NAMESPACE, DAPR_NAMESPACE, OBSERVABILITY_NAMESPACE, SIDECAR, labels, selector, restrictedContainer, APP_UID, OTLP_HTTP });
+  const m = consoleManifests({
+    topology,
+    NAMESPACE,
+    DAPR_NAMESPACE,
+    OBSERVABILITY_NAMESPACE,
+    SIDECAR,
+    labels,
+    selector,
+    restrictedContainer,
+    APP_UID,
+    OTLP_HTTP,
+  });
   emit(`apps/${CONSOLE}/serviceaccount.yaml`, m.sa, m.role, m.binding);
   emit(`apps/${CONSOLE}/configmap.yaml`, m.configMap);
   emit(`apps/${CONSOLE}/deployment.yaml`, m.deployment);
@@ -662,7 +673,14 @@ function consoleResources() {
   emit(`apps/${CONSOLE}/kustomization.yaml`, {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
-    resources: ['serviceaccount.yaml', 'configmap.yaml', 'deployment.yaml', 'service.yaml', 'networkpolicy.yaml', 'ingress.yaml'],
+    resources: [
+      'serviceaccount.yaml',
+      'configmap.yaml',
+      'deployment.yaml',
+      'service.yaml',
+      'networkpolicy.yaml',
+      'ingress.yaml',
+    ],
   });
 }
 

@@ -37,8 +37,18 @@ export function consoleTargets(settings) {
       };
     }),
     controlPlane: [
-      { name: 'placement', healthzUrl: `http://${h}:${placement.healthzPort}/healthz`, metricsUrl: `http://${h}:${placement.metricsPort}/metrics`, address: `${h}:${placement.port}` },
-      { name: 'scheduler', healthzUrl: `http://${h}:${scheduler.healthzPort}/healthz`, metricsUrl: `http://${h}:${scheduler.metricsPort}/metrics`, address: `${h}:${scheduler.port}` },
+      {
+        name: 'placement',
+        healthzUrl: `http://${h}:${placement.healthzPort}/healthz`,
+        metricsUrl: `http://${h}:${placement.metricsPort}/metrics`,
+        address: `${h}:${placement.port}`,
+      },
+      {
+        name: 'scheduler',
+        healthzUrl: `http://${h}:${scheduler.healthzPort}/healthz`,
+        metricsUrl: `http://${h}:${scheduler.metricsPort}/metrics`,
+        address: `${h}:${scheduler.port}`,
+      },
     ],
     workflowApps: ['order'],
   };
@@ -72,8 +82,15 @@ export async function startConsole(settings, { actions, waitFor } = {}) {
   const main = join(root, 'services', CONSOLE, 'dist', 'main.js');
   if (!existsSync(main)) return undefined;
   writeFileSync(consoleTokenFile(settings), `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
-  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: CONSOLE, command: process.execPath,
-    args: ['--enable-source-maps', main], env: consoleEnv(settings, actions ? { actions } : {}) });
+  spawnManaged({
+    runDir: settings.runDir,
+    logDir: settings.logDir,
+    cwd: root,
+    name: CONSOLE,
+    command: process.execPath,
+    args: ['--enable-source-maps', main],
+    env: consoleEnv(settings, actions ? { actions } : {}),
+  });
   const url = consoleUrl(settings);
   await waitFor?.(url);
   return url;

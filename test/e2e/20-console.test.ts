@@ -19,7 +19,11 @@ async function consoleGet(path: string): Promise<{ status: number; text: string 
   return { status: res.status, text: await res.text() };
 }
 
-async function act(instanceId: string, action: string, reason: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function act(
+  instanceId: string,
+  action: string,
+  reason: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${base}/actions/workflows/order/${instanceId}/${action}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token()}`, 'content-type': 'application/json' },
@@ -36,7 +40,13 @@ describe('The operators console on the real stack', () => {
   async function order3ds(me: Shopper): Promise<string> {
     const productId = await insertProduct(mongo, 3);
     expect((await call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: 1 })).status).toBe(200);
-    const res = await call('POST', '/v1/orders', me.token, { shippingAddressId: me.addressId, paymentMethod: { token: 'tok_3ds' } }, { 'idempotency-key': randomUUID() });
+    const res = await call(
+      'POST',
+      '/v1/orders',
+      me.token,
+      { shippingAddressId: me.addressId, paymentMethod: { token: 'tok_3ds' } },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(res.status).toBe(202);
     return res.body['id'] as string;
   }
@@ -50,7 +60,14 @@ describe('The operators console on the real stack', () => {
     expect(found.status).toBe(200);
     expect(found.text).toContain(`/workflows/order/${instanceId}`);
     // The test profile gives 3-D Secure 6 s: approve as soon as the saga waits for it.
-    await eventually(async () => ((await consoleGet(`/workflows/order/${instanceId}`)).text.includes('data-action="approve-payment"') ? true : undefined), 5_000, 100);
+    await eventually(
+      async () =>
+        (await consoleGet(`/workflows/order/${instanceId}`)).text.includes('data-action="approve-payment"')
+          ? true
+          : undefined,
+      5_000,
+      100,
+    );
     const approved = await act(instanceId, 'approve-payment', 'e2e: customer passed 3-D Secure by phone');
 
     expect(approved).toMatchObject({ status: 200, body: { ok: true } });
@@ -67,10 +84,14 @@ describe('The operators console on the real stack', () => {
     const me = await newShopper('Console E2E');
     const orderId = await order3ds(me);
     const instanceId = `checkout-${orderId}`;
-    await eventually(async () => ((await consoleGet(`/workflows/order/${instanceId}`)).status === 200 ? true : undefined));
+    await eventually(async () =>
+      (await consoleGet(`/workflows/order/${instanceId}`)).status === 200 ? true : undefined,
+    );
 
     const terminated = await act(instanceId, 'terminate', 'e2e: stuck checkout');
-    await eventually(async () => ((await consoleGet(`/workflows/order/${instanceId}`)).text.includes('>TERMINATED<') ? true : undefined));
+    await eventually(async () =>
+      (await consoleGet(`/workflows/order/${instanceId}`)).text.includes('>TERMINATED<') ? true : undefined,
+    );
     const purged = await act(instanceId, 'purge', 'e2e: clean up the terminated saga');
     const after = await consoleGet(`/workflows/order/${instanceId}`);
     const audit = await consoleGet('/audit');
@@ -81,7 +102,9 @@ describe('The operators console on the real stack', () => {
     expect(after.status).toBe(404);
     expect(audit.text).toContain('e2e: stuck checkout');
     expect(audit.text).toContain('e2e: clean up the terminated saga');
-    expect(auditFile).toContain(`"target":"order/${instanceId}","reason":"e2e: clean up the terminated saga","outcome":"ok"`);
+    expect(auditFile).toContain(
+      `"target":"order/${instanceId}","reason":"e2e: clean up the terminated saga","outcome":"ok"`,
+    );
   });
 
   test('When the overview is opened, then every app, sidecar, placement and the scheduler are up', async () => {

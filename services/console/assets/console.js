@@ -1,6 +1,7 @@
 // Progressive enhancement only: every page works without this file. It adds the live log
 // tail and draws the metrics charts with uPlot (served by the console itself).
 'use strict';
+/* global document, window */
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -48,7 +49,20 @@ const CHARTS = [
   ['workflowMs', 'Workflow execution latency (ms)', (p) => p.startsWith('daprd-')],
   ['activityMs', 'Activity execution latency (ms)', (p) => p.startsWith('daprd-')],
 ];
-const COLOURS = ['#0550ae', '#a40e26', '#116329', '#7d4e00', '#6639ba', '#1b7c83', '#953800', '#57606a', '#bf3989', '#0a3069', '#4d2d00', '#24292f'];
+const COLOURS = [
+  '#0550ae',
+  '#a40e26',
+  '#116329',
+  '#7d4e00',
+  '#6639ba',
+  '#1b7c83',
+  '#953800',
+  '#57606a',
+  '#bf3989',
+  '#0a3069',
+  '#4d2d00',
+  '#24292f',
+];
 
 function loadUplot() {
   return new Promise((resolve, reject) => {
@@ -72,25 +86,38 @@ function drawChart(box, uPlot, title, times, lines) {
     fig.appendChild(el('p', 'no data yet'));
     return;
   }
-  const series = [{}].concat(lines.map((l, i) => ({ label: l.label, stroke: COLOURS[i % COLOURS.length], width: 1.5 })));
-  new uPlot({ width: 400, height: 180, series, axes: [{}, { size: 50 }] }, [times].concat(lines.map((l) => l.values)), fig);
+  const series = [{}].concat(
+    lines.map((l, i) => ({ label: l.label, stroke: COLOURS[i % COLOURS.length], width: 1.5 })),
+  );
+  new uPlot(
+    { width: 400, height: 180, series, axes: [{}, { size: 50 }] },
+    [times].concat(lines.map((l) => l.values)),
+    fig,
+  );
 }
 
 async function charts() {
   const box = document.getElementById('charts');
   if (!box) return;
   try {
-    const [uPlot, res] = await Promise.all([loadUplot(), fetch(box.dataset.src, { headers: { accept: 'application/json' } })]);
+    const [uPlot, res] = await Promise.all([
+      loadUplot(),
+      fetch(box.dataset.src, { headers: { accept: 'application/json' } }),
+    ]);
     const { series } = await res.json();
     box.textContent = '';
     const times = series.find((s) => s.times.length)?.times ?? [];
     const has = (values) => values.some((v) => v !== null && v !== 0);
     for (const [key, title, keep] of CHARTS) {
-      const lines = series.filter((s) => keep(s.process) && has(s[key])).map((s) => ({ label: s.process, values: s[key].slice(-times.length) }));
+      const lines = series
+        .filter((s) => keep(s.process) && has(s[key]))
+        .map((s) => ({ label: s.process, values: s[key].slice(-times.length) }));
       drawChart(box, uPlot, title, times, lines);
     }
     const order = series.find((s) => Object.keys(s.checkouts).length);
-    const outcomes = order ? Object.entries(order.checkouts).map(([k, v]) => ({ label: k, values: v.slice(-times.length) })) : [];
+    const outcomes = order
+      ? Object.entries(order.checkouts).map(([k, v]) => ({ label: k, values: v.slice(-times.length) }))
+      : [];
     drawChart(box, uPlot, 'Checkout outcomes per interval', times, outcomes);
     const down = series.filter((s) => !s.up);
     if (down.length) {

@@ -5,14 +5,17 @@ import { baseConfigShape, configOrExit, loadConfig } from '@shop/service-kit';
 const { SERVICE_NAME, LOG_LEVEL, HOST, REST_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, SHUTDOWN_TIMEOUT_MS } = baseConfigShape;
 
 const json = <S extends z.ZodType>(schema: S) =>
-  z.string().transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-      return z.NEVER;
-    }
-  }).pipe(schema);
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 const appTarget = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/),
@@ -23,7 +26,12 @@ const appTarget = z.strictObject({
   daprMetricsUrl: z.url(),
   ports: z.record(z.string(), z.number().int()).optional(),
 });
-const controlPlane = z.strictObject({ name: z.enum(['placement', 'scheduler']), healthzUrl: z.url(), metricsUrl: z.url(), address: z.string() });
+const controlPlane = z.strictObject({
+  name: z.enum(['placement', 'scheduler']),
+  healthzUrl: z.url(),
+  metricsUrl: z.url(),
+  address: z.string(),
+});
 
 export const targetsSchema = z.strictObject({
   apps: z.array(appTarget).min(1),
@@ -50,7 +58,15 @@ export const consoleConfigSchema = z.object({
   CONSOLE_LOG_DIR: z.string().min(1).optional(),
   CONSOLE_PIDS_FILE: z.string().min(1).optional(),
   /** Comma-separated files or directories of Dapr resources (components, configuration, resiliency). */
-  CONSOLE_RESOURCES: z.string().default('').transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
+  CONSOLE_RESOURCES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
   ORDER_DATABASE_URL: z.string().min(1).optional(),
   PAYMENT_WEBHOOK_URL: z.url().optional(),
   PAYMENT_WEBHOOK_SECRET: z.string().min(8).optional(),
@@ -66,7 +82,9 @@ export type ConsoleConfig = z.output<typeof consoleConfigSchema> & { readonly to
 
 export function loadConsoleConfig(env: Record<string, string | undefined> = process.env): ConsoleConfig {
   const config = loadConfig(consoleConfigSchema, env);
-  const token = config.CONSOLE_TOKEN ?? (config.CONSOLE_TOKEN_FILE ? readFileSync(config.CONSOLE_TOKEN_FILE, 'utf8').trim() : undefined);
+  const token =
+    config.CONSOLE_TOKEN ??
+    (config.CONSOLE_TOKEN_FILE ? readFileSync(config.CONSOLE_TOKEN_FILE, 'utf8').trim() : undefined);
   return { ...config, token: token && token.length >= 24 ? token : undefined };
 }
 

@@ -62,10 +62,17 @@ void runService({
       token: config.token,
       traceUiUrl: config.TRACE_UI_URL,
     };
-    if (deps.actionsEnabled && !deps.token) logger.warn('actions are on but no token is configured: every action is refused');
+    if (deps.actionsEnabled && !deps.token)
+      logger.warn('actions are on but no token is configured: every action is refused');
     index.start(config.INDEX_REFRESH_MS);
     history.start(config.METRICS_INTERVAL_MS);
-    const app = createConsoleApp({ deps, metrics, health, trustProxyHops: config.TRUST_PROXY_HOPS, secureCookies: config.TRUST_PROXY_HOPS > 0 });
+    const app = createConsoleApp({
+      deps,
+      metrics,
+      health,
+      trustProxyHops: config.TRUST_PROXY_HOPS,
+      secureCookies: config.TRUST_PROXY_HOPS > 0,
+    });
     const rest = await listen(app, config.HOST, config.REST_PORT);
     logger.info('console up', { apps: apps.map((a) => a.name), actions: config.CONSOLE_ACTIONS });
     return [

@@ -33,16 +33,32 @@ describe('console actions against a fake Dapr', () => {
 
   test('When an action comes without the token, then it is 403 and nothing reaches the sidecar', async () => {
     await request(c.app).post(path(running, 'terminate')).send(ok).expect(403);
-    await request(c.app).post(path(running, 'terminate')).set('authorization', 'Bearer wrong-token-wrong-token-wrong').send(ok).expect(403);
+    await request(c.app)
+      .post(path(running, 'terminate'))
+      .set('authorization', 'Bearer wrong-token-wrong-token-wrong')
+      .send(ok)
+      .expect(403);
     expect(fake.calls.filter((x) => x.method === 'TerminateInstance')).toHaveLength(0);
   });
 
   test('When an action has no reason or no confirmation, then it is a 400 naming what is missing', async () => {
-    const noReason = await request(c.app).post(path(running, 'terminate')).set(bearer).send({ confirm: 'yes' }).expect(400);
+    const noReason = await request(c.app)
+      .post(path(running, 'terminate'))
+      .set(bearer)
+      .send({ confirm: 'yes' })
+      .expect(400);
     expect(noReason.body.errors.map((e: { path: string }) => e.path)).toContain('reason');
-    const noConfirm = await request(c.app).post(path(running, 'terminate')).set(bearer).send({ reason: 'because' }).expect(400);
+    const noConfirm = await request(c.app)
+      .post(path(running, 'terminate'))
+      .set(bearer)
+      .send({ reason: 'because' })
+      .expect(400);
     expect(noConfirm.body.errors.map((e: { path: string }) => e.path)).toContain('confirm');
-    await request(c.app).post(path(running, 'terminate')).set(bearer).send({ ...ok, role: 'admin' }).expect(400);
+    await request(c.app)
+      .post(path(running, 'terminate'))
+      .set(bearer)
+      .send({ ...ok, role: 'admin' })
+      .expect(400);
     await request(c.app).post(path(running, 'explode')).set(bearer).send(ok).expect(404);
   });
 
@@ -52,7 +68,12 @@ describe('console actions against a fake Dapr', () => {
     const call = fake.calls.find((x) => x.method === 'TerminateInstance')!;
     expect(call.request['instanceId']).toBe(running);
     expect(JSON.stringify(call.request['output'])).toContain('operator test');
-    expect(auditLines(c).at(-1)).toMatchObject({ action: 'terminate', target: `order/${running}`, reason: 'operator test', outcome: 'ok' });
+    expect(auditLines(c).at(-1)).toMatchObject({
+      action: 'terminate',
+      target: `order/${running}`,
+      reason: 'operator test',
+      outcome: 'ok',
+    });
     const audit = await request(c.app).get('/audit').expect(200);
     expect(audit.text).toContain('operator test');
   });
@@ -61,11 +82,27 @@ describe('console actions against a fake Dapr', () => {
     await request(c.app).post(path(running, 'suspend')).set(bearer).send(ok).expect(200);
     expect(fake.instances.get(running)!.status).toBe('SUSPENDED');
     await request(c.app).post(path(running, 'resume')).set(bearer).send(ok).expect(200);
-    await request(c.app).post(path(running, 'raise-event')).set(bearer).send({ ...ok, eventName: 'payment-confirmation', eventData: '{"approved":true}' }).expect(200);
+    await request(c.app)
+      .post(path(running, 'raise-event'))
+      .set(bearer)
+      .send({ ...ok, eventName: 'payment-confirmation', eventData: '{"approved":true}' })
+      .expect(200);
     const raised = fake.calls.find((x) => x.method === 'RaiseEvent')!.request;
-    expect(raised).toMatchObject({ instanceId: running, name: 'payment-confirmation', input: { value: '{"approved":true}' } });
-    await request(c.app).post(path(running, 'raise-event')).set(bearer).send({ ...ok, eventName: 'x', eventData: '{not json' }).expect(400);
-    const rerun = await request(c.app).post(path(done, 'rerun')).set(bearer).send({ ...ok, fromEventId: 0 }).expect(200);
+    expect(raised).toMatchObject({
+      instanceId: running,
+      name: 'payment-confirmation',
+      input: { value: '{"approved":true}' },
+    });
+    await request(c.app)
+      .post(path(running, 'raise-event'))
+      .set(bearer)
+      .send({ ...ok, eventName: 'x', eventData: '{not json' })
+      .expect(400);
+    const rerun = await request(c.app)
+      .post(path(done, 'rerun'))
+      .set(bearer)
+      .send({ ...ok, fromEventId: 0 })
+      .expect(200);
     expect(rerun.body.detail).toBe('new instance rerun-1');
   });
 
@@ -78,22 +115,39 @@ describe('console actions against a fake Dapr', () => {
   });
 
   test('When a 3-D Secure payment is approved, then the provider confirmation names the order and the payment from the history', async () => {
-    await request(c.app).post(path(`checkout-${ORDER_3DS}`, 'approve-payment')).set(bearer).send(ok).expect(200);
+    await request(c.app)
+      .post(path(`checkout-${ORDER_3DS}`, 'approve-payment'))
+      .set(bearer)
+      .send(ok)
+      .expect(200);
     expect(c.approvals).toEqual([{ orderId: ORDER_3DS, paymentId: 'sim_pay_1', outcome: 'approved' }]);
     await request(c.app).post(path(running, 'approve-payment')).set(bearer).send(ok).expect(409);
   });
 
   test('When a browser signs in, then a form post needs the session cookie and the CSRF value, and redirects back', async () => {
-    const wrong = await request(c.app).post('/login').type('form').send({ token: 'nope', next: '/workflows' }).expect(303);
+    const wrong = await request(c.app)
+      .post('/login')
+      .type('form')
+      .send({ token: 'nope', next: '/workflows' })
+      .expect(303);
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    const login = await request(c.app).post('/login').type('form').send({ token: TOKEN, next: '//evil.example' }).expect(303);
+    const login = await request(c.app)
+      .post('/login')
+      .type('form')
+      .send({ token: TOKEN, next: '//evil.example' })
+      .expect(303);
     expect(login.headers['location']).toBe('/');
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
     await request(c.app).post(path(running, 'suspend')).set('cookie', cookie).type('form').send(ok).expect(403);
     const page = await request(c.app).get(`/workflows/order/${running}`).set('cookie', cookie).expect(200);
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1]!;
-    const res = await request(c.app).post(path(running, 'suspend')).set('cookie', cookie).type('form').send({ ...ok, confirm: 'on', csrf }).expect(303);
+    const res = await request(c.app)
+      .post(path(running, 'suspend'))
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...ok, confirm: 'on', csrf })
+      .expect(303);
     expect(res.headers['location']).toMatch(new RegExp(`^/workflows/order/${running}\\?done=`));
   });
 
@@ -105,6 +159,8 @@ describe('console actions against a fake Dapr', () => {
       await request(readOnly.app).post(path(running, action)).set(bearer).send(ok).expect(403);
     }
     await request(readOnly.app).post('/login').type('form').send({ token: TOKEN }).expect(403);
-    expect(fake.calls.filter((x) => !['GetInstance', 'ListInstanceIDs', 'GetInstanceHistory'].includes(x.method))).toHaveLength(0);
+    expect(
+      fake.calls.filter((x) => !['GetInstance', 'ListInstanceIDs', 'GetInstanceHistory'].includes(x.method)),
+    ).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The console in a real browser: Debian's Chromium driven by playwright-core (no browser can
 // be downloaded here; `npm test` installs the package when /usr/bin/chromium is missing).
 import { existsSync, mkdirSync } from 'node:fs';
@@ -9,7 +10,15 @@ import { buildConsole, TOKEN, type TestConsole } from './support/console';
 import { cannedInstances, ORDER_3DS, startFakeDapr, type FakeDapr } from './support/fake-dapr';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SHOTS = join(__dirname, '..', '..', '..', '.run', 'console-screenshots');
 const AXE = require.resolve('axe-core/axe.min.js');
 
@@ -37,13 +46,20 @@ async function serve(c: TestConsole): Promise<{ url: string; server: Server }> {
 }
 
 interface Axe {
-  run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }>;
+  run(
+    context: unknown,
+    options: unknown,
+  ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }>;
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length})`);
 }
 
 /** Opens a page, collecting console errors and failed same-origin requests. */
@@ -67,10 +83,22 @@ describe('console in Chromium (against a fake Dapr)', () => {
   let readOnlyUrl = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium package (apt-get install -y chromium)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is missing: npm test installs Debian's chromium package (apt-get install -y chromium)`,
+      );
     mkdirSync(SHOTS, { recursive: true });
     fake = await startFakeDapr({ instances: cannedInstances(1000) });
-    const logs = { order: [JSON.stringify({ level: 'info', message: `order placed ${ORDER_3DS}`, traceId: 'b'.repeat(32), timestamp: new Date().toISOString() })] };
+    const logs = {
+      order: [
+        JSON.stringify({
+          level: 'info',
+          message: `order placed ${ORDER_3DS}`,
+          traceId: 'b'.repeat(32),
+          timestamp: new Date().toISOString(),
+        }),
+      ],
+    };
     c = await buildConsole({ targets: [fake.target], logs });
     readOnly = await buildConsole({ targets: [fake.target], actions: false });
     const a = await serve(c);
@@ -91,16 +119,20 @@ describe('console in Chromium (against a fake Dapr)', () => {
     await fake?.close();
   });
 
-  test.each(PAGES)('When the %s page is opened, then it has no console error and no serious axe violation', async (name, path) => {
-    const page = await context.newPage();
-    const errors = await open(page, `${url}${path}`);
-    if (name === 'metrics') await page.waitForSelector('figure.chart', { timeout: 10_000 });
-    if (name === 'logs') await page.waitForTimeout(2500); // one live-tail poll
-    expect(errors).toEqual([]);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    await page.close();
-  }, 30_000);
+  test.each(PAGES)(
+    'When the %s page is opened, then it has no console error and no serious axe violation',
+    async (name, path) => {
+      const page = await context.newPage();
+      const errors = await open(page, `${url}${path}`);
+      if (name === 'metrics') await page.waitForSelector('figure.chart', { timeout: 10_000 });
+      if (name === 'logs') await page.waitForTimeout(2500); // one live-tail poll
+      expect(errors).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      await page.close();
+    },
+    30_000,
+  );
 
   test('When an operator uses only the keyboard, then they reach the workflows, sign in and approve a payment', async () => {
     const page = await context.newPage();
@@ -124,7 +156,9 @@ describe('console in Chromium (against a fake Dapr)', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['action'])).toBe('approve-payment');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['action'])).toBe(
+      'approve-payment',
+    );
     await Promise.all([page.waitForURL(/done=/), page.keyboard.press('Enter')]);
     expect(await page.locator('.notice.ok').textContent()).toContain('payment sim_pay_1 approved');
     expect(c.approvals).toHaveLength(1);

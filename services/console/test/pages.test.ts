@@ -14,10 +14,27 @@ describe('console pages against a fake Dapr', () => {
       targets: [fake.target, deadTarget('product')],
       logs: {
         order: [
-          JSON.stringify({ level: 'info', message: `order placed ${ORDER_3DS}`, traceId: 'a'.repeat(32), timestamp: '2026-01-01T00:00:00.000Z' }),
-          JSON.stringify({ level: 'error', message: 'capture failed', traceId: 'a'.repeat(32), timestamp: '2026-01-01T00:00:01.000Z' }),
+          JSON.stringify({
+            level: 'info',
+            message: `order placed ${ORDER_3DS}`,
+            traceId: 'a'.repeat(32),
+            timestamp: '2026-01-01T00:00:00.000Z',
+          }),
+          JSON.stringify({
+            level: 'error',
+            message: 'capture failed',
+            traceId: 'a'.repeat(32),
+            timestamp: '2026-01-01T00:00:01.000Z',
+          }),
         ],
-        gateway: [JSON.stringify({ level: 'info', message: 'http request', traceId: 'a'.repeat(32), timestamp: '2026-01-01T00:00:00.500Z' })],
+        gateway: [
+          JSON.stringify({
+            level: 'info',
+            message: 'http request',
+            traceId: 'a'.repeat(32),
+            timestamp: '2026-01-01T00:00:00.500Z',
+          }),
+        ],
       },
     });
   });
@@ -38,7 +55,17 @@ describe('console pages against a fake Dapr', () => {
 
   test('When an app page is opened, then it lists what the metadata API returned', async () => {
     const t = text((await request(c.app).get('/apps/order').expect(200)).text);
-    for (const part of ['workflowstore', 'state.postgresql', 'product.price-changed', 'deadletters', 'payment-provider', 'dapr.internal.default.order.workflow 3', 'shop-resiliency', '127.0.0.1:6060']) expect(t).toContain(part);
+    for (const part of [
+      'workflowstore',
+      'state.postgresql',
+      'product.price-changed',
+      'deadletters',
+      'payment-provider',
+      'dapr.internal.default.order.workflow 3',
+      'shop-resiliency',
+      '127.0.0.1:6060',
+    ])
+      expect(t).toContain(part);
     const dead = await request(c.app).get('/apps/product').expect(200);
     expect(dead.text).toContain('did not answer');
   });
@@ -88,7 +115,10 @@ describe('console pages against a fake Dapr', () => {
   });
 
   test('When a workflow waiting for 3-D Secure is opened, then the timeline, what it waits on and its order are shown', async () => {
-    const res = await request(c.app).get(`/workflows/order/checkout-${ORDER_3DS}`).set('authorization', `Bearer ${'test-token-0123456789abcdefghij'}`).expect(200);
+    const res = await request(c.app)
+      .get(`/workflows/order/checkout-${ORDER_3DS}`)
+      .set('authorization', `Bearer ${'test-token-0123456789abcdefghij'}`)
+      .expect(200);
     const t = text(res.text);
     expect(t).toContain('authorizePayment');
     expect(t).toMatch(/timer durable timer , deadline/);
@@ -142,7 +172,10 @@ describe('console pages against a fake Dapr', () => {
   });
 
   test('When a filter or an id is malformed, then the answer is a 4xx, never a 5xx', async () => {
-    await request(c.app).get('/api/workflows?status=NOPE').expect(400).expect('content-type', /problem\+json/);
+    await request(c.app)
+      .get('/api/workflows?status=NOPE')
+      .expect(400)
+      .expect('content-type', /problem\+json/);
     await request(c.app).get('/workflows?page=0').expect(400);
     await request(c.app).get('/orders/not-a-uuid').expect(400);
     await request(c.app).get('/orders?q=nope').expect(400);

@@ -13,7 +13,7 @@ export function createAuditFile(file: string, alsoLog: (record: AuditRecord) => 
       alsoLog(record);
     },
     async recent(limit) {
-      let text = '';
+      let text: string;
       try {
         const fh = await open(file, 'r');
         try {

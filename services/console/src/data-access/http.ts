@@ -1,7 +1,8 @@
 import type { AppTarget, Probe, ProcessTable, Scraper, SidecarMetadata, Sidecars } from '../domain/ports';
 import { readFile } from 'node:fs/promises';
 
-const firstLine = (err: unknown) => (err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)).split('\n')[0]!;
+const firstLine = (err: unknown) =>
+  (err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)).split('\n')[0]!;
 
 async function get(url: string, timeoutMs: number): Promise<Response> {
   return fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, text/plain' } });

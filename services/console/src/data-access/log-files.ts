@@ -21,7 +21,10 @@ export function parseLogLine(process: string, raw: string): LogLine {
   }
 }
 
-async function readRange(file: string, from: number | undefined): Promise<{ text: string; offset: number; start: number }> {
+async function readRange(
+  file: string,
+  from: number | undefined,
+): Promise<{ text: string; offset: number; start: number }> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
@@ -47,7 +50,10 @@ export function createLogFiles(dir: string | undefined): LogSource {
   const processes = async () => {
     if (!dir) return [];
     try {
-      return (await readdir(dir)).filter((f) => f.endsWith('.log')).map((f) => f.slice(0, -4)).sort();
+      return (await readdir(dir))
+        .filter((f) => f.endsWith('.log'))
+        .map((f) => f.slice(0, -4))
+        .sort();
     } catch {
       return [];
     }

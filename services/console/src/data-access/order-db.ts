@@ -8,7 +8,14 @@ import type { OrderRecord, Orders } from '../domain/ports';
  */
 export function createOrderDb(url: string | undefined): Orders {
   if (!url) return { configured: false, get: async () => undefined, close: async () => undefined };
-  const pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 1_500, statement_timeout: 2_000, application_name: 'console' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 1_500,
+    statement_timeout: 2_000,
+    application_name: 'console',
+  });
   pool.on('error', () => undefined); // a dropped idle connection is reported by the next query
   return {
     configured: true,
@@ -22,8 +29,14 @@ export function createOrderDb(url: string | undefined): Orders {
         );
         const row = o.rows[0];
         if (!row) return undefined;
-        const items = await client.query('SELECT product_id, name, quantity, unit_price FROM order_items WHERE order_id = $1 ORDER BY name', [orderId]);
-        const events = await client.query('SELECT seq, type, data, occurred_at FROM order_events WHERE order_id = $1 ORDER BY seq', [orderId]);
+        const items = await client.query(
+          'SELECT product_id, name, quantity, unit_price FROM order_items WHERE order_id = $1 ORDER BY name',
+          [orderId],
+        );
+        const events = await client.query(
+          'SELECT seq, type, data, occurred_at FROM order_events WHERE order_id = $1 ORDER BY seq',
+          [orderId],
+        );
         const record: OrderRecord = {
           id: row.id,
           status: row.status,
@@ -33,7 +46,12 @@ export function createOrderDb(url: string | undefined): Orders {
           payment: row.payment,
           createdAt: row.created_at,
           updatedAt: row.updated_at,
-          items: items.rows.map((r) => ({ productId: r.product_id, name: r.name, quantity: r.quantity, unitPrice: Number(r.unit_price) })),
+          items: items.rows.map((r) => ({
+            productId: r.product_id,
+            name: r.name,
+            quantity: r.quantity,
+            unitPrice: Number(r.unit_price),
+          })),
           history: events.rows.map((r) => ({ seq: r.seq, type: r.type, at: r.occurred_at, data: r.data })),
         };
         return record;

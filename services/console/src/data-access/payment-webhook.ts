@@ -7,7 +7,11 @@ import type { PaymentApprover } from '../domain/ports';
  * updates the provider's record and wakes the saga, so an approval from the console takes
  * the same path as a real one instead of only raising the workflow event.
  */
-export function createPaymentWebhook(options: { url?: string | undefined; secret?: string | undefined; timeoutMs?: number }): PaymentApprover {
+export function createPaymentWebhook(options: {
+  url?: string | undefined;
+  secret?: string | undefined;
+  timeoutMs?: number;
+}): PaymentApprover {
   const { url, secret } = options;
   return {
     configured: Boolean(url && secret),

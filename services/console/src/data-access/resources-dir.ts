@@ -9,7 +9,10 @@ export function createResourcesDir(paths: readonly string[]): Resources {
   async function filesOf(path: string): Promise<string[]> {
     if (/\.ya?ml$/.test(path)) return [path];
     try {
-      return (await readdir(path)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f));
+      return (await readdir(path))
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(path, f));
     } catch {
       return [];
     }

@@ -15,13 +15,25 @@ import {
 export const DURABLETASK_PROTO = join(__dirname, '..', '..', 'proto', 'durabletask-subset.proto');
 
 type Wire = Record<string, unknown>;
-type Unary = (req: Wire, meta: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: Wire) => void) => void;
+type Unary = (
+  req: Wire,
+  meta: grpc.Metadata,
+  opts: grpc.CallOptions,
+  cb: (err: grpc.ServiceError | null, res: Wire) => void,
+) => void;
 type Client = grpc.Client & Record<string, Unary>;
 
 const definition = () =>
-  protoLoader.loadSync(DURABLETASK_PROTO, { keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true });
+  protoLoader.loadSync(DURABLETASK_PROTO, {
+    keepCase: true,
+    longs: Number,
+    enums: String,
+    defaults: false,
+    oneofs: true,
+  });
 
-const str = (v: unknown): string | undefined => (v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : undefined);
+const str = (v: unknown): string | undefined =>
+  v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : undefined;
 const time = (v: unknown): Date | undefined => {
   if (!v || typeof v !== 'object') return undefined;
   const t = v as { seconds?: number | string; nanos?: number };
@@ -31,7 +43,11 @@ const time = (v: unknown): Date | undefined => {
 const failure = (v: unknown): FailureDetails | undefined => {
   if (!v || typeof v !== 'object') return undefined;
   const f = v as Wire;
-  return { errorType: String(f['errorType'] ?? ''), errorMessage: String(f['errorMessage'] ?? ''), stackTrace: str(f['stackTrace']) };
+  return {
+    errorType: String(f['errorType'] ?? ''),
+    errorMessage: String(f['errorMessage'] ?? ''),
+    stackTrace: str(f['stackTrace']),
+  };
 };
 const status = (v: unknown): WorkflowStatus => {
   const name = String(v ?? '').replace(/^ORCHESTRATION_STATUS_/, '') as WorkflowStatus;
@@ -64,7 +80,12 @@ export function toHistoryEvent(e: Wire): HistoryEvent {
     case 'executionStarted':
       return { ...common, name: String(body['name'] ?? ''), payload: str(body['input']) };
     case 'executionCompleted':
-      return { ...common, name: status(body['workflowStatus']), payload: str(body['result']), failure: failure(body['failureDetails']) };
+      return {
+        ...common,
+        name: status(body['workflowStatus']),
+        payload: str(body['result']),
+        failure: failure(body['failureDetails']),
+      };
     case 'executionTerminated':
     case 'executionSuspended':
     case 'executionResumed':
@@ -81,7 +102,11 @@ export function toHistoryEvent(e: Wire): HistoryEvent {
       return { ...common, name: String(body['name'] ?? '') };
     case 'timerCreated': {
       const origin = (body['externalEvent'] as Wire | undefined)?.['name'];
-      return { ...common, name: origin ? `wait for ${String(origin)}` : (body['name'] as string | undefined), fireAt: time(body['fireAt']) };
+      return {
+        ...common,
+        name: origin ? `wait for ${String(origin)}` : (body['name'] as string | undefined),
+        fireAt: time(body['fireAt']),
+      };
     }
     case 'timerFired':
       return { ...common, ref: Number(body['timerId'] ?? 0), fireAt: time(body['fireAt']) };
@@ -113,7 +138,9 @@ export function createWorkflowGrpc(options: { deadlineMs?: number } = {}): Workf
     }
     const c = client;
     return new Promise((resolve, reject) => {
-      c[method]!.call(c, req, new grpc.Metadata(), { deadline: Date.now() + ms }, (err, res) => (err ? reject(err) : resolve(res)));
+      c[method]!.call(c, req, new grpc.Metadata(), { deadline: Date.now() + ms }, (err, res) =>
+        err ? reject(err) : resolve(res),
+      );
     });
   };
 
@@ -122,7 +149,10 @@ export function createWorkflowGrpc(options: { deadlineMs?: number } = {}): Workf
       const ids: string[] = [];
       let token: string | undefined;
       for (let page = 0; page < 1000; page += 1) {
-        const res = await call(target, 'ListInstanceIDs', { pageSize: 500, ...(token ? { continuationToken: token } : {}) });
+        const res = await call(target, 'ListInstanceIDs', {
+          pageSize: 500,
+          ...(token ? { continuationToken: token } : {}),
+        });
         ids.push(...((res['instanceIds'] as string[] | undefined) ?? []));
         token = res['continuationToken'] as string | undefined;
         if (!token) break;
@@ -139,7 +169,11 @@ export function createWorkflowGrpc(options: { deadlineMs?: number } = {}): Workf
       return ((res['events'] as Wire[] | undefined) ?? []).map(toHistoryEvent);
     },
     async raiseEvent(target, instanceId, name, input) {
-      await call(target, 'RaiseEvent', { instanceId, name, ...(input !== undefined ? { input: { value: input } } : {}) });
+      await call(target, 'RaiseEvent', {
+        instanceId,
+        name,
+        ...(input !== undefined ? { input: { value: input } } : {}),
+      });
     },
     async suspend(target, instanceId, reason) {
       await call(target, 'SuspendInstance', { instanceId, reason: { value: reason } });
@@ -148,7 +182,11 @@ export function createWorkflowGrpc(options: { deadlineMs?: number } = {}): Workf
       await call(target, 'ResumeInstance', { instanceId, reason: { value: reason } });
     },
     async terminate(target, instanceId, reason) {
-      await call(target, 'TerminateInstance', { instanceId, output: { value: JSON.stringify({ terminatedBy: 'console', reason }) }, recursive: true });
+      await call(target, 'TerminateInstance', {
+        instanceId,
+        output: { value: JSON.stringify({ terminatedBy: 'console', reason }) },
+        recursive: true,
+      });
     },
     async purge(target, instanceId) {
       const res = await call(target, 'PurgeInstances', { instanceId, recursive: true });

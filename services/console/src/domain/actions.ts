@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const ACTIONS = ['raise-event', 'approve-payment', 'decline-payment', 'suspend', 'resume', 'terminate', 'purge', 'rerun'] as const;
+export const ACTIONS = [
+  'raise-event',
+  'approve-payment',
+  'decline-payment',
+  'suspend',
+  'resume',
+  'terminate',
+  'purge',
+  'rerun',
+] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
 // A form posts strings; a JSON client may post a boolean. Both must say yes explicitly.
@@ -17,7 +26,10 @@ const base = {
 export const actionBodies = {
   'raise-event': z.strictObject({
     ...base,
-    eventName: z.string().trim().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'an event name: letters, digits, . _ : -'),
+    eventName: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'an event name: letters, digits, . _ : -'),
     eventData: z
       .string()
       .max(10_000)

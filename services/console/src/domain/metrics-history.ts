@@ -40,7 +40,11 @@ export interface MetricsHistory {
 }
 
 /** Scrapes every process on an interval and keeps the last `keep` scrapes in memory. */
-export function createMetricsHistory(options: { scraper: Scraper; targets: readonly ScrapeTarget[]; keep?: number }): MetricsHistory {
+export function createMetricsHistory(options: {
+  scraper: Scraper;
+  targets: readonly ScrapeTarget[];
+  keep?: number;
+}): MetricsHistory {
   const keep = options.keep ?? 60;
   const points = new Map<string, Point[]>(options.targets.map((t) => [t.process, []]));
   const errors = new Map<string, string>();
@@ -65,7 +69,18 @@ export function createMetricsHistory(options: { scraper: Scraper; targets: reado
   }
 
   function seriesOf(process: string, list: readonly Point[]): Series {
-    const s: Series = { process, times: [], requestRate: [], errorRate: [], latencyMs: [], workflowMs: [], activityMs: [], checkouts: {}, up: !errors.has(process), error: errors.get(process) };
+    const s: Series = {
+      process,
+      times: [],
+      requestRate: [],
+      errorRate: [],
+      latencyMs: [],
+      workflowMs: [],
+      activityMs: [],
+      checkouts: {},
+      up: !errors.has(process),
+      error: errors.get(process),
+    };
     const outcomes = new Set<string>();
     for (const p of list) for (const o of Object.keys(p.totals?.checkouts ?? {})) outcomes.add(o);
     for (const o of outcomes) s.checkouts[o] = [];

@@ -39,7 +39,11 @@ export function schedulerOf(m: SidecarMetadata | undefined): string[] | undefine
   return s?.connected_addresses ?? s?.connectedAddresses;
 }
 
-export async function appStatus(sidecars: Sidecars, target: AppTarget, pids: Record<string, number>): Promise<AppStatus> {
+export async function appStatus(
+  sidecars: Sidecars,
+  target: AppTarget,
+  pids: Record<string, number>,
+): Promise<AppStatus> {
   const [app, ready, sidecar, outbound, metadata] = await Promise.all([
     sidecars.probe(`${target.restUrl}/healthz`),
     sidecars.readiness(target),
@@ -81,7 +85,9 @@ export async function overview(deps: {
       deps.controlPlane.map(async (target) => {
         const [health, table] = await Promise.all([
           deps.sidecars.probe(target.healthzUrl),
-          target.name === 'placement' && deps.placementTable ? deps.placementTable(target).catch(() => undefined) : undefined,
+          target.name === 'placement' && deps.placementTable
+            ? deps.placementTable(target).catch(() => undefined)
+            : undefined,
         ]);
         return { target, health, pid: pids[target.name], table };
       }),

@@ -24,14 +24,22 @@ export function parsePrometheus(text: string): Sample[] {
   return out;
 }
 
-export function sum(samples: readonly Sample[], name: string, where: (labels: Readonly<Record<string, string>>) => boolean = () => true): number {
+export function sum(
+  samples: readonly Sample[],
+  name: string,
+  where: (labels: Readonly<Record<string, string>>) => boolean = () => true,
+): number {
   let total = 0;
   for (const s of samples) if (s.name === name && where(s.labels)) total += s.value;
   return total;
 }
 
 /** Sum of every metric whose name matches, for the families whose names differ by version. */
-export function sumMatching(samples: readonly Sample[], pattern: RegExp, where: (labels: Readonly<Record<string, string>>) => boolean = () => true): number {
+export function sumMatching(
+  samples: readonly Sample[],
+  pattern: RegExp,
+  where: (labels: Readonly<Record<string, string>>) => boolean = () => true,
+): number {
   let total = 0;
   for (const s of samples) if (pattern.test(s.name) && where(s.labels)) total += s.value;
   return total;
@@ -50,7 +58,8 @@ export interface Totals {
   readonly activityCount: number;
 }
 
-const isError = (l: Readonly<Record<string, string>>) => /^5/.test(l['status'] ?? '') || (l['grpc_code'] !== undefined && l['grpc_code'] !== 'OK');
+const isError = (l: Readonly<Record<string, string>>) =>
+  /^5/.test(l['status'] ?? '') || (l['grpc_code'] !== undefined && l['grpc_code'] !== 'OK');
 
 /**
  * Apps expose the kit's `http_server_*` and `grpc_server_*` families and the order service
@@ -66,7 +75,10 @@ export function totalsOf(samples: readonly Sample[]): Totals {
     }
   }
   return {
-    requests: sum(samples, 'http_server_requests_total') + sum(samples, 'grpc_server_handled_total') + sumMatching(samples, /^dapr_http_server_request_count$/),
+    requests:
+      sum(samples, 'http_server_requests_total') +
+      sum(samples, 'grpc_server_handled_total') +
+      sumMatching(samples, /^dapr_http_server_request_count$/),
     errors:
       sum(samples, 'http_server_requests_total', isError) +
       sum(samples, 'grpc_server_handled_total', isError) +

@@ -7,7 +7,9 @@ const SECRET_NAME = /pass(word)?|secret|token|key|credential|connectionstring|ds
 const INLINE_SECRET = /(:\/\/[^:/@\s]+:)[^@\s]+@|(password|pwd)\s*=\s*[^;\s]+/gi;
 
 function redactText(value: string): string {
-  return value.replace(INLINE_SECRET, (_m, url?: string, key?: string) => (url ? `${url}${REDACTED}@` : `${key}=${REDACTED}`));
+  return value.replace(INLINE_SECRET, (_m, url?: string, key?: string) =>
+    url ? `${url}${REDACTED}@` : `${key}=${REDACTED}`,
+  );
 }
 
 /** Returns a redacted deep copy of a parsed Dapr resource (Component, Configuration, Resiliency, ...). */

@@ -21,7 +21,11 @@ export interface ActionDeps {
 }
 
 /** The payment id the authorisation activity returned (what the provider's webhook names). */
-export async function paymentIdOf(workflows: WorkflowApi, target: AppTarget, instanceId: string): Promise<string | undefined> {
+export async function paymentIdOf(
+  workflows: WorkflowApi,
+  target: AppTarget,
+  instanceId: string,
+): Promise<string | undefined> {
   const events = await workflows.history(target, instanceId);
   const timeline = buildTimeline(events, { status: 'RUNNING', customStatus: undefined });
   for (const s of [...timeline.steps].reverse()) {
@@ -51,7 +55,15 @@ export async function runAction<A extends ActionName>(
   from: string,
 ): Promise<string> {
   const audit = (outcome: 'ok' | 'failed', detail?: string) =>
-    deps.audit.append({ at: new Date().toISOString(), action, target: `${target.name}/${instanceId}`, reason: body.reason, outcome, detail, from });
+    deps.audit.append({
+      at: new Date().toISOString(),
+      action,
+      target: `${target.name}/${instanceId}`,
+      reason: body.reason,
+      outcome,
+      detail,
+      from,
+    });
   try {
     const instance = await deps.workflows.getInstance(target, instanceId, true);
     if (!instance) throw new ActionRefused(`No workflow instance ${instanceId} on ${target.name}`, 404);
@@ -59,7 +71,12 @@ export async function runAction<A extends ActionName>(
     switch (action) {
       case 'raise-event': {
         const b = body as ActionBody<'raise-event'>;
-        await deps.workflows.raiseEvent(target, instanceId, b.eventName, b.eventData.trim() === '' ? undefined : b.eventData);
+        await deps.workflows.raiseEvent(
+          target,
+          instanceId,
+          b.eventName,
+          b.eventData.trim() === '' ? undefined : b.eventData,
+        );
         detail = `event ${b.eventName}`;
         break;
       }
@@ -67,7 +84,8 @@ export async function runAction<A extends ActionName>(
       case 'decline-payment': {
         if (!awaitsApproval(instance.name, instance.customStatus) || !instance.orderId)
           throw new ActionRefused('This instance is not waiting for a payment confirmation', 409);
-        if (!deps.approver.configured) throw new ActionRefused('The payment webhook is not configured on this console', 503);
+        if (!deps.approver.configured)
+          throw new ActionRefused('The payment webhook is not configured on this console', 503);
         const paymentId = await paymentIdOf(deps.workflows, target, instanceId);
         if (!paymentId) throw new ActionRefused('No authorised payment found in the history', 409);
         const outcome = action === 'approve-payment' ? 'approved' : 'declined';

@@ -30,7 +30,14 @@ export interface Timeline {
   readonly eventCount: number;
 }
 
-const LIFECYCLE = new Set(['executionStarted', 'executionCompleted', 'executionTerminated', 'executionSuspended', 'executionResumed', 'executionStalled']);
+const LIFECYCLE = new Set([
+  'executionStarted',
+  'executionCompleted',
+  'executionTerminated',
+  'executionSuspended',
+  'executionResumed',
+  'executionStalled',
+]);
 
 const duration = (a?: Date, b?: Date) => (a && b ? b.getTime() - a.getTime() : undefined);
 
@@ -54,10 +61,26 @@ export function buildTimeline(
       const attempt = (attempts.get(name) ?? 0) + 1;
       attempts.set(name, attempt);
       open.set(e.eventId, steps.length);
-      steps.push({ kind: e.kind === 'taskScheduled' ? 'activity' : 'child', name, eventId: e.eventId, startedAt: e.at, state: 'pending', attempt, input: e.payload });
+      steps.push({
+        kind: e.kind === 'taskScheduled' ? 'activity' : 'child',
+        name,
+        eventId: e.eventId,
+        startedAt: e.at,
+        state: 'pending',
+        attempt,
+        input: e.payload,
+      });
     } else if (e.kind === 'timerCreated') {
       open.set(e.eventId, steps.length);
-      steps.push({ kind: 'timer', name: e.name ?? 'durable timer', eventId: e.eventId, startedAt: e.at, state: 'pending', attempt: 1, fireAt: e.fireAt });
+      steps.push({
+        kind: 'timer',
+        name: e.name ?? 'durable timer',
+        eventId: e.eventId,
+        startedAt: e.at,
+        state: 'pending',
+        attempt: 1,
+        fireAt: e.fireAt,
+      });
     } else if (e.kind === 'taskCompleted' || e.kind === 'taskFailed' || e.kind === 'timerFired') {
       const index = e.ref === undefined ? undefined : open.get(e.ref);
       if (index === undefined) continue;
@@ -72,9 +95,28 @@ export function buildTimeline(
         failure: e.failure,
       };
     } else if (e.kind === 'eventRaised') {
-      steps.push({ kind: 'event', name: e.name ?? '?', eventId: e.eventId, startedAt: e.at, endedAt: e.at, state: 'done', attempt: 1, input: e.payload });
+      steps.push({
+        kind: 'event',
+        name: e.name ?? '?',
+        eventId: e.eventId,
+        startedAt: e.at,
+        endedAt: e.at,
+        state: 'done',
+        attempt: 1,
+        input: e.payload,
+      });
     } else if (LIFECYCLE.has(e.kind)) {
-      steps.push({ kind: 'lifecycle', name: e.kind.replace(/^execution/, '').toLowerCase(), eventId: e.eventId, startedAt: e.at, endedAt: e.at, state: e.kind === 'executionStalled' ? 'failed' : 'done', attempt: 1, input: e.payload, failure: e.failure });
+      steps.push({
+        kind: 'lifecycle',
+        name: e.kind.replace(/^execution/, '').toLowerCase(),
+        eventId: e.eventId,
+        startedAt: e.at,
+        endedAt: e.at,
+        state: e.kind === 'executionStalled' ? 'failed' : 'done',
+        attempt: 1,
+        input: e.payload,
+        failure: e.failure,
+      });
     }
   }
   const finished = ['COMPLETED', 'FAILED', 'TERMINATED', 'CANCELED'].includes(instance.status);
@@ -82,7 +124,9 @@ export function buildTimeline(
   if (!finished) {
     for (const index of open.values()) {
       const s = steps[index]!;
-      waitingOn.push(s.kind === 'timer' ? { what: 'timer', name: s.name, deadline: s.fireAt } : { what: 'activity', name: s.name });
+      waitingOn.push(
+        s.kind === 'timer' ? { what: 'timer', name: s.name, deadline: s.fireAt } : { what: 'activity', name: s.name },
+      );
     }
     const deadline = waitingOn.find((w) => w.what === 'timer')?.deadline;
     for (const name of expectedEvents) waitingOn.push({ what: 'event', name, deadline });

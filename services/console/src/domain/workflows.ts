@@ -115,7 +115,9 @@ export function filterInstances(all: Iterable<InstanceSummary>, f: InstanceFilte
     if (needle && !i.instanceId.toLowerCase().includes(needle) && i.orderId !== needle) continue;
     matched.push(i);
   }
-  matched.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0) || a.instanceId.localeCompare(b.instanceId));
+  matched.sort(
+    (a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0) || a.instanceId.localeCompare(b.instanceId),
+  );
   const start = (f.page - 1) * f.pageSize;
   return { items: matched.slice(start, start + f.pageSize), total: matched.length, page: f.page, pageSize: f.pageSize };
 }

@@ -21,11 +21,15 @@ export function actionsRouter(deps: ConsoleDeps, auth: Authority, secureCookies:
     if (!deps.actionsEnabled) throw new AppError('FORBIDDEN', 'This console is read-only');
     const next = safeNext(req.body?.next);
     if (auth.signIn(res, req.body?.token, secureCookies)) return res.redirect(303, next);
-    res.redirect(303, `/login?next=${encodeURIComponent(next)}&failed=${encodeURIComponent('That is not the console token')}`);
+    res.redirect(
+      303,
+      `/login?next=${encodeURIComponent(next)}&failed=${encodeURIComponent('That is not the console token')}`,
+    );
   });
 
   router.post('/logout', (req, res) => {
-    if (auth.signedIn(req) && !auth.csrfOk(req, req.body?.csrf)) throw new AppError('FORBIDDEN', 'Missing or wrong CSRF value');
+    if (auth.signedIn(req) && !auth.csrfOk(req, req.body?.csrf))
+      throw new AppError('FORBIDDEN', 'Missing or wrong CSRF value');
     auth.signOut(res);
     res.redirect(303, '/');
   });
@@ -44,17 +48,25 @@ export function actionsRouter(deps: ConsoleDeps, auth: Authority, secureCookies:
     const parsed = actionBodies[action].safeParse(body);
     if (!parsed.success) {
       const fields = summariseIssues(parsed.error.issues);
-      if (wantsJson(req)) throw new AppError('VALIDATION_FAILED', 'The action needs a reason and a confirmation', { errors: fields });
+      if (wantsJson(req))
+        throw new AppError('VALIDATION_FAILED', 'The action needs a reason and a confirmation', { errors: fields });
       return res.redirect(303, `${back}?failed=${encodeURIComponent(fields.map((f) => f.message).join('; '))}`);
     }
     try {
       const detail = await runAction(deps, target, instanceId, action, parsed.data as never, req.ip ?? 'unknown');
       if (wantsJson(req)) return res.json({ ok: true, action, instanceId, detail });
       const gone = action === 'purge';
-      res.redirect(303, `${gone ? '/workflows' : back}?done=${encodeURIComponent(`${action} done${detail ? `: ${detail}` : ''}`)}`);
+      res.redirect(
+        303,
+        `${gone ? '/workflows' : back}?done=${encodeURIComponent(`${action} done${detail ? `: ${detail}` : ''}`)}`,
+      );
     } catch (err) {
       if (!(err instanceof ActionRefused)) throw err;
-      if (wantsJson(req)) throw new AppError(err.status === 404 ? 'NOT_FOUND' : err.status === 503 ? 'UNAVAILABLE' : 'CONFLICT', err.message);
+      if (wantsJson(req))
+        throw new AppError(
+          err.status === 404 ? 'NOT_FOUND' : err.status === 503 ? 'UNAVAILABLE' : 'CONFLICT',
+          err.message,
+        );
       res.redirect(303, `${back}?failed=${encodeURIComponent(err.message)}`);
     }
   });

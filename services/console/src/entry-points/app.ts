@@ -20,13 +20,20 @@ const UPLOT_DIR = join(require.resolve('uplot'), '..');
 
 // Everything the pages load comes from the console itself: no CDN, no inline script, so a
 // strict policy holds and the console works without any outside network.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 /**
  * Not the kit's createRestApp: pages post HTML forms (urlencoded), which that app refuses by
  * design; the rest (request ids, access log, RED metrics, probes, problem+json) is the kit's.
  */
-export function createConsoleApp(options: { deps: ConsoleDeps; metrics: Metrics; health: Health; trustProxyHops?: number; secureCookies?: boolean }): Express {
+export function createConsoleApp(options: {
+  deps: ConsoleDeps;
+  metrics: Metrics;
+  health: Health;
+  trustProxyHops?: number;
+  secureCookies?: boolean;
+}): Express {
   const { deps, metrics, health } = options;
   const auth = createAuthority(deps.token);
   const app = express();
@@ -39,7 +46,12 @@ export function createConsoleApp(options: { deps: ConsoleDeps; metrics: Metrics;
   app.use(health.router);
   app.get('/metrics', metricsHandler(metrics));
   app.use((_req, res, next) => {
-    res.set({ 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+    res.set({
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
     next();
   });
   app.use('/assets/uplot', express.static(UPLOT_DIR, { index: false, maxAge: '1h' }));

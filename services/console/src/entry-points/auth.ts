@@ -44,10 +44,17 @@ export function createAuthority(token: string | undefined): Authority {
     check,
     signedIn: (req) => check(req) !== undefined,
     csrf: () => csrfValue,
-    csrfOk: (req, sent) => check(req) === 'bearer' || (typeof sent === 'string' && csrfValue !== undefined && same(sent, csrfValue)),
+    csrfOk: (req, sent) =>
+      check(req) === 'bearer' || (typeof sent === 'string' && csrfValue !== undefined && same(sent, csrfValue)),
     signIn(res, given, secure) {
       if (!token || !session || typeof given !== 'string' || !same(given.trim(), token)) return false;
-      res.cookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 12 * 3_600_000 });
+      res.cookie(SESSION_COOKIE, session, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        path: '/',
+        maxAge: 12 * 3_600_000,
+      });
       return true;
     },
     signOut(res) {

@@ -30,7 +30,9 @@ export const raw = (text: string) => new Html(text);
 
 /** JSON for a <script type="application/json"> island: `<` escaped so it cannot close the tag. */
 export const jsonIsland = (id: string, data: unknown) =>
-  raw(`<script type="application/json" id="${escapeHtml(id)}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
+  raw(
+    `<script type="application/json" id="${escapeHtml(id)}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
+  );
 
 export const when = (cond: unknown, part: () => Renderable): Renderable => (cond ? part() : '');
 

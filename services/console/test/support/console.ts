@@ -25,11 +25,17 @@ export interface TestConsole {
   close(): void;
 }
 
-export async function buildConsole(options: { targets: AppTarget[]; workflowApps?: string[]; actions?: boolean; logs?: Record<string, string[]> }): Promise<TestConsole> {
+export async function buildConsole(options: {
+  targets: AppTarget[];
+  workflowApps?: string[];
+  actions?: boolean;
+  logs?: Record<string, string[]>;
+}): Promise<TestConsole> {
   const dir = mkdtempSync(join(tmpdir(), 'console-test-'));
   const logDir = join(dir, 'logs');
   mkdirSync(logDir);
-  for (const [p, lines] of Object.entries(options.logs ?? {})) writeFileSync(join(logDir, `${p}.log`), lines.map((l) => `${l}\n`).join(''));
+  for (const [p, lines] of Object.entries(options.logs ?? {}))
+    writeFileSync(join(logDir, `${p}.log`), lines.map((l) => `${l}\n`).join(''));
   mkdirSync(join(dir, 'resources'));
   writeFileSync(
     join(dir, 'resources', 'workflowstore.yaml'),
@@ -39,17 +45,33 @@ export async function buildConsole(options: { targets: AppTarget[]; workflowApps
   const sidecars = createHttpSidecars();
   const workflows = createWorkflowGrpc();
   const workflowApps = options.workflowApps ?? ['order'];
-  const index = createInstanceIndex({ api: workflows, targets: options.targets.filter((t) => workflowApps.includes(t.name)) });
+  const index = createInstanceIndex({
+    api: workflows,
+    targets: options.targets.filter((t) => workflowApps.includes(t.name)),
+  });
   await index.refresh();
   const approvals: TestConsole['approvals'] = [];
-  const approver: PaymentApprover = { configured: true, confirm: async (orderId, paymentId, outcome) => void approvals.push({ orderId, paymentId, outcome }) };
-  const metrics = createMetricsHistory({ scraper: sidecars, targets: options.targets.map((t) => ({ process: t.name, url: `${t.restUrl}/metrics` })) });
+  const approver: PaymentApprover = {
+    configured: true,
+    confirm: async (orderId, paymentId, outcome) => void approvals.push({ orderId, paymentId, outcome }),
+  };
+  const metrics = createMetricsHistory({
+    scraper: sidecars,
+    targets: options.targets.map((t) => ({ process: t.name, url: `${t.restUrl}/metrics` })),
+  });
   await metrics.sampleOnce();
   await metrics.sampleOnce();
   const deps: ConsoleDeps = {
     logger,
     targets: options.targets,
-    controlPlane: [{ name: 'placement', healthzUrl: 'http://127.0.0.1:1/healthz', metricsUrl: 'http://127.0.0.1:1/metrics', address: '127.0.0.1:1' }],
+    controlPlane: [
+      {
+        name: 'placement',
+        healthzUrl: 'http://127.0.0.1:1/healthz',
+        metricsUrl: 'http://127.0.0.1:1/metrics',
+        address: '127.0.0.1:1',
+      },
+    ],
     workflowApps,
     sidecars,
     workflows,

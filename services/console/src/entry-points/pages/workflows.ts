@@ -44,20 +44,54 @@ export function workflowsBody(p: {
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const errors = Object.entries(state.errors);
   return html`${errors.map(([app, e]) => html`<p class="notice error" role="alert">${app}: the workflow listing failed (${e}); showing what was last known.</p>`)}
-<p><small>Index refreshed ${ago(state.refreshedAt)}.</small> ${WORKFLOW_STATUSES.filter((s) => p.counts[s]).map((s) => html`<a href="/workflows?status=${s}">${s} ${p.counts[s]}</a> `)}</p>
-<form method="get" action="/workflows" class="filters" role="search">
-<label>Status <select name="status"><option value="">any</option>${WORKFLOW_STATUSES.map((s) => html`<option value="${s}"${query.status === s ? ' selected' : ''}>${s}</option>`)}</select></label>
-<label>Name <select name="name"><option value="">any</option>${p.names.map((n) => html`<option${query.name === n ? ' selected' : ''}>${n}</option>`)}</select></label>
-<label>Age <select name="age">${Object.entries(AGES).map(([k, v]) => html`<option value="${k}"${(query.age ?? '') === k ? ' selected' : ''}>${v.label}</option>`)}</select></label>
-<label>Order id or instance id <input type="search" name="q" value="${query.q ?? ''}" maxlength="100"></label>
-<button type="submit">Filter</button>
-</form>
-${table(
-  ['instance', 'workflow', 'status', 'custom status', 'app', 'created', 'updated', 'order'],
-  page.items.map(
-    (i) => html`<tr><td><a href="/workflows/${i.app}/${encodeURIComponent(i.instanceId)}">${i.instanceId}</a></td><td>${i.name}</td><td>${statusPill(i.status)}</td><td>${i.customStatus ?? ''}</td><td>${i.app}</td><td>${ago(i.createdAt)}</td><td>${ago(i.lastUpdatedAt)}</td><td>${i.orderId ? html`<a href="/orders/${i.orderId}">order</a>` : ''}</td></tr>`,
-  ),
-  `${page.total} instances`,
-)}
-<nav aria-label="Pages" class="pager">${page.page > 1 ? html`<a href="/workflows${qs(query, page.page - 1)}" rel="prev">Previous</a>` : ''} <span>page ${page.page} of ${pages}</span> ${page.page < pages ? html`<a href="/workflows${qs(query, page.page + 1)}" rel="next">Next</a>` : ''}</nav>`;
+    <p>
+      <small>Index refreshed ${ago(state.refreshedAt)}.</small>
+      ${WORKFLOW_STATUSES.filter((s) => p.counts[s]).map((s) => html`<a href="/workflows?status=${s}">${s} ${p.counts[s]}</a> `)}
+    </p>
+    <form method="get" action="/workflows" class="filters" role="search">
+      <label
+        >Status
+        <select name="status">
+          <option value="">any</option>
+          ${WORKFLOW_STATUSES.map((s) => html`<option value="${s}" ${query.status === s ? ' selected' : ''}>${s}</option>`)}
+        </select></label
+      >
+      <label
+        >Name
+        <select name="name">
+          <option value="">any</option>
+          ${p.names.map((n) => html`<option${query.name === n ? ' selected' : ''}>${n}</option>`)}
+        </select></label
+      >
+      <label
+        >Age
+        <select name="age">
+          ${Object.entries(AGES).map(([k, v]) => html`<option value="${k}" ${(query.age ?? '') === k ? ' selected' : ''}>${v.label}</option>`)}
+        </select></label
+      >
+      <label>Order id or instance id <input type="search" name="q" value="${query.q ?? ''}" maxlength="100" /></label>
+      <button type="submit">Filter</button>
+    </form>
+    ${table(
+      ['instance', 'workflow', 'status', 'custom status', 'app', 'created', 'updated', 'order'],
+      page.items.map(
+        (i) =>
+          html`<tr>
+            <td><a href="/workflows/${i.app}/${encodeURIComponent(i.instanceId)}">${i.instanceId}</a></td>
+            <td>${i.name}</td>
+            <td>${statusPill(i.status)}</td>
+            <td>${i.customStatus ?? ''}</td>
+            <td>${i.app}</td>
+            <td>${ago(i.createdAt)}</td>
+            <td>${ago(i.lastUpdatedAt)}</td>
+            <td>${i.orderId ? html`<a href="/orders/${i.orderId}">order</a>` : ''}</td>
+          </tr>`,
+      ),
+      `${page.total} instances`,
+    )}
+    <nav aria-label="Pages" class="pager">
+      ${page.page > 1 ? html`<a href="/workflows${qs(query, page.page - 1)}" rel="prev">Previous</a>` : ''}
+      <span>page ${page.page} of ${pages}</span>
+      ${page.page < pages ? html`<a href="/workflows${qs(query, page.page + 1)}" rel="next">Next</a>` : ''}
+    </nav>`;
 }
