@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, topology } from './paths.mjs';
 import { spawnManaged } from './supervisor.mjs';
+import { nodeArgs, nodeEnv } from './tuning.mjs';
 
 export const CONSOLE = 'console';
 export const consoleTokenFile = (settings) => join(settings.runDir, 'console-token');
@@ -88,8 +89,8 @@ export async function startConsole(settings, { actions, waitFor } = {}) {
     cwd: root,
     name: CONSOLE,
     command: process.execPath,
-    args: ['--enable-source-maps', main],
-    env: consoleEnv(settings, actions ? { actions } : {}),
+    args: [...nodeArgs(), main],
+    env: { ...nodeEnv(), ...consoleEnv(settings, actions ? { actions } : {}) },
   });
   const url = consoleUrl(settings);
   await waitFor?.(url);
