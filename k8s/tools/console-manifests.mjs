@@ -60,6 +60,8 @@ export function consoleManifests({
     CONSOLE_AUDIT_FILE: '/tmp/console-audit.log',
     PAYMENT_WEBHOOK_URL: `http://${svc('order')}:${topology.apps.order.restPort}/v1/payments/webhook`,
     TRUST_PROXY_HOPS: '1',
+    // Pod logs and restarts through the API (the read-only Role below).
+    CONSOLE_KUBE_NAMESPACE: NAMESPACE,
   };
   const secretEnv = [
     ['CONSOLE_TOKEN', 'console', 'CONSOLE_TOKEN'],

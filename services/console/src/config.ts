@@ -67,6 +67,11 @@ export const consoleConfigSchema = z.object({
         .map((p) => p.trim())
         .filter(Boolean),
     ),
+  /** In a pod: the namespace whose pods' logs and restarts the console reads through the API. */
+  CONSOLE_KUBE_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9-]{1,63}$/)
+    .optional(),
   ORDER_DATABASE_URL: z.string().min(1).optional(),
   PAYMENT_WEBHOOK_URL: z.url().optional(),
   PAYMENT_WEBHOOK_SECRET: z.string().min(8).optional(),

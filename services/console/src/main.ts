@@ -3,6 +3,7 @@ import { createHealthRouter, createLogger, createMetrics, listen, runService } f
 import { loadConsoleConfigOrExit } from './config';
 import { createAuditFile } from './data-access/audit-file';
 import { createHttpSidecars, createPidsFile } from './data-access/http';
+import { createKubeLogs, createKubeProcesses, inClusterKube } from './data-access/kube';
 import { createLogFiles } from './data-access/log-files';
 import { createOrderDb } from './data-access/order-db';
 import { createPaymentWebhook } from './data-access/payment-webhook';
@@ -43,6 +44,8 @@ void runService({
       ],
     });
     const orders = createOrderDb(config.ORDER_DATABASE_URL);
+    // In a pod the logs and restarts come from the Kubernetes API; locally from the runner's files.
+    const kube = config.CONSOLE_KUBE_NAMESPACE ? inClusterKube(config.CONSOLE_KUBE_NAMESPACE) : undefined;
     const deps = {
       logger,
       targets: apps,
@@ -52,11 +55,11 @@ void runService({
       workflows,
       index,
       orders,
-      logs: createLogFiles(config.CONSOLE_LOG_DIR),
+      logs: kube ? createKubeLogs(kube) : createLogFiles(config.CONSOLE_LOG_DIR),
       resources: createResourcesDir(config.CONSOLE_RESOURCES),
       audit: createAuditFile(config.CONSOLE_AUDIT_FILE, (r) => logger.info('audit', { ...r })),
       approver: createPaymentWebhook({ url: config.PAYMENT_WEBHOOK_URL, secret: config.PAYMENT_WEBHOOK_SECRET }),
-      pids: createPidsFile(config.CONSOLE_PIDS_FILE),
+      pids: kube ? createKubeProcesses(kube) : createPidsFile(config.CONSOLE_PIDS_FILE),
       metrics: history,
       actionsEnabled: config.CONSOLE_ACTIONS === 'on',
       token: config.token,

@@ -1,4 +1,4 @@
-import type { AppTarget, Probe, ProcessTable, Scraper, SidecarMetadata, Sidecars } from '../domain/ports';
+import type { AppTarget, Probe, ProcessInfo, ProcessTable, Scraper, SidecarMetadata, Sidecars } from '../domain/ports';
 import { readFile } from 'node:fs/promises';
 
 const firstLine = (err: unknown) =>
@@ -47,10 +47,13 @@ export function createHttpSidecars(timeoutMs = 800): Sidecars & Scraper {
 /** The runner's pids.json (local runs only); empty when there is none. */
 export function createPidsFile(file: string | undefined): ProcessTable {
   return {
-    async pids() {
+    async processes() {
       if (!file) return {};
       try {
-        return JSON.parse(await readFile(file, 'utf8')) as Record<string, number>;
+        const pids = JSON.parse(await readFile(file, 'utf8')) as Record<string, number>;
+        return Object.fromEntries(
+          Object.entries(pids).map(([name, pid]): [string, ProcessInfo] => [name, { id: String(pid) }]),
+        );
       } catch {
         return {};
       }

@@ -1,4 +1,12 @@
-import type { AppTarget, ControlPlaneTarget, Probe, ProcessTable, SidecarMetadata, Sidecars } from './ports';
+import type {
+  AppTarget,
+  ControlPlaneTarget,
+  Probe,
+  ProcessInfo,
+  ProcessTable,
+  SidecarMetadata,
+  Sidecars,
+} from './ports';
 
 export interface AppStatus {
   readonly target: AppTarget;
@@ -8,8 +16,8 @@ export interface AppStatus {
   readonly outbound: Probe;
   readonly metadata?: SidecarMetadata | undefined;
   readonly metadataError?: string | undefined;
-  readonly pid?: number | undefined;
-  readonly sidecarPid?: number | undefined;
+  readonly process?: ProcessInfo | undefined;
+  readonly sidecarProcess?: ProcessInfo | undefined;
   readonly workflowWorkers?: number | undefined;
   readonly schedulerConnected?: readonly string[] | undefined;
 }
@@ -17,7 +25,7 @@ export interface AppStatus {
 export interface ControlPlaneStatus {
   readonly target: ControlPlaneTarget;
   readonly health: Probe;
-  readonly pid?: number | undefined;
+  readonly process?: ProcessInfo | undefined;
   /** Placement's table when it runs with --metadata-enabled; undefined otherwise. */
   readonly table?: unknown;
 }
@@ -42,7 +50,7 @@ export function schedulerOf(m: SidecarMetadata | undefined): string[] | undefine
 export async function appStatus(
   sidecars: Sidecars,
   target: AppTarget,
-  pids: Record<string, number>,
+  procs: Record<string, ProcessInfo>,
 ): Promise<AppStatus> {
   const [app, ready, sidecar, outbound, metadata] = await Promise.all([
     sidecars.probe(`${target.restUrl}/healthz`),
@@ -63,8 +71,8 @@ export async function appStatus(
     outbound,
     metadata: m,
     metadataError: 'err' in metadata ? metadata.err : undefined,
-    pid: pids[target.name],
-    sidecarPid: pids[`daprd-${target.name}`],
+    process: procs[target.name],
+    sidecarProcess: procs[`daprd-${target.name}`],
     workflowWorkers: workflowWorkersOf(m),
     schedulerConnected: schedulerOf(m),
   };
@@ -78,9 +86,9 @@ export async function overview(deps: {
   pids: ProcessTable;
   placementTable?: (target: ControlPlaneTarget) => Promise<unknown>;
 }): Promise<Overview> {
-  const pids = await deps.pids.pids();
+  const procs = await deps.pids.processes();
   const [apps, controlPlane] = await Promise.all([
-    Promise.all(deps.targets.map((t) => appStatus(deps.sidecars, t, pids))),
+    Promise.all(deps.targets.map((t) => appStatus(deps.sidecars, t, procs))),
     Promise.all(
       deps.controlPlane.map(async (target) => {
         const [health, table] = await Promise.all([
@@ -89,7 +97,7 @@ export async function overview(deps: {
             ? deps.placementTable(target).catch(() => undefined)
             : undefined,
         ]);
-        return { target, health, pid: pids[target.name], table };
+        return { target, health, process: procs[target.name], table };
       }),
     ),
   ]);

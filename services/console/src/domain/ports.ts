@@ -131,9 +131,15 @@ export interface Scraper {
   scrape(url: string): Promise<string>;
 }
 
+/** A process of the stack: its pid locally, its pod name(s) in the cluster. */
+export interface ProcessInfo {
+  readonly id: string;
+  readonly restarts?: number | undefined;
+}
+
 export interface ProcessTable {
-  /** Local runs: process name -> pid (the runner's pids.json); empty in the cluster. */
-  pids(): Promise<Record<string, number>>;
+  /** Process name (`order`, `daprd-order`, `placement`...) -> where it runs. */
+  processes(): Promise<Record<string, ProcessInfo>>;
 }
 
 export type { InstanceSummary };

@@ -27,7 +27,12 @@ export function pagesRouter(deps: ConsoleDeps, auth: Authority): Router {
   router.get('/apps/:name', async (req, res) => {
     const target = deps.targets.find((t) => t.name === req.params['name']);
     if (!target) return bad(req, res, 'No such app', 404);
-    send(req, res, `App ${target.name}`, appDetailBody(await appStatus(deps.sidecars, target, await deps.pids.pids())));
+    send(
+      req,
+      res,
+      `App ${target.name}`,
+      appDetailBody(await appStatus(deps.sidecars, target, await deps.pids.processes())),
+    );
   });
 
   router.get('/resources', async (req, res) => {

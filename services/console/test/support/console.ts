@@ -81,7 +81,7 @@ export async function buildConsole(options: {
     resources: createResourcesDir([join(dir, 'resources')]),
     audit: createAuditFile(join(dir, 'audit.log'), () => undefined),
     approver,
-    pids: { pids: async () => ({ order: 4242, 'daprd-order': 4243 }) },
+    pids: { processes: async () => ({ order: { id: '4242' }, 'daprd-order': { id: '4243' } }) },
     metrics,
     actionsEnabled: options.actions ?? true,
     token: TOKEN,

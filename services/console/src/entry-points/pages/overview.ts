@@ -1,5 +1,5 @@
 import type { AppStatus, ControlPlaneStatus, Overview } from '../../domain/overview';
-import type { Probe } from '../../domain/ports';
+import type { ProcessInfo, Probe } from '../../domain/ports';
 import { html, pill, type Renderable } from '../html';
 import { table } from '../layout';
 
@@ -12,6 +12,8 @@ const ports = (s: AppStatus) =>
   Object.entries(s.target.ports ?? {})
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
+
+const proc = (p: ProcessInfo | undefined) => (p ? `${p.id}${p.restarts !== undefined ? ` (${p.restarts})` : ''}` : '—');
 
 function appRow(s: AppStatus): Renderable {
   const version = s.metadata?.runtimeVersion ?? s.metadataError ?? '—';
@@ -33,7 +35,7 @@ function appRow(s: AppStatus): Renderable {
     <td>${probePill(s.sidecar)}</td>
     <td>${probePill(s.outbound)}</td>
     <td>${version}</td>
-    <td>${s.pid ?? '—'} / ${s.sidecarPid ?? '—'}</td>
+    <td>${proc(s.process)} / ${proc(s.sidecarProcess)}</td>
     <td><small>${ports(s)}</small></td>
     <td>${s.workflowWorkers ?? 0}</td>
     <td>
@@ -47,7 +49,7 @@ function controlRow(c: ControlPlaneStatus): Renderable {
     <th scope="row">${c.target.name}</th>
     <td>${probePill(c.health)}</td>
     <td>${c.target.address}</td>
-    <td>${c.pid ?? '—'}</td>
+    <td>${proc(c.process)}</td>
     <td>
       ${
         c.target.name === 'placement'
@@ -71,6 +73,6 @@ export function overviewBody(o: Overview): Renderable {
       ${down === 0 ? pill(true, 'all up') : pill(false, `${down} down`)} ${o.apps.length} apps, ${o.controlPlane.length}
       control-plane processes.
     </p>
-    ${table(['app', 'app health', 'readiness', 'sidecar', 'outbound', 'daprd version', 'pid app / sidecar', 'ports', 'workflow workers', 'scheduler'], o.apps.map(appRow), 'Apps and their sidecars')}
-    ${table(['process', 'health', 'address', 'pid', 'state'], o.controlPlane.map(controlRow), 'Control plane')}`;
+    ${table(['app', 'app health', 'readiness', 'sidecar', 'outbound', 'daprd version', 'pid or pod: app / sidecar (restarts)', 'ports', 'workflow workers', 'scheduler'], o.apps.map(appRow), 'Apps and their sidecars')}
+    ${table(['process', 'health', 'address', 'pid or pod', 'state'], o.controlPlane.map(controlRow), 'Control plane')}`;
 }
