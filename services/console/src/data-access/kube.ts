@@ -152,10 +152,11 @@ export function createKubeLogs(o: KubeOptions): LogSource {
         : `tailLines=${limit}`;
       return { lines: (await read(process, query)).slice(-limit), offset: now };
     },
-    async search(text, limit) {
+    async search(needles, limit) {
+      const list = typeof needles === 'string' ? [needles] : needles;
       const out: LogLine[] = [];
       for (const p of await processes())
-        for (const l of await read(p, 'tailLines=2000')) if (l.raw.includes(text)) out.push(l);
+        for (const l of await read(p, 'tailLines=2000')) if (list.some((n) => l.raw.includes(n))) out.push(l);
       out.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
       return out.slice(-limit);
     },

@@ -67,12 +67,13 @@ export function createLogFiles(dir: string | undefined): LogSource {
       const lines = linesOf(text, start > 0 && start !== after).map((l) => parseLogLine(process, l));
       return { lines: lines.slice(-limit), offset };
     },
-    async search(needle, limit) {
+    async search(needles, limit) {
+      const list = typeof needles === 'string' ? [needles] : needles;
       const out: LogLine[] = [];
       for (const p of await processes()) {
         try {
           const { text, start } = await readRange(fileOf(p), undefined);
-          for (const l of linesOf(text, start > 0)) if (l.includes(needle)) out.push(parseLogLine(p, l));
+          for (const l of linesOf(text, start > 0)) if (list.some((n) => l.includes(n))) out.push(parseLogLine(p, l));
         } catch {
           // a file that vanished between listing and reading
         }

@@ -89,8 +89,8 @@ export interface LogSource {
   processes(): Promise<string[]>;
   /** The last `limit` lines of a process that pass `keep`, oldest first; `after` is a byte offset. */
   tail(process: string, options: { limit: number; after?: number }): Promise<{ lines: LogLine[]; offset: number }>;
-  /** Lines of every process containing `text` (bounded scan from the end of each file). */
-  search(text: string, limit: number): Promise<LogLine[]>;
+  /** Lines of every process containing any of `needles` (one bounded scan from the end of each file). */
+  search(needles: string | readonly string[], limit: number): Promise<LogLine[]>;
 }
 
 export interface ResourceFile {

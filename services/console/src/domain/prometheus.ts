@@ -74,15 +74,20 @@ export function totalsOf(samples: readonly Sample[]): Totals {
       checkouts[outcome] = (checkouts[outcome] ?? 0) + s.value;
     }
   }
+  // daprd's own: HTTP API requests by status, gRPC API calls by status (the console's own
+  // workflow calls included, so a sidecar is never silent in the charts).
+  const daprGrpcError = (l: Readonly<Record<string, string>>) => (l['grpc_server_status'] ?? 'OK') !== 'OK';
   return {
     requests:
       sum(samples, 'http_server_requests_total') +
       sum(samples, 'grpc_server_handled_total') +
-      sumMatching(samples, /^dapr_http_server_request_count$/),
+      sum(samples, 'dapr_http_server_request_count') +
+      sum(samples, 'dapr_grpc_io_server_completed_rpcs'),
     errors:
       sum(samples, 'http_server_requests_total', isError) +
       sum(samples, 'grpc_server_handled_total', isError) +
-      sumMatching(samples, /^dapr_http_server_request_count$/, (l) => /^5/.test(l['status'] ?? '')),
+      sum(samples, 'dapr_http_server_request_count', (l) => /^5/.test(l['status'] ?? '')) +
+      sum(samples, 'dapr_grpc_io_server_completed_rpcs', daprGrpcError),
     durationSum: sumMatching(samples, /^(http_server_request_duration_seconds|grpc_server_handling_seconds)_sum$/),
     durationCount: sumMatching(samples, /^(http_server_request_duration_seconds|grpc_server_handling_seconds)_count$/),
     checkouts,

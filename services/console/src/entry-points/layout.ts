@@ -28,6 +28,7 @@ export function layout(ctx: PageContext, body: Renderable, extraHead: Renderable
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${ctx.title} · shop console</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/console.css" />
         ${extraHead}
         <script src="/assets/console.js" defer></script>

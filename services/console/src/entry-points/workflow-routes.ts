@@ -155,7 +155,7 @@ export function workflowRoutes(router: Router, deps: ConsoleDeps, auth: Authorit
       deps.logs.search(orderId, 200),
     ]);
     const traceIds = [...new Set(logs.map((l) => l.traceId).filter((t): t is string => Boolean(t)))].slice(0, 10);
-    const byTrace = traceIds.length ? (await Promise.all(traceIds.map((t) => deps.logs.search(t, 100)))).flat() : [];
+    const byTrace = traceIds.length ? await deps.logs.search(traceIds, 300) : [];
     const lines = [...new Map([...logs, ...byTrace].map((l) => [l.raw, l])).values()]
       .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))
       .slice(-300);
