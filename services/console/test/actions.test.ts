@@ -15,6 +15,9 @@ const path = (id: string, action: string) => `/actions/workflows/order/${id}/${a
 const bearer = { authorization: `Bearer ${TOKEN}` };
 const ok = { reason: 'operator test', confirm: 'yes' };
 
+// Generous: the machine is shared, and indexing 1,000 instances over gRPC is real work.
+jest.setTimeout(30_000);
+
 describe('console actions against a fake Dapr', () => {
   let fake: FakeDapr;
   let c: TestConsole;
@@ -60,6 +63,14 @@ describe('console actions against a fake Dapr', () => {
       .send({ ...ok, role: 'admin' })
       .expect(400);
     await request(c.app).post(path(running, 'explode')).set(bearer).send(ok).expect(404);
+    const broken = await request(c.app)
+      .post(path(running, 'terminate'))
+      .set(bearer)
+      .set('content-type', 'application/json')
+      .send('{"reason":');
+    expect(broken.status).toBe(400);
+    await request(c.app).post('/login').type('form').send({ token: TOKEN, role: 'admin' }).expect(400);
+    expect(fake.calls.filter((x) => x.method === 'TerminateInstance')).toHaveLength(0);
   });
 
   test('When an operator terminates with a reason, then the sidecar gets it and the audit log has the line', async () => {

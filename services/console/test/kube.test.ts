@@ -15,6 +15,9 @@ const pod = (name: string, app: string, restarts: number) => ({
 });
 const line = (message: string) => JSON.stringify({ level: 'info', message, timestamp: '2026-01-01T00:00:00.000Z' });
 
+// Generous: the machine is shared, and indexing 1,000 instances over gRPC is real work.
+jest.setTimeout(30_000);
+
 describe('Kubernetes API as the console log and process source', () => {
   let server: Server;
   let options: KubeOptions;

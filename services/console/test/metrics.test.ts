@@ -9,6 +9,9 @@ dapr_runtime_workflow_execution_latency_sum{app_id="order",workflow_name="checko
 dapr_runtime_workflow_execution_latency_count{app_id="order",workflow_name="checkoutWorkflow"} ${latencyCount}
 `;
 
+// Generous: the machine is shared, and indexing 1,000 instances over gRPC is real work.
+jest.setTimeout(30_000);
+
 describe('metrics from Prometheus endpoints', () => {
   test('When a daprd and an app scrape are parsed, then requests, errors, latencies and checkout outcomes are summed', () => {
     const sidecar = totalsOf(parsePrometheus(DAPRD(10, 2, 500, 5)));

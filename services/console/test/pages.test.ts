@@ -4,6 +4,9 @@ import { cannedInstances, deadTarget, ORDER_3DS, startFakeDapr, type FakeDapr } 
 
 const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 
+// Generous: the machine is shared, and indexing 1,000 instances over gRPC is real work.
+jest.setTimeout(30_000);
+
 describe('console pages against a fake Dapr', () => {
   let fake: FakeDapr;
   let c: TestConsole;

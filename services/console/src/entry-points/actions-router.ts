@@ -1,10 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import { AppError, summariseIssues } from '@shop/service-kit';
+import { AppError, summariseIssues, validate } from '@shop/service-kit';
+import { z } from 'zod';
 import { actionBodies, isActionName } from '../domain/actions';
 import { ActionRefused, runAction } from '../domain/run-action';
 import type { Authority } from './auth';
 import type { ConsoleDeps } from './deps';
 import { safeNext } from './pages-router';
+
+const loginBody = z.strictObject({ token: z.string().max(200), next: z.string().max(500).optional() });
+const logoutBody = z.strictObject({ csrf: z.string().max(200).optional() });
 
 // Scripts (JSON, or Accept: application/json) get problem+json; a browser form gets a redirect.
 const wantsJson = (req: Request) => Boolean(req.is('application/json')) || req.accepts(['html', 'json']) === 'json';
@@ -19,8 +23,9 @@ export function actionsRouter(deps: ConsoleDeps, auth: Authority, secureCookies:
 
   router.post('/login', (req, res) => {
     if (!deps.actionsEnabled) throw new AppError('FORBIDDEN', 'This console is read-only');
-    const next = safeNext(req.body?.next);
-    if (auth.signIn(res, req.body?.token, secureCookies)) return res.redirect(303, next);
+    const body = validate(loginBody, req.body ?? {}, 'body');
+    const next = safeNext(body.next);
+    if (auth.signIn(res, body.token, secureCookies)) return res.redirect(303, next);
     res.redirect(
       303,
       `/login?next=${encodeURIComponent(next)}&failed=${encodeURIComponent('That is not the console token')}`,
@@ -28,7 +33,8 @@ export function actionsRouter(deps: ConsoleDeps, auth: Authority, secureCookies:
   });
 
   router.post('/logout', (req, res) => {
-    if (auth.signedIn(req) && !auth.csrfOk(req, req.body?.csrf))
+    const body = validate(logoutBody, req.body ?? {}, 'body');
+    if (auth.signedIn(req) && !auth.csrfOk(req, body.csrf))
       throw new AppError('FORBIDDEN', 'Missing or wrong CSRF value');
     auth.signOut(res);
     res.redirect(303, '/');
