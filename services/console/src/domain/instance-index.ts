@@ -30,12 +30,16 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
  * Every workflow instance of every app, kept in memory so that listing, filtering and paging
  * 1,000 instances costs no sidecar call per page. A refresh lists the ids (ListInstanceIDs)
  * and reads the state only of instances that are new or not finished: a finished instance
- * never changes again, only disappears when purged.
+ * never changes again, only disappears when purged. An unfinished one is re-read at most
+ * every `runningRefreshMs`: during a load test hundreds run at once, and the console must not
+ * add a GetInstance per instance every round to the sidecar's work (its detail page and
+ * every action read live anyway).
  */
 export function createInstanceIndex(options: {
   api: WorkflowApi;
   targets: readonly AppTarget[];
   concurrency?: number;
+  runningRefreshMs?: number;
   onError?: (app: string, err: unknown) => void;
 }): InstanceIndex {
   const entries = new Map<string, InstanceSummary>();
@@ -43,11 +47,14 @@ export function createInstanceIndex(options: {
   let refreshedAt: Date | undefined;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const concurrency = options.concurrency ?? 16;
+  const concurrency = options.concurrency ?? 8;
+  const runningRefreshMs = options.runningRefreshMs ?? 10_000;
+  const readAt = new Map<string, number>();
 
   async function read(target: AppTarget, id: string): Promise<void> {
     // With payloads: the sidecar leaves the custom status out otherwise.
     const detail = await options.api.getInstance(target, id, true);
+    readAt.set(key(target.name, id), Date.now());
     if (!detail) {
       entries.delete(key(target.name, id));
       return;
@@ -60,10 +67,19 @@ export function createInstanceIndex(options: {
     try {
       const ids = await options.api.listInstanceIds(target);
       const listed = new Set(ids);
-      for (const [k, v] of entries) if (v.app === target.name && !listed.has(v.instanceId)) entries.delete(k);
+      for (const [k, v] of entries) {
+        if (v.app === target.name && !listed.has(v.instanceId)) {
+          entries.delete(k);
+          readAt.delete(k);
+        }
+      }
+      const now = Date.now();
       const stale = ids.filter((id) => {
         const known = entries.get(key(target.name, id));
-        return !known || !TERMINAL_STATUSES.has(known.status);
+        if (!known) return true;
+        return (
+          !TERMINAL_STATUSES.has(known.status) && now - (readAt.get(key(target.name, id)) ?? 0) >= runningRefreshMs
+        );
       });
       await inBatches(stale, concurrency, (id) => read(target, id).catch(() => undefined));
       delete errors[target.name];
