@@ -78,7 +78,7 @@ export const consoleConfigSchema = z.object({
   /** A trace UI (Jaeger) to link orders and workflows to: `<url>/trace/<traceId>`. */
   TRACE_UI_URL: z.url().optional(),
   INDEX_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(2_000),
-  METRICS_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
+  METRICS_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   /** Proxies in front (the Kubernetes Ingress) allowed to set X-Forwarded-*. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
