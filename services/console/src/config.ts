@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { baseConfigShape, configOrExit, loadConfig } from '@shop/service-kit';
+import { ACTIONS, isActionName, type ActionName } from './domain/actions';
 
 const { SERVICE_NAME, LOG_LEVEL, HOST, REST_PORT, OTEL_EXPORTER_OTLP_ENDPOINT, SHUTDOWN_TIMEOUT_MS } = baseConfigShape;
 
@@ -49,8 +50,24 @@ export const consoleConfigSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT,
   SHUTDOWN_TIMEOUT_MS,
   CONSOLE_TARGETS: json(targetsSchema),
-  /** Actions (raise event, terminate, ...) are off unless switched on: read-only by default. */
-  CONSOLE_ACTIONS: z.enum(['on', 'off']).default('off'),
+  /**
+   * Actions are off unless switched on: read-only by default. `on` allows every action, or a
+   * comma-separated list allows only those (e.g. `approve-payment,decline-payment,raise-event`).
+   */
+  CONSOLE_ACTIONS: z
+    .string()
+    .default('off')
+    .transform((value, ctx): ReadonlySet<ActionName> => {
+      if (value === 'off') return new Set();
+      if (value === 'on') return new Set(ACTIONS);
+      const names = value.split(',').map((n) => n.trim());
+      const unknown = names.filter((n) => !isActionName(n));
+      if (unknown.length) {
+        ctx.addIssue({ code: 'custom', message: `on, off or a list of: ${ACTIONS.join(', ')}` });
+        return z.NEVER;
+      }
+      return new Set(names as ActionName[]);
+    }),
   /** The action token: inline (a Kubernetes Secret as env) or a file the runner writes per run. */
   CONSOLE_TOKEN: z.string().min(24).optional(),
   CONSOLE_TOKEN_FILE: z.string().min(1).optional(),

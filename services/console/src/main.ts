@@ -61,7 +61,8 @@ void runService({
       approver: createPaymentWebhook({ url: config.PAYMENT_WEBHOOK_URL, secret: config.PAYMENT_WEBHOOK_SECRET }),
       pids: kube ? createKubeProcesses(kube) : createPidsFile(config.CONSOLE_PIDS_FILE),
       metrics: history,
-      actionsEnabled: config.CONSOLE_ACTIONS === 'on',
+      actionsEnabled: config.CONSOLE_ACTIONS.size > 0,
+      allowedActions: config.CONSOLE_ACTIONS,
       token: config.token,
       traceUiUrl: config.TRACE_UI_URL,
     };
@@ -77,7 +78,7 @@ void runService({
       secureCookies: config.TRUST_PROXY_HOPS > 0,
     });
     const rest = await listen(app, config.HOST, config.REST_PORT);
-    logger.info('console up', { apps: apps.map((a) => a.name), actions: config.CONSOLE_ACTIONS });
+    logger.info('console up', { apps: apps.map((a) => a.name), actions: [...config.CONSOLE_ACTIONS] });
     return [
       { name: 'tracing', stop: () => tracing.shutdown() },
       { name: 'order database', stop: () => orders.close() },

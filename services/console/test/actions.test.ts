@@ -162,6 +162,28 @@ describe('console actions against a fake Dapr', () => {
     expect(res.headers['location']).toMatch(new RegExp(`^/workflows/order/${running}\\?done=`));
   });
 
+  test('When only some actions are switched on, then only their forms show and the others answer 403', async () => {
+    const some = await buildConsole({
+      targets: [fake.target],
+      allowedActions: new Set(['approve-payment', 'raise-event'] as const),
+    });
+    try {
+      const page = await request(some.app).get(`/workflows/order/checkout-${ORDER_3DS}`).set(bearer).expect(200);
+      expect([...page.text.matchAll(/data-action="([a-z-]+)"/g)].map((m) => m[1]).sort()).toEqual([
+        'approve-payment',
+        'raise-event',
+      ]);
+      await request(some.app).post(path(running, 'terminate')).set(bearer).send(ok).expect(403);
+      await request(some.app)
+        .post(path(`checkout-${ORDER_3DS}`, 'approve-payment'))
+        .set(bearer)
+        .send(ok)
+        .expect(200);
+    } finally {
+      some.close();
+    }
+  });
+
   test('When the console is read-only, then no action form is shown and every action POST is 403', async () => {
     const page = await request(readOnly.app).get(`/workflows/order/checkout-${ORDER_3DS}`).set(bearer).expect(200);
     expect(page.text).not.toContain('data-action=');

@@ -45,6 +45,8 @@ export function actionsRouter(deps: ConsoleDeps, auth: Authority, secureCookies:
     if (!auth.check(req)) throw new AppError('FORBIDDEN', 'Actions need the console token');
     const action = String(req.params['action']);
     if (!isActionName(action)) throw new AppError('NOT_FOUND', 'No such action');
+    if (deps.allowedActions && !deps.allowedActions.has(action))
+      throw new AppError('FORBIDDEN', `The action ${action} is switched off on this console`);
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!auth.csrfOk(req, body['csrf'])) throw new AppError('FORBIDDEN', 'Missing or wrong CSRF value');
     const target = deps.targets.find((t) => t.name === req.params['app']);

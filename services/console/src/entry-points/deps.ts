@@ -1,5 +1,6 @@
 import type { Logger } from '@shop/service-kit';
 import type { InstanceIndex } from '../domain/instance-index';
+import type { ActionName } from '../domain/actions';
 import type { MetricsHistory } from '../domain/metrics-history';
 import type {
   AppTarget,
@@ -31,6 +32,8 @@ export interface ConsoleDeps {
   readonly pids: ProcessTable;
   readonly metrics: MetricsHistory;
   readonly actionsEnabled: boolean;
+  /** The actions this console may run (all of them unless configured otherwise). */
+  readonly allowedActions?: ReadonlySet<ActionName> | undefined;
   /** The action token; actions are refused when there is none. */
   readonly token: string | undefined;
   readonly traceUiUrl?: string | undefined;

@@ -127,6 +127,7 @@ export function workflowRoutes(router: Router, deps: ConsoleDeps, auth: Authorit
           signedIn,
           csrf: signedIn ? auth.csrf() : undefined,
           approvalEvent: approval ? WORKFLOWS[instance.name]?.approvalEvent : undefined,
+          allowed: deps.allowedActions,
         },
         traceUrl: traceId ? traceUrl(traceId) : undefined,
       }),

@@ -11,6 +11,7 @@ import { createResourcesDir } from '../../src/data-access/resources-dir';
 import { createWorkflowGrpc } from '../../src/data-access/workflow-grpc';
 import { createInstanceIndex } from '../../src/domain/instance-index';
 import { createMetricsHistory } from '../../src/domain/metrics-history';
+import type { ActionName } from '../../src/domain/actions';
 import type { AppTarget, PaymentApprover } from '../../src/domain/ports';
 import { createConsoleApp } from '../../src/entry-points/app';
 import type { ConsoleDeps } from '../../src/entry-points/deps';
@@ -26,6 +27,7 @@ export interface TestConsole {
 }
 
 export async function buildConsole(options: {
+  allowedActions?: ReadonlySet<ActionName>;
   targets: AppTarget[];
   workflowApps?: string[];
   actions?: boolean;
@@ -84,6 +86,7 @@ export async function buildConsole(options: {
     pids: { processes: async () => ({ order: { id: '4242' }, 'daprd-order': { id: '4243' } }) },
     metrics,
     actionsEnabled: options.actions ?? true,
+    allowedActions: options.allowedActions,
     token: TOKEN,
   };
   const app = createConsoleApp({ deps, metrics: createMetrics('console'), health: createHealthRouter({}) });

@@ -18,6 +18,7 @@ export interface DetailView {
     readonly signedIn: boolean;
     readonly csrf?: string | undefined;
     readonly approvalEvent?: string | undefined;
+    readonly allowed?: ReadonlySet<ActionName> | undefined;
   };
   readonly traceUrl?: string | undefined;
 }
@@ -75,7 +76,9 @@ function actionsSection(v: DetailView): Renderable {
       >
       to act on this instance.
     </p>`;
-  const list = actionsFor(v.instance.status, v.awaitsApproval && v.paymentId !== undefined);
+  const list = actionsFor(v.instance.status, v.awaitsApproval && v.paymentId !== undefined).filter(
+    (a) => !v.actions.allowed || v.actions.allowed.has(a),
+  );
   const scheduled = (v.timeline?.steps ?? []).filter((s) => s.kind === 'activity');
   const forms: Renderable[] = list.map((a) => {
     switch (a) {
