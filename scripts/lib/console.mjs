@@ -81,7 +81,8 @@ export function consoleEnv(settings, { actions = process.env.SHOP_CONSOLE_ACTION
 /** Starts the console with a fresh token; resolves to its URL once /readyz answers. */
 export async function startConsole(settings, { actions, waitFor } = {}) {
   const main = join(root, 'services', CONSOLE, 'dist', 'main.js');
-  if (!existsSync(main)) return undefined;
+  // SHOP_CONSOLE=off leaves it out (a leaner stack, or a measurement without it).
+  if (!existsSync(main) || process.env.SHOP_CONSOLE === 'off') return undefined;
   writeFileSync(consoleTokenFile(settings), `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
   spawnManaged({
     runDir: settings.runDir,
