@@ -62,7 +62,9 @@ function infrastructure(settings) {
       ready: () => httpOk(`http://${h}:${placement.healthzPort}/healthz`),
       args: ['--port', String(placement.port), '--listen-address', h, '--healthz-port', String(placement.healthzPort),
         '--healthz-listen-address', h, '--metrics-port', String(placement.metricsPort), '--metrics-listen-address', h,
-        '--initial-cluster', `dapr-placement-0=${h}:${placement.raftPort}`, '--log-as-json'] },
+        '--initial-cluster', `dapr-placement-0=${h}:${placement.raftPort}`, '--log-as-json',
+        // The placement tables on its healthz port (loopback only), for the console's overview.
+        '--metadata-enabled'] },
     { name: 'scheduler', command: bin(settings, 'scheduler'), timeoutMs: 60_000,
       ready: () => httpOk(`http://${h}:${scheduler.healthzPort}/healthz`),
       args: ['--port', String(scheduler.port), '--listen-address', h, '--healthz-port', String(scheduler.healthzPort),
