@@ -9,7 +9,6 @@ import {
 } from '@shop/service-kit';
 import { createOutboxRelay, openPostgres, publishThroughDapr } from '@shop/postgres';
 import { loadOrderConfig } from './config';
-import { createCheckoutInspector } from './data-access/checkout-inspector';
 import { createCartStoreBreaker, createDaprCartStore } from './data-access/dapr-cart-store';
 import { createHttpPaymentProvider } from './data-access/http-payment-provider';
 import { createOrderStore } from './data-access/order-store';
@@ -17,16 +16,16 @@ import { createProductClient } from './data-access/product-client';
 import { createSimulatedPaymentProvider } from './data-access/simulated-payment-provider';
 import { createUserClient } from './data-access/user-client';
 import { loadWebhookSecret } from './data-access/webhook-secret';
-import { createWorkflowCheckoutStarter } from './data-access/workflow-checkout-starter';
 import type { OrderDeps } from './domain/ports';
+import { createOrderChanges } from './domain/order-changes';
 import { createProductCache } from './domain/product-cache';
 import { createCatalogSubscriptions } from './entry-points/catalog-subscriptions';
 import { startInventoryWatch } from './entry-points/inventory-watch';
 import { mountOrderRoutes } from './entry-points/rest/routes';
 import { checkoutMetrics } from './entry-points/checkout-metrics';
-import { createSagaRecovery } from './entry-points/jobs/saga-recovery';
-import { createStalledSagaSweep } from './entry-points/jobs/stalled-sagas';
-import { startWorkflowWorker } from './entry-points/workflow-worker';
+import { createCheckoutClient } from './checkout/client';
+import { createSagaRecovery, createStalledSagaSweep } from './checkout/sweeps';
+import { startWorkflowWorker } from './checkout/worker';
 
 // The composition root: stores and clients in, handlers out. Resources stop in reverse order.
 void runShopService({
@@ -46,11 +45,13 @@ void runShopService({
       registry: metrics.registry,
     });
     const observeCheckout = checkoutMetrics(metrics.registry);
+    const orderChanges = createOrderChanges();
     const orders = createOrderStore(store.pool, {
       pubsubName: config.PUBSUB_NAME,
       onEventsCommitted: (change) => {
         relay.wake();
         observeCheckout(change);
+        orderChanges.notify(change.after.id);
       },
     });
     const products = createProductClient({ appId: config.PRODUCT_APP_ID, ...sidecar });
@@ -66,7 +67,7 @@ void runShopService({
             endpoint: config.PAYMENT_HTTP_ENDPOINT,
           })
         : createSimulatedPaymentProvider({ pool: store.pool, latencyMs: config.PAYMENT_SIMULATOR_LATENCY_MS });
-    const checkout = createWorkflowCheckoutStarter({
+    const checkout = createCheckoutClient({
       daprHost: config.HOST,
       daprGrpcPort: config.DAPR_GRPC_PORT,
       confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
@@ -79,10 +80,9 @@ void runShopService({
       logger,
       intervalMs: config.SAGA_RECOVERY_INTERVAL_MS,
     });
-    const inspector = createCheckoutInspector({ daprHost: config.HOST, daprGrpcPort: config.DAPR_GRPC_PORT });
     const stalled = createStalledSagaSweep({
       pool: store.pool,
-      inspector,
+      inspector: checkout,
       logger,
       stallSeconds: config.SAGA_STALL_SECONDS,
       confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
@@ -103,6 +103,7 @@ void runShopService({
         }),
       ),
       checkout,
+      orderChanges,
       payments,
       logger,
       newId: randomUUID,
@@ -137,7 +138,6 @@ void runShopService({
         workflows,
         relay,
         recovery,
-        inspector,
         stalled,
         inventoryWatch,
       ],

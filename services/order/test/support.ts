@@ -24,7 +24,7 @@ import {
 } from '../src/data-access/simulated-payment-provider';
 import type { ShippingAddress } from '../src/domain/events';
 import type { OrderDeps, ProductInfo } from '../src/domain/ports';
-import { checkoutActivities } from '../src/workflows/checkout/activities';
+import { checkoutActivities, retryingTransient } from '../src/checkout/activities';
 import { fakeStock, inMemoryCarts } from './fakes';
 import { mountOrderRoutes } from '../src/entry-points/rest/routes';
 
@@ -171,12 +171,12 @@ export async function orderHarness(database: string): Promise<Harness> {
 
 /** The saga's activities over the harness's store and provider, with product's stock faked. */
 export function checkoutSteps(h: Harness, stockLevels: Map<string, number>, retryDelaysMs?: readonly number[]) {
-  return checkoutActivities({
+  const steps = checkoutActivities({
     orders: h.deps.orders,
     stock: fakeStock(stockLevels),
     payments: h.payments,
     logger: h.logs.logger,
     reservationTtlSeconds: 600,
-    ...(retryDelaysMs ? { retryDelaysMs } : {}),
   });
+  return retryingTransient(steps, h.logs.logger, retryDelaysMs);
 }

@@ -3,9 +3,9 @@ import { enqueueOutbox, isUniqueViolation, withTransaction } from '@shop/postgre
 import { AppError } from '@shop/service-kit';
 import type { OrderEvent, RecordedEvent } from '../domain/events';
 import { integrationEventsFor } from '../domain/integration-events';
-import { sagasOwedBy } from '../domain/saga-starts';
 import { evolve, rebuild, type Order } from '../domain/order';
 import type { OrderStore } from '../domain/ports';
+import { recordOwedStarts } from '../checkout/owed-starts';
 import {
   ORDER_COLUMNS,
   projectionValues,
@@ -63,12 +63,7 @@ async function append(
       'INSERT INTO order_events (order_id, seq, type, data, occurred_at) VALUES ($1, $2, $3, $4::jsonb, $5)',
       [orderId, recorded.seq, recorded.type, JSON.stringify(recorded.data), recorded.at],
     );
-    for (const saga of sagasOwedBy(order, event)) {
-      await tx.query(
-        `INSERT INTO saga_starts (order_id, saga, payment_token) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-        [orderId, saga, saga === 'checkout' ? (paymentToken ?? null) : null],
-      );
-    }
+    await recordOwedStarts(tx, orderId, order, event, paymentToken);
     order = evolve(order, recorded);
     appended.push(recorded);
     await enqueueOutbox(tx, pubsub, integrationEventsFor(order, event, recorded.seq));

@@ -6,6 +6,7 @@ import type { Clock, EventFlusher, EventsOf, ProductRepository, ReservationRepos
 import type { Product } from './product';
 import { mergeLines, type Reservation, type ReservationItem } from './reservation';
 import { takeAll } from './take-all';
+import { createStockTaker } from './stock-taker';
 
 export interface InventoryDeps {
   readonly products: ProductRepository;
@@ -40,6 +41,7 @@ const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `pro
 
 export function createInventoryUseCases(deps: InventoryDeps) {
   const { products, reservations, outbox, feed, clock, mutex } = deps;
+  const taker = createStockTaker(products, mutex);
 
   /** What every stock write records with itself: inventory.changed, and inventory.low on crossing down. */
   const stockEvents = (): EventsOf => {
@@ -76,12 +78,9 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     // The unique order id is the idempotency key, also across replicas.
     if (!(await reservations.create(draft))) return outcomeOf((await reservations.byOrderId(orderId))!);
 
-    const { changed, shortages } = await mutex.run(productKeys(lines), async () => {
-      const result = await takeAll(products, reservations, orderId, lines, stockEvents());
-      // All or nothing: a short line gives back what the earlier lines took, under the same locks.
-      if (result.shortages.length > 0) result.changed.push(...(await giveBack(result.taken)));
-      return result;
-    });
+    const { changed, shortages, taken } = await takeAll(products, taker, reservations, orderId, lines, stockEvents());
+    // All or nothing: a short line gives back what the earlier lines took.
+    if (shortages.length > 0 && taken.length > 0) changed.push(...(await mutex.run(productKeys(taken), () => giveBack(taken))));
     const status = shortages.length > 0 ? 'rejected' : 'reserved';
     await reservations.transition(orderId, ['pending'], status, clock.now());
     await announce(changed);
