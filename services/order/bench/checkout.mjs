@@ -29,7 +29,7 @@ const SOLO = Number(arg('solo', '15'));
 
 // The floor's step counts come from the saga's own definition (built into dist/).
 const floorModule = await import(join(root, 'services/order/dist/checkout/floor.js'));
-const { FLOOR_WORKFLOW, FLOOR_EVENT, SAGA_ACTIVITIES } = floorModule;
+const { FLOOR_WORKFLOW, FLOOR_EVENT, FLOOR_AWAITING, SAGA_ACTIVITIES } = floorModule;
 
 const gateway = `http://${topology.host}:${topology.appPorts('gateway', profile).restPort}`;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -143,7 +143,15 @@ async function floorOnce(client, waitForEvent) {
   const t0 = Date.now();
   const activities = waitForEvent ? SAGA_ACTIVITIES.threeDSecure : SAGA_ACTIVITIES.card;
   await client.scheduleNewWorkflow(FLOOR_WORKFLOW, { activities, waitForEvent }, id);
-  if (waitForEvent) await client.raiseEvent(id, FLOOR_EVENT, { approved: true });
+  if (waitForEvent) {
+    // As the saga's webhook does: sent once the payment exists (here: the first step ran).
+    for (let i = 0; i < 400; i += 1) {
+      const state = await client.getWorkflowState(id, true); // the custom status comes with the payloads
+      if (String(state?.customStatus ?? '').includes(FLOOR_AWAITING)) break;
+      await sleep(10);
+    }
+    await client.raiseEvent(id, FLOOR_EVENT, { approved: true });
+  }
   const state = await client.waitForWorkflowCompletion(id, false, 300);
   if (!state || state.runtimeStatus !== 1 /* COMPLETED */) throw new Error(`floor instance ended ${state?.runtimeStatus}`);
   return { ms: Date.now() - t0, at: Date.now(), id };
@@ -179,7 +187,12 @@ async function concurrent(ctx, hot) {
   const products = hot ? await insertProducts(ctx.mongo, 1, 100_000) : await insertProducts(ctx.mongo, n, 100);
   const shoppers = ctx.shoppers.slice(0, n);
   // Carts first (not timed), then every shopper places at once.
-  await Promise.all(shoppers.map((me, i) => call('PUT', `/v1/cart/items/${products[i % products.length]}`, me.token, { quantity: 1 })));
+  await Promise.all(
+    shoppers.map(async (me, i) => {
+      const put = await call('PUT', `/v1/cart/items/${products[i % products.length]}`, me.token, { quantity: 1 });
+      if (put.status !== 200) throw new Error(`cart answered ${put.status} ${JSON.stringify(put.body)}`);
+    }),
+  );
   const sStart = Date.now();
   const results = await Promise.all(
     shoppers.map(async (me) => {
@@ -187,7 +200,7 @@ async function concurrent(ctx, hot) {
       const body = { shippingAddressId: me.addressId, paymentMethod: { token: 'tok_visa' } };
       const res = await call('POST', '/v1/orders', me.token, body, { 'idempotency-key': randomUUID() });
       const postMs = Date.now() - t0;
-      if (res.status !== 202) return { status: `HTTP ${res.status}`, postMs, ms: NaN, at: Date.now() };
+      if (res.status !== 202) return { status: `HTTP ${res.status} ${res.body.detail ?? ''}`, postMs, ms: NaN, at: Date.now() };
       const done = await outcome(me, res.body.id, 250);
       return { orderId: res.body.id, postMs, ms: done.at - t0, status: done.status, at: done.at };
     }),

@@ -32,7 +32,9 @@ void runShopService({
   config: loadOrderConfig(),
   tracing,
   async build({ config, logger, metrics }) {
-    const store = openPostgres(config.DATABASE_URL, config.SERVICE_NAME);
+    // Placing orders, every saga step and the simulated provider share this pool: at 100
+    // concurrent checkouts 10 connections were the queue (docs/performance.md).
+    const store = openPostgres(config.DATABASE_URL, config.SERVICE_NAME, { max: 20 });
     await store.ping();
     // The workflow worker streams work items from the sidecar, so the sidecar must be up.
     await waitForSidecar(config.DAPR_HTTP_PORT, 60_000, config.HOST);
