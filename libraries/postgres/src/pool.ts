@@ -9,13 +9,13 @@ export interface PostgresStore extends Stoppable {
 }
 
 /** A pool that gives up quickly when the server is gone, so /readyz turns red in seconds. */
-export function openPostgres(url: string, applicationName: string, options: { max?: number } = {}): PostgresStore {
+export function openPostgres(url: string, applicationName: string): PostgresStore {
   const pool = new Pool({
     connectionString: url,
     application_name: applicationName,
     connectionTimeoutMillis: 2_000,
     idleTimeoutMillis: 30_000,
-    max: options.max ?? 10,
+    max: 10,
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

@@ -29,7 +29,11 @@ const SOLO = Number(arg('solo', '15'));
 
 // The floor's step counts come from the saga's own definition (built into dist/).
 const floorModule = await import(join(root, 'services/order/dist/checkout/floor.js'));
-const { FLOOR_WORKFLOW, FLOOR_EVENT, FLOOR_AWAITING, SAGA_ACTIVITIES } = floorModule;
+const { FLOOR_WORKFLOW, FLOOR_EVENT, FLOOR_AWAITING } = floorModule;
+// --floor-steps N compares with a floor of N steps instead (5 = the saga's business steps).
+const SAGA_ACTIVITIES = arg('floor-steps')
+  ? { card: Number(arg('floor-steps')), threeDSecure: Number(arg('floor-steps')) + 1 }
+  : floorModule.SAGA_ACTIVITIES;
 
 const gateway = `http://${topology.host}:${topology.appPorts('gateway', profile).restPort}`;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -177,12 +181,17 @@ async function solo(ctx, token) {
   };
 }
 
-async function concurrent(ctx, hot) {
-  const n = CONCURRENT;
+async function floorConcurrent(ctx) {
   const fStart = Date.now();
-  const floor = await Promise.all(Array.from({ length: n }, () => floorOnce(ctx.client, false)));
+  const floor = await Promise.all(Array.from({ length: CONCURRENT }, () => floorOnce(ctx.client, false)));
   const floorSeconds = (Math.max(...floor.map((f) => f.at)) - fStart) / 1000;
   await purge(ctx.client, floor.map((f) => f.id));
+  return { floor, floorSeconds, instancesPerSecond: round(CONCURRENT / floorSeconds), p50Ms: median(floor.map((f) => f.ms)) };
+}
+
+async function concurrent(ctx, hot) {
+  const n = CONCURRENT;
+  const { floor, floorSeconds } = await floorConcurrent(ctx);
 
   const products = hot ? await insertProducts(ctx.mongo, 1, 100_000) : await insertProducts(ctx.mongo, n, 100);
   const shoppers = ctx.shoppers.slice(0, n);
@@ -244,15 +253,20 @@ const client = new DaprWorkflowClient({
 });
 await Promise.all([mongo.connect(), db.connect()]);
 const shoppers = [];
-for (let i = 0; i < CONCURRENT; i += 10) shoppers.push(...(await Promise.all(Array.from({ length: Math.min(10, CONCURRENT - i) }, (_, j) => newShopper(i + j)))));
+const needsShoppers = scenarios.some((s) => s !== 'floor');
+for (let i = 0; needsShoppers && i < CONCURRENT; i += 10) shoppers.push(...(await Promise.all(Array.from({ length: Math.min(10, CONCURRENT - i) }, (_, j) => newShopper(i + j)))));
 const ctx = { mongo, db, client, shoppers };
 // One warm-up of each, so the first run does not pay for cold channels and JIT.
 await floorOnce(client, false);
-await checkout(shoppers[0], (await insertProducts(mongo, 1, 100))[0], 'tok_visa', 50);
+if (needsShoppers) await checkout(shoppers[0], (await insertProducts(mongo, 1, 100))[0], 'tok_visa', 50);
 
 const all = [];
 for (let run = 0; run < runs; run += 1) {
   const result = {};
+  if (scenarios.includes('floor')) {
+    const { instancesPerSecond, p50Ms } = await floorConcurrent(ctx);
+    result.floor = { instancesPerSecond, p50Ms };
+  }
   if (scenarios.includes('solo')) result.solo = await solo(ctx, 'tok_visa');
   if (scenarios.includes('many')) result.many = await concurrent(ctx, false);
   if (scenarios.includes('hot')) result.hot = await concurrent(ctx, true);
@@ -265,6 +279,7 @@ const summary = {};
 const field = (scenario, key) => all.map((r) => r[scenario]?.[key]).filter((x) => typeof x === 'number');
 const describe = (xs) => (xs.length ? { median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) } : undefined);
 for (const [scenario, keys] of Object.entries({
+  floor: ['instancesPerSecond', 'p50Ms'],
   solo: ['sagaP50Ms', 'floorP50Ms', 'ratioP50'],
   many: ['confirmedPerSecond', 'floorInstancesPerSecond', 'ratio', 'postP99Ms', 'sagaP50Ms'],
   hot: ['confirmedPerSecond', 'floorInstancesPerSecond', 'ratio', 'postP99Ms', 'sagaP50Ms'],

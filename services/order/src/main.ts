@@ -32,9 +32,7 @@ void runShopService({
   config: loadOrderConfig(),
   tracing,
   async build({ config, logger, metrics }) {
-    // Placing orders, every saga step and the simulated provider share this pool: at 100
-    // concurrent checkouts 10 connections were the queue (docs/performance.md).
-    const store = openPostgres(config.DATABASE_URL, config.SERVICE_NAME, { max: 20 });
+    const store = openPostgres(config.DATABASE_URL, config.SERVICE_NAME);
     await store.ping();
     // The workflow worker streams work items from the sidecar, so the sidecar must be up.
     await waitForSidecar(config.DAPR_HTTP_PORT, 60_000, config.HOST);
@@ -114,6 +112,7 @@ void runShopService({
       daprHost: config.HOST,
       daprGrpcPort: config.DAPR_GRPC_PORT,
       logger,
+      maxConcurrentWorkItems: config.WORKFLOW_MAX_CONCURRENT_WORK_ITEMS,
       checkout: { orders, stock: products, payments, logger, reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
     });
     const auth = createAuthenticator({ logger, daprGrpcPort: config.DAPR_GRPC_PORT, daprHost: config.HOST });

@@ -143,7 +143,7 @@ describe('the checkout workflow', () => {
     expect(result).toEqual({ status: 'CANCELLED', reason: 'customer_request' });
   });
 
-  test('When reserving keeps failing, then the saga compensates (checkout_failed) at once: no money was touched', async () => {
+  test('When reserving keeps failing past its retries, then the saga compensates (checkout_failed) without touching money', async () => {
     const { result, activities } = await fakeContext({
       activity: (n) => {
         if (n === 'reserveStock') throw new Error('product down');
@@ -151,7 +151,9 @@ describe('the checkout workflow', () => {
       },
     }).run(input);
 
-    expect(activities).toEqual(['reserveStock', 'cancelOrder']);
+    expect(activities.filter((a) => a === 'reserveStock')).toHaveLength(7);
+    expect(activities).not.toContain('payAndConfirm');
+    expect(activities.at(-1)).toBe('cancelOrder');
     expect(result).toMatchObject({ reason: 'checkout_failed' });
   });
 

@@ -23,6 +23,7 @@ import {
   type SimulatedPaymentProvider,
 } from '../src/data-access/simulated-payment-provider';
 import type { ShippingAddress } from '../src/domain/events';
+import { createOrderChanges } from '../src/domain/order-changes';
 import type { OrderDeps, ProductInfo } from '../src/domain/ports';
 import { checkoutActivities, retryingTransient } from '../src/checkout/activities';
 import { fakeStock, inMemoryCarts } from './fakes';
@@ -80,8 +81,10 @@ export async function orderHarness(database: string): Promise<Harness> {
   const confirmations: { orderId: string; approved: boolean }[] = [];
   const signals: { orderId: string; signal: 'cancellation-saga' | 'cancellation-requested' }[] = [];
   const payments = createSimulatedPaymentProvider();
+  const orderChanges = createOrderChanges();
   const deps: OrderDeps = {
-    orders: createOrderStore(pool, { pubsubName: 'pubsub' }),
+    orders: createOrderStore(pool, { pubsubName: 'pubsub', onEventsCommitted: (c) => orderChanges.notify(c.after.id) }),
+    orderChanges,
     catalog: {
       async getProducts(ids) {
         const m = new Map<string, ProductInfo>();

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError, type Logger, type Stoppable } from '@shop/service-kit';
 import type { CheckoutStarter } from '../domain/ports';
 import { forgetOwedStart, type SagaKind } from './owed-starts';
+import { quietClient } from './quiet-sdk';
 import type { WorkflowInput } from './steps';
 import { AWAITING_CONFIRMATION, SAGA_EVENTS, WORKFLOWS, type SagaEvent } from './workflow';
 
@@ -47,11 +48,13 @@ export function createCheckoutClient(options: {
   logger: Logger;
   pool: Pool;
 }): CheckoutClient {
-  const client = new DaprWorkflowClient({
-    daprHost: options.daprHost,
-    daprPort: String(options.daprGrpcPort),
-    logger: { level: LogLevel.Warn },
-  });
+  const client = quietClient(
+    new DaprWorkflowClient({
+      daprHost: options.daprHost,
+      daprPort: String(options.daprGrpcPort),
+      logger: { level: LogLevel.Warn },
+    }),
+  );
   const { confirmationTimeoutSeconds } = options;
 
   function startWorkflow<K extends keyof typeof WORKFLOWS>(name: K, input: WorkflowInput<(typeof WORKFLOWS)[K]>, id: string) {

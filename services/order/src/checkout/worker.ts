@@ -5,6 +5,7 @@ import { probeSteps } from '../workflows/platform-probe/activities';
 import { PROBE_WORKFLOWS } from '../workflows/platform-probe/workflow';
 import { checkoutActivities, retryingTransient, type CheckoutActivityDeps } from './activities';
 import { FLOOR_WORKFLOWS, floorSteps } from './floor';
+import { quietRuntime } from './quiet-sdk';
 import { registerSteps, workflowFunction, type WorkflowDefinition } from './steps';
 import { WORKFLOWS } from './workflow';
 
@@ -29,7 +30,7 @@ export interface WorkflowWorkerOptions {
 const ALL_WORKFLOWS: Record<string, WorkflowDefinition<z.ZodType>> = { ...WORKFLOWS, ...FLOOR_WORKFLOWS, ...PROBE_WORKFLOWS };
 
 function buildRuntime(options: WorkflowWorkerOptions): WorkflowRuntime {
-  const runtime = new WorkflowRuntime({ daprHost: options.daprHost, daprPort: String(options.daprGrpcPort) });
+  const runtime = quietRuntime(new WorkflowRuntime({ daprHost: options.daprHost, daprPort: String(options.daprGrpcPort) }));
   for (const [name, definition] of Object.entries(ALL_WORKFLOWS)) {
     runtime.registerWorkflowWithName(name, workflowFunction(definition));
   }

@@ -17,11 +17,12 @@ export type SagaEvent = keyof typeof SAGA_EVENTS;
 export const AWAITING_CONFIRMATION = 'awaiting-payment-confirmation';
 
 /**
- * The payment step's durable retries: a failure after the provider charged must be retried
- * until the charge is recorded (then refunded if need be), not compensated blind; short
- * enough that a broken peer still ends in a compensation within two minutes.
+ * A forward step's durable retries (after its own in-process ones): a failure after the
+ * provider charged must be retried until the charge is recorded (then refunded if need be),
+ * not compensated blind, and a store that refused a connection for a moment must not cancel
+ * the order; short enough that a broken peer still ends in a compensation within two minutes.
  */
-export const PAYMENT_RETRY_SECONDS = [1, 2, 5, 10, 30, 60] as const;
+export const STEP_RETRY_SECONDS = [1, 2, 5, 10, 30, 60] as const;
 
 const checkoutInput = z.strictObject({
   orderId: z.uuid(),
@@ -55,16 +56,16 @@ export const checkout = defineWorkflow(
 
     let reserved;
     try {
-      reserved = yield* steps.reserveStock({ orderId });
+      reserved = yield* durably(ctx, steps.reserveStock, { orderId }, STEP_RETRY_SECONDS);
     } catch {
-      return yield* compensate('checkout_failed'); // kept failing after its own retries
+      return yield* compensate('checkout_failed'); // kept failing after all its retries
     }
     if (!reserved.ok) return yield* compensate(reserved.reason);
     ctx.setCustomStatus('stock-reserved');
 
     let paid;
     try {
-      paid = yield* durably(ctx, steps.payAndConfirm, { orderId, paymentToken }, PAYMENT_RETRY_SECONDS);
+      paid = yield* durably(ctx, steps.payAndConfirm, { orderId, paymentToken }, STEP_RETRY_SECONDS);
       if (paid.ok && paid.status === 'requires_confirmation') {
         paymentId = paid.paymentId;
         ctx.setCustomStatus(AWAITING_CONFIRMATION);
@@ -78,7 +79,7 @@ export const checkout = defineWorkflow(
         if (!answer.success || !answer.data.approved) return yield* compensate('payment_declined');
         ctx.setCustomStatus('payment-approved');
         const approved = { orderId, paymentToken, approvedPaymentId: paid.paymentId };
-        paid = yield* durably(ctx, steps.payAndConfirm, approved, PAYMENT_RETRY_SECONDS);
+        paid = yield* durably(ctx, steps.payAndConfirm, approved, STEP_RETRY_SECONDS);
       }
     } catch {
       return yield* compensate('checkout_failed');

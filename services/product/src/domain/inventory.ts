@@ -6,6 +6,7 @@ import type { Clock, EventFlusher, EventsOf, ProductRepository, ReservationRepos
 import type { Product } from './product';
 import { mergeLines, type Reservation, type ReservationItem } from './reservation';
 import { takeAll } from './take-all';
+import { createLimiter } from './limiter';
 import { createStockTaker } from './stock-taker';
 
 export interface InventoryDeps {
@@ -18,6 +19,8 @@ export interface InventoryDeps {
   readonly mutex: KeyedMutex;
   readonly lowStockThreshold: number;
   readonly reservationTtlSeconds: number;
+  /** Reservations worked on at once (default 16). */
+  readonly reservationConcurrency?: number;
 }
 
 export interface Shortage {
@@ -42,6 +45,8 @@ const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `pro
 export function createInventoryUseCases(deps: InventoryDeps) {
   const { products, reservations, outbox, feed, clock, mutex } = deps;
   const taker = createStockTaker(products, mutex);
+  // Enough in flight for the taker to batch, few enough to bound FerretDB's connections.
+  const reserving = createLimiter(deps.reservationConcurrency ?? 16);
 
   /** What every stock write records with itself: inventory.changed, and inventory.low on crossing down. */
   const stockEvents = (): EventsOf => {
@@ -127,7 +132,7 @@ export function createInventoryUseCases(deps: InventoryDeps) {
   return {
     async reserve(orderId: string, items: readonly ReservationItem[], ttlSeconds = deps.reservationTtlSeconds) {
       const lines = mergeLines(items);
-      return mutex.run([orderKey(orderId)], () => reserveLocked(orderId, lines, ttlSeconds));
+      return reserving(() => mutex.run([orderKey(orderId)], () => reserveLocked(orderId, lines, ttlSeconds)));
     },
 
     release: (orderId: string) => mutex.run([orderKey(orderId)], () => releaseLocked(orderId, false)),
