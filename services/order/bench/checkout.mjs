@@ -42,13 +42,17 @@ const webhookSecret = secrets['payment-webhook-secret'];
 
 function call(method, path, token, body, headers = {}) {
   return new Promise((resolve) => {
-    const all = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };
+    const all = {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    };
     const req = http.request(`${gateway}${path}`, { method, agent, headers: all }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let parsed = {};
+        let parsed;
         try {
           parsed = text ? JSON.parse(text) : {};
         } catch {
@@ -94,9 +98,25 @@ async function insertProducts(mongo, count, stock) {
   const docs = Array.from({ length: count }, () => {
     const id = randomUUID();
     return {
-      _id: id, sku: `BENCH-${id.slice(0, 8)}`, name: 'Bench Kettle', description: '', categoryId: 'bench',
-      price: 700, currency: 'USD', attributes: {}, images: [], tags: [], stock, stockVersion: 0,
-      ratingSum: 0, ratingCount: 0, ratingAverage: 0, keywords: ['bench'], deleted: false, createdAt: now, updatedAt: now,
+      _id: id,
+      sku: `BENCH-${id.slice(0, 8)}`,
+      name: 'Bench Kettle',
+      description: '',
+      categoryId: 'bench',
+      price: 700,
+      currency: 'USD',
+      attributes: {},
+      images: [],
+      tags: [],
+      stock,
+      stockVersion: 0,
+      ratingSum: 0,
+      ratingCount: 0,
+      ratingAverage: 0,
+      keywords: ['bench'],
+      deleted: false,
+      createdAt: now,
+      updatedAt: now,
     };
   });
   await mongo.db().collection('products').insertMany(docs);
@@ -116,7 +136,9 @@ const paymentIdFor = (orderId) =>
   `sim_pay_${createHash('sha256').update(`${orderId}:authorize`).digest('hex').slice(0, 32)}`;
 function signed(body) {
   const t = Math.floor(Date.now() / 1000);
-  const mac = createHmac('sha256', webhookSecret).update(`${t}.${body.orderId}.${body.paymentId}.${body.outcome}`).digest('hex');
+  const mac = createHmac('sha256', webhookSecret)
+    .update(`${t}.${body.orderId}.${body.paymentId}.${body.outcome}`)
+    .digest('hex');
   return `t=${t},v1=${mac}`;
 }
 
@@ -157,7 +179,8 @@ async function floorOnce(client, waitForEvent) {
     await client.raiseEvent(id, FLOOR_EVENT, { approved: true });
   }
   const state = await client.waitForWorkflowCompletion(id, false, 300);
-  if (!state || state.runtimeStatus !== 1 /* COMPLETED */) throw new Error(`floor instance ended ${state?.runtimeStatus}`);
+  if (!state || state.runtimeStatus !== 1 /* COMPLETED */)
+    throw new Error(`floor instance ended ${state?.runtimeStatus}`);
   return { ms: Date.now() - t0, at: Date.now(), id };
 }
 
@@ -176,7 +199,10 @@ async function solo(ctx, token) {
     saga.push(r.ms);
   }
   return {
-    sagaP50Ms: median(saga), sagaP99Ms: pct(saga, 99), floorP50Ms: median(floor), floorP99Ms: pct(floor, 99),
+    sagaP50Ms: median(saga),
+    sagaP99Ms: pct(saga, 99),
+    floorP50Ms: median(floor),
+    floorP99Ms: pct(floor, 99),
     ratioP50: round(median(saga) / median(floor)),
   };
 }
@@ -185,8 +211,16 @@ async function floorConcurrent(ctx) {
   const fStart = Date.now();
   const floor = await Promise.all(Array.from({ length: CONCURRENT }, () => floorOnce(ctx.client, false)));
   const floorSeconds = (Math.max(...floor.map((f) => f.at)) - fStart) / 1000;
-  await purge(ctx.client, floor.map((f) => f.id));
-  return { floor, floorSeconds, instancesPerSecond: round(CONCURRENT / floorSeconds), p50Ms: median(floor.map((f) => f.ms)) };
+  await purge(
+    ctx.client,
+    floor.map((f) => f.id),
+  );
+  return {
+    floor,
+    floorSeconds,
+    instancesPerSecond: round(CONCURRENT / floorSeconds),
+    p50Ms: median(floor.map((f) => f.ms)),
+  };
 }
 
 async function concurrent(ctx, hot) {
@@ -209,22 +243,34 @@ async function concurrent(ctx, hot) {
       const body = { shippingAddressId: me.addressId, paymentMethod: { token: 'tok_visa' } };
       const res = await call('POST', '/v1/orders', me.token, body, { 'idempotency-key': randomUUID() });
       const postMs = Date.now() - t0;
-      if (res.status !== 202) return { status: `HTTP ${res.status} ${res.body.detail ?? ''}`, postMs, ms: NaN, at: Date.now() };
+      if (res.status !== 202)
+        return { status: `HTTP ${res.status} ${res.body.detail ?? ''}`, postMs, ms: NaN, at: Date.now() };
       const done = await outcome(me, res.body.id, 250);
       return { orderId: res.body.id, postMs, ms: done.at - t0, status: done.status, at: done.at };
     }),
   );
   const confirmed = results.filter((r) => r.status === 'CONFIRMED');
   const sagaSeconds = (Math.max(...results.map((r) => r.at)) - sStart) / 1000;
-  const steps = await stepMedians(ctx.db, confirmed.map((r) => r.orderId));
+  const steps = await stepMedians(
+    ctx.db,
+    confirmed.map((r) => r.orderId),
+  );
   const floorPerSecond = n / floorSeconds;
   const sagaPerSecond = confirmed.length / sagaSeconds;
   return {
-    orders: n, confirmed: confirmed.length, other: [...new Set(results.filter((r) => r.status !== 'CONFIRMED').map((r) => r.status))],
-    confirmedPerSecond: round(sagaPerSecond), floorInstancesPerSecond: round(floorPerSecond),
+    orders: n,
+    confirmed: confirmed.length,
+    other: [...new Set(results.filter((r) => r.status !== 'CONFIRMED').map((r) => r.status))],
+    confirmedPerSecond: round(sagaPerSecond),
+    floorInstancesPerSecond: round(floorPerSecond),
     ratio: round(sagaPerSecond / floorPerSecond),
-    postP50Ms: median(results.map((r) => r.postMs)), postP99Ms: pct(results.map((r) => r.postMs), 99),
-    sagaP50Ms: median(confirmed.map((r) => r.ms)), floorP50Ms: median(floor.map((f) => f.ms)),
+    postP50Ms: median(results.map((r) => r.postMs)),
+    postP99Ms: pct(
+      results.map((r) => r.postMs),
+      99,
+    ),
+    sagaP50Ms: median(confirmed.map((r) => r.ms)),
+    floorP50Ms: median(floor.map((f) => f.ms)),
     stepMediansMs: steps,
   };
 }
@@ -245,7 +291,9 @@ async function stepMedians(db, orderIds) {
 
 const mongoUrl = `mongodb://${topology.host}:${topology.infrastructurePorts(profile).ferretdb.port}/${topology.databaseName('product', profile)}`;
 const mongo = new MongoClient(process.env.MONGODB_URL ?? mongoUrl);
-const db = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${topology.databaseName('order', profile)}` });
+const db = new pg.Client({
+  connectionString: `postgres://postgres@127.0.0.1:5432/${topology.databaseName('order', profile)}`,
+});
 const client = new DaprWorkflowClient({
   daprHost: topology.host,
   daprPort: String(topology.appPorts('order', profile).daprGrpcPort),
@@ -254,7 +302,10 @@ const client = new DaprWorkflowClient({
 await Promise.all([mongo.connect(), db.connect()]);
 const shoppers = [];
 const needsShoppers = scenarios.some((s) => s !== 'floor');
-for (let i = 0; needsShoppers && i < CONCURRENT; i += 10) shoppers.push(...(await Promise.all(Array.from({ length: Math.min(10, CONCURRENT - i) }, (_, j) => newShopper(i + j)))));
+for (let i = 0; needsShoppers && i < CONCURRENT; i += 10)
+  shoppers.push(
+    ...(await Promise.all(Array.from({ length: Math.min(10, CONCURRENT - i) }, (_, j) => newShopper(i + j)))),
+  );
 const ctx = { mongo, db, client, shoppers };
 // One warm-up of each, so the first run does not pay for cold channels and JIT.
 await floorOnce(client, false);
@@ -277,7 +328,8 @@ for (let run = 0; run < runs; run += 1) {
 
 const summary = {};
 const field = (scenario, key) => all.map((r) => r[scenario]?.[key]).filter((x) => typeof x === 'number');
-const describe = (xs) => (xs.length ? { median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) } : undefined);
+const describe = (xs) =>
+  xs.length ? { median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) } : undefined;
 for (const [scenario, keys] of Object.entries({
   floor: ['instancesPerSecond', 'p50Ms'],
   solo: ['sagaP50Ms', 'floorP50Ms', 'ratioP50'],
@@ -288,14 +340,26 @@ for (const [scenario, keys] of Object.entries({
   if (!all.some((r) => r[scenario])) continue;
   summary[scenario] = Object.fromEntries(keys.map((k) => [k, describe(field(scenario, k))]));
 }
-const report = { at: new Date().toISOString(), profile, runs, concurrent: CONCURRENT, floorActivities: SAGA_ACTIVITIES, summary, all };
+const report = {
+  at: new Date().toISOString(),
+  profile,
+  runs,
+  concurrent: CONCURRENT,
+  floorActivities: SAGA_ACTIVITIES,
+  summary,
+  all,
+};
 const outDir = join(root, '.run', 'bench');
 mkdirSync(outDir, { recursive: true });
 const file = join(outDir, `checkout-${report.at.replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 console.log('\ncheckout saga vs Dapr floor (median [min-max] over runs):');
 for (const [scenario, keys] of Object.entries(summary)) {
-  console.log(`  ${scenario}: ${Object.entries(keys).map(([k, v]) => `${k} ${v.median} [${v.min}-${v.max}]`).join(', ')}`);
+  console.log(
+    `  ${scenario}: ${Object.entries(keys)
+      .map(([k, v]) => `${k} ${v.median} [${v.min}-${v.max}]`)
+      .join(', ')}`,
+  );
 }
 console.log(`written ${file}`);
 await Promise.all([mongo.close(), db.end(), client.stop()]);

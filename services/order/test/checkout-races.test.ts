@@ -67,14 +67,23 @@ describe('checkout racing a customer cancel', () => {
     const { me, orderId } = await reservedOrder();
     const o = (await h.deps.orders.get(orderId))!;
     // The first run's provider call; the process died before the order recorded it.
-    await h.payments.charge({ idempotencyKey: `${orderId}:authorize`, orderId, amount: o.total, currency: o.currency, token: 'tok_visa' });
+    await h.payments.charge({
+      idempotencyKey: `${orderId}:authorize`,
+      orderId,
+      amount: o.total,
+      currency: o.currency,
+      token: 'tok_visa',
+    });
     await request(h.app).post(`/v1/orders/${orderId}/cancel`).set(me.auth).send({}).expect(200);
 
     const rerun = await steps.payAndConfirm({ orderId, paymentToken: 'tok_visa' });
     await steps.cancelOrder({ orderId, reason: 'customer_request' });
 
     expect(rerun).toMatchObject({ ok: false, reason: 'customer_request' });
-    expect((await h.deps.orders.get(orderId))!).toMatchObject({ status: 'CANCELLED', payment: { captured: 800, refunded: 800 } });
+    expect((await h.deps.orders.get(orderId))!).toMatchObject({
+      status: 'CANCELLED',
+      payment: { captured: 800, refunded: 800 },
+    });
     expect(h.payments.effects.filter((e) => e.idempotencyKey === `${orderId}:refund`)).toHaveLength(1);
   });
 

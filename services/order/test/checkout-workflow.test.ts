@@ -92,7 +92,8 @@ describe('the checkout workflow', () => {
 
   test('When the card is declined, then it compensates with payment_declined and names the payment to void', async () => {
     const { result, activities, inputs } = await fakeContext({
-      activity: (n) => (n === 'payAndConfirm' ? { ok: false, reason: 'payment_declined', paymentId: 'pay_d' } : undefined),
+      activity: (n) =>
+        n === 'payAndConfirm' ? { ok: false, reason: 'payment_declined', paymentId: 'pay_d' } : undefined,
     }).run(input);
 
     expect(activities).toEqual(['reserveStock', 'payAndConfirm', 'cancelOrder']);

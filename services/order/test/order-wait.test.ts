@@ -69,7 +69,10 @@ describe('waiting for an order to settle', () => {
     const intruder = await h.customer();
 
     const plain = await request(h.app).get(`/v1/orders/${orderId}`).set(me.auth);
-    const odd = await request(h.app).get(`/v1/orders/${orderId}`).set(me.auth).set('Prefer', 'respond-async, wait=soon');
+    const odd = await request(h.app)
+      .get(`/v1/orders/${orderId}`)
+      .set(me.auth)
+      .set('Prefer', 'respond-async, wait=soon');
     const foreign = await request(h.app).get(`/v1/orders/${orderId}`).set(intruder.auth).set('Prefer', 'wait=5');
 
     expect(plain.headers['preference-applied']).toBeUndefined();

@@ -20,9 +20,7 @@ describe('owed sagas and checkout metrics', () => {
   });
   // The sweeps look at every PENDING order, so each test starts from an empty database of
   // its own (TRUNCATE does not fire order_events' append-only row trigger).
-  beforeEach(() =>
-    h.pool.query('TRUNCATE saga_starts, order_items, orders, order_events, idempotency_keys, outbox'),
-  );
+  beforeEach(() => h.pool.query('TRUNCATE saga_starts, order_items, orders, order_events, idempotency_keys, outbox'));
   afterAll(() => h.close());
 
   async function placed(token = 'tok_visa') {

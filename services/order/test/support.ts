@@ -25,7 +25,8 @@ import {
 import type { ShippingAddress } from '../src/domain/events';
 import { createOrderChanges } from '../src/domain/order-changes';
 import type { OrderDeps, ProductInfo } from '../src/domain/ports';
-import { checkoutActivities, retryingTransient } from '../src/checkout/activities';
+import { checkoutActivities } from '../src/checkout/activities';
+import { retryingTransient } from '../src/checkout/steps';
 import { fakeStock, inMemoryCarts } from './fakes';
 import { mountOrderRoutes } from '../src/entry-points/rest/routes';
 

@@ -4,7 +4,6 @@ import * as order from '../domain/order';
 import type { OrderStore } from '../domain/ports';
 import type { ChargeOutcome, PaymentProvider } from '../domain/payment';
 import type { Stock } from '../domain/stock';
-import type { Steps } from './steps';
 
 export interface CheckoutActivityDeps {
   readonly orders: OrderStore;
@@ -63,7 +62,13 @@ export function checkoutActivities(deps: CheckoutActivityDeps) {
 
   /** One provider call when it can (authorise and capture); 3-D Secure answers "confirm first". */
   async function charge(o: order.Order, token: string): Promise<ChargeOutcome> {
-    const request = { idempotencyKey: `${o.id}:authorize`, orderId: o.id, amount: o.total, currency: o.currency, token };
+    const request = {
+      idempotencyKey: `${o.id}:authorize`,
+      orderId: o.id,
+      amount: o.total,
+      currency: o.currency,
+      token,
+    };
     if (deps.payments.charge) return deps.payments.charge(request);
     const outcome = await deps.payments.authorize(request);
     if (outcome.status !== 'authorized') return outcome;
@@ -196,26 +201,3 @@ export function checkoutActivities(deps: CheckoutActivityDeps) {
 
 /** The saga's steps as the workflows see them: names, inputs and results, no I/O. */
 export type CheckoutSteps = ReturnType<typeof checkoutActivities>;
-
-/**
- * Every step retries transient failures (UNAVAILABLE) in process with backoff before it
- * fails the activity: the SDK's callActivity has no retry policy of its own.
- */
-export function retryingTransient<S extends Steps>(steps: S, logger: Logger, delaysMs: readonly number[] = [200, 500, 1_000, 2_000, 4_000]): S {
-  const wrapped = Object.entries(steps).map(([name, fn]) => [
-    name,
-    async (input: { orderId?: string }) => {
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          return await fn(input);
-        } catch (err) {
-          const delay = delaysMs[attempt];
-          if (!(isAppError(err) && err.code === 'UNAVAILABLE') || delay === undefined) throw err;
-          logger.warn('checkout step failed, retrying', { step: name, orderId: input?.orderId, attempt: attempt + 1, err });
-          await new Promise((r) => setTimeout(r, delay));
-        }
-      }
-    },
-  ]);
-  return Object.fromEntries(wrapped) as S;
-}

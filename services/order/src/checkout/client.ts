@@ -35,7 +35,11 @@ export interface CheckoutClient extends CheckoutStarter, Stoppable {
 // The sidecar refuses a second start of a live instance id; that is the idempotency we want.
 const alreadyStarted = (err: unknown) =>
   /already exists|already running|ALREADY_EXISTS/i.test(String((err as Error)?.message ?? err));
-const FINISHED = new Set([WorkflowRuntimeStatus.COMPLETED, WorkflowRuntimeStatus.FAILED, WorkflowRuntimeStatus.TERMINATED]);
+const FINISHED = new Set([
+  WorkflowRuntimeStatus.COMPLETED,
+  WorkflowRuntimeStatus.FAILED,
+  WorkflowRuntimeStatus.TERMINATED,
+]);
 
 /**
  * The order's one workflow client, through its sidecar: starts sagas (and forgets their owed
@@ -57,14 +61,22 @@ export function createCheckoutClient(options: {
   );
   const { confirmationTimeoutSeconds } = options;
 
-  function startWorkflow<K extends keyof typeof WORKFLOWS>(name: K, input: WorkflowInput<(typeof WORKFLOWS)[K]>, id: string) {
+  function startWorkflow<K extends keyof typeof WORKFLOWS>(
+    name: K,
+    input: WorkflowInput<(typeof WORKFLOWS)[K]>,
+    id: string,
+  ) {
     return client.scheduleNewWorkflow(name, input, id);
   }
   async function scheduleNew(orderId: string, saga: SagaKind, paymentToken: string | null): Promise<void> {
     const id = sagaInstanceId(orderId, saga);
     try {
       if (saga === 'checkout') {
-        await startWorkflow(workflowOf.checkout, { orderId, paymentToken: paymentToken ?? '', confirmationTimeoutSeconds }, id);
+        await startWorkflow(
+          workflowOf.checkout,
+          { orderId, paymentToken: paymentToken ?? '', confirmationTimeoutSeconds },
+          id,
+        );
       } else {
         await startWorkflow(workflowOf.cancellation, { orderId }, id);
       }
@@ -90,7 +102,11 @@ export function createCheckoutClient(options: {
     await forgetOwedStart(options.pool, orderId, saga);
   }
 
-  async function raise<E extends SagaEvent>(orderId: string, event: E, payload: z.input<(typeof SAGA_EVENTS)[E]['payload']>) {
+  async function raise<E extends SagaEvent>(
+    orderId: string,
+    event: E,
+    payload: z.input<(typeof SAGA_EVENTS)[E]['payload']>,
+  ) {
     try {
       await client.raiseEvent(sagaInstanceId(orderId, 'checkout'), SAGA_EVENTS[event].name, payload);
     } catch (err) {

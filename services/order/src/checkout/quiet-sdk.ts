@@ -1,9 +1,8 @@
 import { DaprWorkflowClient, LogLevel, WorkflowRuntime } from '@dapr/dapr';
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a module the SDK does not export, replaced below
+// A module the SDK does not export; its class is replaced below.
 const executorModule = require('@dapr/dapr/workflow/internal/durabletask/worker/orchestration-executor') as {
   OrchestrationExecutor: new (...args: unknown[]) => { logger: unknown };
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Logger } = require('@dapr/dapr/logger/Logger') as {
   Logger: new (component: string, area: string, options: { level: LogLevel }) => unknown;
 };

@@ -1,5 +1,6 @@
 import type { Task, WorkflowActivityContext, WorkflowContext, WorkflowRuntime } from '@dapr/dapr';
 import type { z } from 'zod';
+import { isAppError, type Logger } from '@shop/service-kit';
 
 /**
  * Typed steps, the way Temporal's `proxyActivities` types them: a step is one function
@@ -106,3 +107,35 @@ export const defineWorkflow = <S extends z.ZodType>(
   input: S,
   run: (ctx: WorkflowContext, input: z.output<S>) => Call<unknown>,
 ): WorkflowDefinition<S> => ({ input, run });
+
+/**
+ * Every step retries transient failures (UNAVAILABLE) in process with backoff before it
+ * fails the activity: the SDK's callActivity has no retry policy of its own.
+ */
+export function retryingTransient<S extends Steps>(
+  steps: S,
+  logger: Logger,
+  delaysMs: readonly number[] = [200, 500, 1_000, 2_000, 4_000],
+): S {
+  const wrapped = Object.entries(steps).map(([name, fn]) => [
+    name,
+    async (input: { orderId?: string }) => {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await fn(input);
+        } catch (err) {
+          const delay = delaysMs[attempt];
+          if (!(isAppError(err) && err.code === 'UNAVAILABLE') || delay === undefined) throw err;
+          logger.warn('checkout step failed, retrying', {
+            step: name,
+            orderId: input?.orderId,
+            attempt: attempt + 1,
+            err,
+          });
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+    },
+  ]);
+  return Object.fromEntries(wrapped) as S;
+}

@@ -37,7 +37,12 @@ export function createSagaRecovery(options: SagaRecoveryOptions): Sweep {
           await schedule(row.order_id, row.saga, row.payment_token);
         } catch (err) {
           const delaySeconds = await postponeStart(tx, row);
-          logger.warn('owed saga not started; retrying later', { orderId: row.order_id, saga: row.saga, delaySeconds, err });
+          logger.warn('owed saga not started; retrying later', {
+            orderId: row.order_id,
+            saga: row.saga,
+            delaySeconds,
+            err,
+          });
           break;
         }
         await forgetOwedStart(tx, row.order_id, row.saga);
@@ -47,7 +52,11 @@ export function createSagaRecovery(options: SagaRecoveryOptions): Sweep {
       return started;
     });
   }
-  const job = periodic('saga recovery', sweepOnce, { logger, intervalMs: options.intervalMs ?? 5_000, firstDelayMs: 0 });
+  const job = periodic('saga recovery', sweepOnce, {
+    logger,
+    intervalMs: options.intervalMs ?? 5_000,
+    firstDelayMs: 0,
+  });
   return { ...job, sweepOnce };
 }
 

@@ -3,10 +3,10 @@ import type { Logger, Stoppable } from '@shop/service-kit';
 import type { z } from 'zod';
 import { probeSteps } from '../workflows/platform-probe/activities';
 import { PROBE_WORKFLOWS } from '../workflows/platform-probe/workflow';
-import { checkoutActivities, retryingTransient, type CheckoutActivityDeps } from './activities';
+import { checkoutActivities, type CheckoutActivityDeps } from './activities';
 import { FLOOR_WORKFLOWS, floorSteps } from './floor';
 import { quietRuntime } from './quiet-sdk';
-import { registerSteps, workflowFunction, type WorkflowDefinition } from './steps';
+import { registerSteps, retryingTransient, workflowFunction, type WorkflowDefinition } from './steps';
 import { WORKFLOWS } from './workflow';
 
 /** The SDK worker's private state we have to reach (see tune and the watchdog below). */
@@ -27,10 +27,16 @@ export interface WorkflowWorkerOptions {
   watchdogIntervalMs?: number;
 }
 
-const ALL_WORKFLOWS: Record<string, WorkflowDefinition<z.ZodType>> = { ...WORKFLOWS, ...FLOOR_WORKFLOWS, ...PROBE_WORKFLOWS };
+const ALL_WORKFLOWS: Record<string, WorkflowDefinition<z.ZodType>> = {
+  ...WORKFLOWS,
+  ...FLOOR_WORKFLOWS,
+  ...PROBE_WORKFLOWS,
+};
 
 function buildRuntime(options: WorkflowWorkerOptions): WorkflowRuntime {
-  const runtime = quietRuntime(new WorkflowRuntime({ daprHost: options.daprHost, daprPort: String(options.daprGrpcPort) }));
+  const runtime = quietRuntime(
+    new WorkflowRuntime({ daprHost: options.daprHost, daprPort: String(options.daprGrpcPort) }),
+  );
   for (const [name, definition] of Object.entries(ALL_WORKFLOWS)) {
     runtime.registerWorkflowWithName(name, workflowFunction(definition));
   }

@@ -142,7 +142,8 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
             const current = rebuild(rows.map(toEvent));
             if (!current) throw new AppError('NOT_FOUND', 'No such order');
             const events = decide(current);
-            const next = events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
+            const next =
+              events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
             return { order: next?.after ?? current, written: next };
           });
           committed(written);

@@ -19,8 +19,7 @@ export interface AuthorizeRequest {
 
 /** Authorise and capture in one call; a payment needing 3-D Secure stops before the capture. */
 export type ChargeOutcome =
-  | { readonly status: 'captured'; readonly paymentId: string }
-  | Exclude<AuthorizationOutcome, { status: 'authorized' }>;
+  { readonly status: 'captured'; readonly paymentId: string } | Exclude<AuthorizationOutcome, { status: 'authorized' }>;
 
 export interface PaymentProvider {
   readonly name: string;

@@ -54,7 +54,9 @@ export async function placeOrder(
   // retried by the recovery sweep.
   void deps.checkout
     .start(placed.orderId, request.paymentMethod.token)
-    .catch((err: unknown) => deps.logger.warn('checkout start deferred to the sweep', { orderId: placed.orderId, err }));
+    .catch((err: unknown) =>
+      deps.logger.warn('checkout start deferred to the sweep', { orderId: placed.orderId, err }),
+    );
   // The order owns the items now; a failure here only leaves a cart the user can empty.
   await deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId }));
   deps.logger.info('order placed', { orderId: placed.orderId, userId, total, currency });
