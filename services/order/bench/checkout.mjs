@@ -67,6 +67,17 @@ function call(method, path, token, body, headers = {}) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let retries = 0;
+/** As a careful client does: a 5xx or a broken connection is retried (the same Idempotency-Key for a POST). */
+async function careful(send) {
+  let res = await send();
+  for (let attempt = 1; (res.status === 0 || res.status >= 500) && attempt <= 10; attempt += 1) {
+    retries += 1;
+    await sleep(Math.min(2_000, 100 * attempt));
+    res = await send();
+  }
+  return res;
+}
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const pct = (xs, p) => {
   const s = sorted(xs);
@@ -143,11 +154,12 @@ function signed(body) {
 }
 
 async function checkout(me, productId, token, pollMs) {
-  const put = await call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: 1 });
+  const put = await careful(() => call('PUT', `/v1/cart/items/${productId}`, me.token, { quantity: 1 }));
   if (put.status !== 200) throw new Error(`cart answered ${put.status}`);
   const t0 = Date.now();
   const body = { shippingAddressId: me.addressId, paymentMethod: { token } };
-  const res = await call('POST', '/v1/orders', me.token, body, { 'idempotency-key': randomUUID() });
+  const key = randomUUID();
+  const res = await careful(() => call('POST', '/v1/orders', me.token, body, { 'idempotency-key': key }));
   const postMs = Date.now() - t0;
   if (res.status !== 202) throw new Error(`POST /v1/orders answered ${res.status} ${JSON.stringify(res.body)}`);
   const orderId = res.body.id;
@@ -232,16 +244,20 @@ async function concurrent(ctx, hot) {
   // Carts first (not timed), then every shopper places at once.
   await Promise.all(
     shoppers.map(async (me, i) => {
-      const put = await call('PUT', `/v1/cart/items/${products[i % products.length]}`, me.token, { quantity: 1 });
+      const put = await careful(() =>
+        call('PUT', `/v1/cart/items/${products[i % products.length]}`, me.token, { quantity: 1 }),
+      );
       if (put.status !== 200) throw new Error(`cart answered ${put.status} ${JSON.stringify(put.body)}`);
     }),
   );
   const sStart = Date.now();
+  const retriesBefore = retries;
   const results = await Promise.all(
     shoppers.map(async (me) => {
       const t0 = Date.now();
       const body = { shippingAddressId: me.addressId, paymentMethod: { token: 'tok_visa' } };
-      const res = await call('POST', '/v1/orders', me.token, body, { 'idempotency-key': randomUUID() });
+      const key = randomUUID();
+      const res = await careful(() => call('POST', '/v1/orders', me.token, body, { 'idempotency-key': key }));
       const postMs = Date.now() - t0;
       if (res.status !== 202)
         return { status: `HTTP ${res.status} ${res.body.detail ?? ''}`, postMs, ms: NaN, at: Date.now() };
@@ -259,6 +275,7 @@ async function concurrent(ctx, hot) {
   const sagaPerSecond = confirmed.length / sagaSeconds;
   return {
     orders: n,
+    clientRetries: retries - retriesBefore,
     confirmed: confirmed.length,
     other: [...new Set(results.filter((r) => r.status !== 'CONFIRMED').map((r) => r.status))],
     confirmedPerSecond: round(sagaPerSecond),

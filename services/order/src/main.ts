@@ -12,6 +12,7 @@ import { loadOrderConfig } from './config';
 import { createCartStoreBreaker, createDaprCartStore } from './data-access/dapr-cart-store';
 import { createHttpPaymentProvider } from './data-access/http-payment-provider';
 import { createOrderStore } from './data-access/order-store';
+import { reportPoolPressure } from './data-access/pool-pressure';
 import { createProductClient } from './data-access/product-client';
 import { createSimulatedPaymentProvider } from './data-access/simulated-payment-provider';
 import { createUserClient } from './data-access/user-client';
@@ -33,6 +34,7 @@ void runShopService({
   tracing,
   async build({ config, logger, metrics }) {
     const store = openPostgres(config.DATABASE_URL, config.SERVICE_NAME);
+    reportPoolPressure(store.pool);
     await store.ping();
     // The workflow worker streams work items from the sidecar, so the sidecar must be up.
     await waitForSidecar(config.DAPR_HTTP_PORT, 60_000, config.HOST);

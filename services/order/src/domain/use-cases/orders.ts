@@ -16,7 +16,7 @@ export async function getOwnOrder(deps: OrderDeps, userId: string, orderId: stri
 /** The longest a reader may ask to wait (below the gateway's 30 s proxy timeout). */
 export const MAX_WAIT_SECONDS = 20;
 /** A change committed by another replica is not announced here: re-read at least this often. */
-const RECHECK_MS = 1_000;
+const RECHECK_MS = 2_000;
 
 /**
  * One user's order, waiting up to `waitSeconds` for it to leave PENDING (a client learns the
