@@ -68,6 +68,28 @@ describe('Inventory on FerretDB', () => {
     }
   });
 
+  test('When a reservation failed midway (a store error), then its retry finishes it and takes each line once', async () => {
+    const { id: first } = await makeProduct(h, categoryId, { stock: 10 });
+    const { id: second } = await makeProduct(h, categoryId, { stock: 10 });
+    const orderId = randomUUID();
+    // What the failed attempt left: the first line's units taken and recorded, still pending.
+    await h.store.products.updateOne({ _id: first }, { $inc: { stock: -2 } });
+    const now = new Date();
+    await h.store.reservations.insertOne({
+      _id: orderId as never, items: [{ productId: first, quantity: 2 }, { productId: second, quantity: 3 }],
+      taken: [{ productId: first, quantity: 2 }], status: 'pending', expiresAt: new Date(now.getTime() + 600_000), createdAt: now, updatedAt: now,
+    } as never);
+
+    const retried = await reserve(orderId, [{ product_id: first, quantity: 2 }, { product_id: second, quantity: 3 }], 600);
+
+    expect(retried.status).toBe('reserved');
+    expect([await stockOf(first), await stockOf(second)]).toEqual([8, 7]);
+    expect((await h.store.reservations.findOne({ _id: orderId as never }))?.taken).toEqual([
+      { productId: first, quantity: 2 },
+      { productId: second, quantity: 3 },
+    ]);
+  });
+
   test('When price edits and reviews race reservations on one product, then no stock change is lost', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 100 });
     const admin = await h.adminToken();

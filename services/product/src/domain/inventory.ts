@@ -75,15 +75,23 @@ export function createInventoryUseCases(deps: InventoryDeps) {
   }
 
   async function reserveLocked(orderId: string, lines: ReservationItem[], ttlSeconds: number): Promise<ReservationOutcome> {
-    const existing = await reservations.byOrderId(orderId);
-    if (existing) return outcomeOf(existing);
+    let existing = await reservations.byOrderId(orderId);
     const now = clock.now();
-    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
-    const draft: Reservation = { orderId, items: lines, taken: [], status: 'pending', expiresAt, createdAt: now, updatedAt: now };
-    // The unique order id is the idempotency key, also across replicas.
-    if (!(await reservations.create(draft))) return outcomeOf((await reservations.byOrderId(orderId))!);
+    const expiresAt = existing?.expiresAt ?? new Date(now.getTime() + ttlSeconds * 1000);
+    if (!existing) {
+      const draft: Reservation = { orderId, items: lines, taken: [], status: 'pending', expiresAt, createdAt: now, updatedAt: now };
+      // The unique order id is the idempotency key, also across replicas.
+      if (!(await reservations.create(draft))) existing = await reservations.byOrderId(orderId);
+    }
+    // Still `pending` while this process holds the order's lock: an earlier attempt failed
+    // midway (a store error), so this retry goes on from what that one took.
+    if (existing && existing.status !== 'pending') return outcomeOf(existing);
+    const already = existing?.taken ?? [];
+    const remaining = lines.filter((l) => !already.some((t) => t.productId === l.productId));
 
-    const { changed, shortages, taken } = await takeAll(products, taker, reservations, orderId, lines, stockEvents());
+    const result = await takeAll(products, taker, reservations, orderId, remaining, stockEvents());
+    const { changed, shortages } = result;
+    const taken = [...already, ...result.taken];
     // All or nothing: a short line gives back what the earlier lines took.
     if (shortages.length > 0 && taken.length > 0) changed.push(...(await mutex.run(productKeys(taken), () => giveBack(taken))));
     const status = shortages.length > 0 ? 'rejected' : 'reserved';
