@@ -123,6 +123,18 @@ describe('Checkout through the gateway, the sidecars and the workflow engine', (
     expect((await call('GET', '/v1/orders', me.token)).body['total']).toBe(1);
   });
 
+  test('When a client asks to wait for the outcome (Prefer: wait=10), then one read through the gateway answers CONFIRMED with Preference-Applied', async () => {
+    const me = await shopper();
+    const productId = await product(2);
+    const order = await checkout(me, productId, 1, 'tok_visa');
+
+    const res = await call('GET', `/v1/orders/${order['id']}`, me.token, undefined, { prefer: 'wait=10' });
+
+    expect(res.status).toBe(200);
+    expect(res.body['status']).toBe('CONFIRMED');
+    expect(res.headers['preference-applied']).toBe('wait=10');
+  });
+
   test('When a tok_3ds payment is confirmed by the signed webhook, then the order is CONFIRMED; a forged one is 401', async () => {
     const me = await shopper();
     const productId = await product(3);

@@ -32,7 +32,7 @@ export function call(
   body?: object,
   headers: Record<string, string> = {},
 ) {
-  return new Promise<{ status: number; body: Json }>((resolve) => {
+  return new Promise<{ status: number; body: Json; headers: http.IncomingHttpHeaders }>((resolve) => {
     const all = {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -52,12 +52,12 @@ export function call(
           } catch {
             parsed = { text };
           }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
+          resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
         });
-        res.on('error', () => resolve({ status: 0, body: {} }));
+        res.on('error', () => resolve({ status: 0, body: {}, headers: {} }));
       },
     );
-    req.on('error', () => resolve({ status: 0, body: {} }));
+    req.on('error', () => resolve({ status: 0, body: {}, headers: {} }));
     req.end(body ? JSON.stringify(body) : undefined);
   });
 }
@@ -147,11 +147,15 @@ export async function placeOrder(me: Shopper, paymentToken: string, key = random
   return { ...res, retries };
 }
 
-/** Waits until the order leaves PENDING; reads that fail meanwhile (a restart) are retried. */
+/**
+ * Waits until the order leaves PENDING, as a client should: each read asks the server to hold
+ * the answer until the status changes (`Prefer: wait=10`); reads that fail meanwhile (a
+ * restart) are retried.
+ */
 export function settledOrder(me: Shopper, orderId: string, timeoutMs = 60_000): Promise<Json> {
   return eventually(
     async () => {
-      const res = await call('GET', `/v1/orders/${orderId}`, me.token);
+      const res = await call('GET', `/v1/orders/${orderId}`, me.token, undefined, { prefer: 'wait=10' });
       return res.status === 200 && res.body['status'] !== 'PENDING' ? res.body : undefined;
     },
     timeoutMs,

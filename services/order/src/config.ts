@@ -33,6 +33,8 @@ const schema = z.object({
   SAGA_STALL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(120),
   /** How often owed saga starts are swept (a crash between placing an order and starting it). */
   SAGA_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Work items the SDK's workflow worker runs at once (its own default is 10; see docs/performance.md). */
+  WORKFLOW_MAX_CONCURRENT_WORK_ITEMS: z.coerce.number().int().min(1).max(1_000).default(64),
   /** Product's reservation TTL: a saga that dies still gives its stock back. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1_800),
 });

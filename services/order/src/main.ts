@@ -9,24 +9,24 @@ import {
 } from '@shop/service-kit';
 import { createOutboxRelay, openPostgres, publishThroughDapr } from '@shop/postgres';
 import { loadOrderConfig } from './config';
-import { createCheckoutInspector } from './data-access/checkout-inspector';
 import { createCartStoreBreaker, createDaprCartStore } from './data-access/dapr-cart-store';
 import { createHttpPaymentProvider } from './data-access/http-payment-provider';
 import { createOrderStore } from './data-access/order-store';
+import { reportPoolPressure } from './data-access/pool-pressure';
 import { createProductClient } from './data-access/product-client';
 import { createSimulatedPaymentProvider } from './data-access/simulated-payment-provider';
 import { createUserClient } from './data-access/user-client';
 import { loadWebhookSecret } from './data-access/webhook-secret';
-import { createWorkflowCheckoutStarter } from './data-access/workflow-checkout-starter';
 import type { OrderDeps } from './domain/ports';
+import { createOrderChanges } from './domain/order-changes';
 import { createProductCache } from './domain/product-cache';
 import { createCatalogSubscriptions } from './entry-points/catalog-subscriptions';
 import { startInventoryWatch } from './entry-points/inventory-watch';
 import { mountOrderRoutes } from './entry-points/rest/routes';
 import { checkoutMetrics } from './entry-points/checkout-metrics';
-import { createSagaRecovery } from './entry-points/jobs/saga-recovery';
-import { createStalledSagaSweep } from './entry-points/jobs/stalled-sagas';
-import { startWorkflowWorker } from './entry-points/workflow-worker';
+import { createCheckoutClient } from './checkout/client';
+import { createSagaRecovery, createStalledSagaSweep } from './checkout/sweeps';
+import { startWorkflowWorker } from './checkout/worker';
 
 // The composition root: stores and clients in, handlers out. Resources stop in reverse order.
 void runShopService({
@@ -34,6 +34,7 @@ void runShopService({
   tracing,
   async build({ config, logger, metrics }) {
     const store = openPostgres(config.DATABASE_URL, config.SERVICE_NAME);
+    reportPoolPressure(store.pool);
     await store.ping();
     // The workflow worker streams work items from the sidecar, so the sidecar must be up.
     await waitForSidecar(config.DAPR_HTTP_PORT, 60_000, config.HOST);
@@ -46,11 +47,13 @@ void runShopService({
       registry: metrics.registry,
     });
     const observeCheckout = checkoutMetrics(metrics.registry);
+    const orderChanges = createOrderChanges();
     const orders = createOrderStore(store.pool, {
       pubsubName: config.PUBSUB_NAME,
       onEventsCommitted: (change) => {
         relay.wake();
         observeCheckout(change);
+        orderChanges.notify(change.after.id);
       },
     });
     const products = createProductClient({ appId: config.PRODUCT_APP_ID, ...sidecar });
@@ -66,7 +69,7 @@ void runShopService({
             endpoint: config.PAYMENT_HTTP_ENDPOINT,
           })
         : createSimulatedPaymentProvider({ pool: store.pool, latencyMs: config.PAYMENT_SIMULATOR_LATENCY_MS });
-    const checkout = createWorkflowCheckoutStarter({
+    const checkout = createCheckoutClient({
       daprHost: config.HOST,
       daprGrpcPort: config.DAPR_GRPC_PORT,
       confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
@@ -79,10 +82,9 @@ void runShopService({
       logger,
       intervalMs: config.SAGA_RECOVERY_INTERVAL_MS,
     });
-    const inspector = createCheckoutInspector({ daprHost: config.HOST, daprGrpcPort: config.DAPR_GRPC_PORT });
     const stalled = createStalledSagaSweep({
       pool: store.pool,
-      inspector,
+      inspector: checkout,
       logger,
       stallSeconds: config.SAGA_STALL_SECONDS,
       confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
@@ -103,6 +105,7 @@ void runShopService({
         }),
       ),
       checkout,
+      orderChanges,
       payments,
       logger,
       newId: randomUUID,
@@ -111,6 +114,7 @@ void runShopService({
       daprHost: config.HOST,
       daprGrpcPort: config.DAPR_GRPC_PORT,
       logger,
+      maxConcurrentWorkItems: config.WORKFLOW_MAX_CONCURRENT_WORK_ITEMS,
       checkout: { orders, stock: products, payments, logger, reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
     });
     const auth = createAuthenticator({ logger, daprGrpcPort: config.DAPR_GRPC_PORT, daprHost: config.HOST });
@@ -137,7 +141,6 @@ void runShopService({
         workflows,
         relay,
         recovery,
-        inspector,
         stalled,
         inventoryWatch,
       ],

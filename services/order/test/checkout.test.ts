@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { OrderEvent } from '../src/domain/events';
 import { rebuild } from '../src/domain/order';
-import type { checkoutActivities } from '../src/workflows/checkout/activities';
+import type { CheckoutSteps } from '../src/checkout/activities';
 import { checkoutSteps, orderHarness, type Harness } from './support';
 
 jest.setTimeout(30_000);
@@ -11,8 +11,7 @@ jest.setTimeout(30_000);
 describe('checkout activities, the event store and its projection', () => {
   let h: Harness;
   const stockLevels = new Map<string, number>();
-  let steps: ReturnType<typeof checkoutActivities>;
-  const ctx = {} as never;
+  let steps: CheckoutSteps;
 
   beforeAll(async () => {
     h = await orderHarness('shop_order_unit');
@@ -35,14 +34,12 @@ describe('checkout activities, the event store and its projection', () => {
   }
 
   async function happyPath(orderId: string, token = 'tok_visa') {
-    expect(await steps.reserveStock(ctx, { orderId })).toEqual({ ok: true });
-    const auth = await steps.authorizePayment(ctx, { orderId, paymentToken: token });
-    if (!auth.ok) return auth;
-    for (const name of ['capturePayment', 'commitStock', 'confirmOrder'] as const) {
-      expect(await steps[name](ctx, { orderId })).toEqual({ ok: true });
-    }
-    return auth;
+    expect(await steps.reserveStock({ orderId })).toEqual({ ok: true });
+    const paid = await steps.payAndConfirm({ orderId, paymentToken: token });
+    expect(paid).toEqual({ ok: true, status: 'confirmed' });
+    return paid;
   }
+  const reasonOf = (r: { ok: boolean; reason?: string }) => (r.ok ? 'checkout_failed' : r.reason) as 'checkout_failed';
 
   test('When the saga succeeds, then the order is CONFIRMED, stock is taken and the history lists every step', async () => {
     const { me, product, orderId } = await pendingOrder(5, 2);
@@ -80,16 +77,17 @@ describe('checkout activities, the event store and its projection', () => {
       'OrderConfirmed',
     ]);
     const effects = h.payments.effects.filter((e) => e.idempotencyKey.startsWith(orderId));
-    expect(effects.map((e) => e.operation)).toEqual(['authorize', 'capture']);
+    // One provider call: authorised and captured at once.
+    expect(effects.map((e) => e.operation)).toEqual(['authorize']);
   });
 
   test('When the projection is rebuilt from the events, then it equals the stored projection, for every status', async () => {
     const confirmed = (await pendingOrder()).orderId;
     await happyPath(confirmed);
     const declined = (await pendingOrder()).orderId;
-    await steps.reserveStock(ctx, { orderId: declined });
-    await steps.authorizePayment(ctx, { orderId: declined, paymentToken: 'tok_decline' });
-    await steps.cancelOrder(ctx, { orderId: declined, reason: 'payment_declined' });
+    await steps.reserveStock({ orderId: declined });
+    await steps.payAndConfirm({ orderId: declined, paymentToken: 'tok_decline' });
+    await steps.cancelOrder({ orderId: declined, reason: 'payment_declined' });
     const shipped = (await pendingOrder()).orderId;
     await happyPath(shipped);
     await h.deps.orders.update(shipped, () => [
@@ -106,9 +104,9 @@ describe('checkout activities, the event store and its projection', () => {
   test('When the card is declined, then the reservation is released, the order is CANCELLED (payment_declined) and an event is queued', async () => {
     const { me, product, orderId } = await pendingOrder(5, 2);
 
-    await steps.reserveStock(ctx, { orderId });
-    const auth = await steps.authorizePayment(ctx, { orderId, paymentToken: 'tok_decline' });
-    await steps.cancelOrder(ctx, { orderId, reason: auth.reason });
+    await steps.reserveStock({ orderId });
+    const auth = await steps.payAndConfirm({ orderId, paymentToken: 'tok_decline' });
+    await steps.cancelOrder({ orderId, reason: reasonOf(auth) });
 
     expect(auth).toMatchObject({ ok: false, reason: 'payment_declined' });
     expect(stockLevels.get(product.id)).toBe(5);
@@ -121,8 +119,8 @@ describe('checkout activities, the event store and its projection', () => {
   test('When stock is short, then nothing is charged and the order is CANCELLED (out_of_stock)', async () => {
     const { me, orderId } = await pendingOrder(1, 2);
 
-    const reserved = await steps.reserveStock(ctx, { orderId });
-    await steps.cancelOrder(ctx, { orderId, reason: reserved.reason });
+    const reserved = await steps.reserveStock({ orderId });
+    await steps.cancelOrder({ orderId, reason: reasonOf(reserved) });
 
     expect(reserved).toEqual({ ok: false, reason: 'out_of_stock' });
     expect(h.payments.effects.some((e) => e.idempotencyKey.startsWith(orderId))).toBe(false);
@@ -141,8 +139,8 @@ describe('checkout activities, the event store and its projection', () => {
     ];
     const owed = await h.pool.query(`SELECT saga FROM saga_starts WHERE order_id = $1 ORDER BY saga`, [orderId]);
     // The cancellation saga runs the one compensation activity; Dapr may run it twice.
-    await steps.cancelOrder(ctx, { orderId, reason: 'customer_request' });
-    await steps.cancelOrder(ctx, { orderId, reason: 'customer_request' });
+    await steps.cancelOrder({ orderId, reason: 'customer_request' });
+    await steps.cancelOrder({ orderId, reason: 'customer_request' });
     const admin = await h.customer(['customer', 'admin']);
     const ship = await request(h.app)
       .post(`/v1/orders/${orderId}/ship`)
@@ -188,12 +186,12 @@ describe('checkout activities, the event store and its projection', () => {
 
   test('When the payment provider fails transiently, then the step retries and succeeds, logging the retry', async () => {
     const { orderId } = await pendingOrder();
-    await steps.reserveStock(ctx, { orderId });
+    await steps.reserveStock({ orderId });
     h.payments.failNext(1);
 
-    const auth = await steps.authorizePayment(ctx, { orderId, paymentToken: 'tok_visa' });
+    const paid = await steps.payAndConfirm({ orderId, paymentToken: 'tok_visa' });
 
-    expect(auth).toMatchObject({ ok: true, status: 'authorized' });
+    expect(paid).toEqual({ ok: true, status: 'confirmed' });
     expect(h.logs.text()).toContain('checkout step failed, retrying');
   });
 

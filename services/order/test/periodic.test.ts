@@ -1,4 +1,4 @@
-import { periodic } from '../src/entry-points/jobs/periodic';
+import { periodic } from '../src/checkout/periodic';
 import { captureLogs } from './support';
 
 describe('periodic jobs (the sweeps)', () => {

@@ -3,9 +3,8 @@ import request from 'supertest';
 import { Registry } from 'prom-client';
 import { createOrderStore } from '../src/data-access/order-store';
 import { checkoutMetrics } from '../src/entry-points/checkout-metrics';
-import { createSagaRecovery } from '../src/entry-points/jobs/saga-recovery';
-import { createStalledSagaSweep, verdictOn } from '../src/entry-points/jobs/stalled-sagas';
-import { checkoutActivities } from '../src/workflows/checkout/activities';
+import { checkoutActivities } from '../src/checkout/activities';
+import { createSagaRecovery, createStalledSagaSweep, verdictOn } from '../src/checkout/sweeps';
 import { fakeStock } from './fakes';
 import { orderHarness, type Harness } from './support';
 
@@ -21,9 +20,7 @@ describe('owed sagas and checkout metrics', () => {
   });
   // The sweeps look at every PENDING order, so each test starts from an empty database of
   // its own (TRUNCATE does not fire order_events' append-only row trigger).
-  beforeEach(() =>
-    h.pool.query('TRUNCATE saga_starts, order_items, orders, order_events, idempotency_keys, outbox'),
-  );
+  beforeEach(() => h.pool.query('TRUNCATE saga_starts, order_items, orders, order_events, idempotency_keys, outbox'));
   afterAll(() => h.close());
 
   async function placed(token = 'tok_visa') {
@@ -113,18 +110,17 @@ describe('owed sagas and checkout metrics', () => {
       logger: h.logs.logger,
       reservationTtlSeconds: 600,
     });
-    const ctx = {} as never;
     const good = await placed();
     const bad = await placed('tok_decline');
     stock.set(good.product.id, 5);
     stock.set(bad.product.id, 5);
 
-    for (const name of ['reserveStock', 'authorizePayment', 'capturePayment', 'commitStock', 'confirmOrder'] as const)
-      await steps[name](ctx, { orderId: good.orderId, paymentToken: 'tok_visa' });
-    await steps.confirmOrder(ctx, { orderId: good.orderId }); // Dapr ran it twice
-    await steps.reserveStock(ctx, { orderId: bad.orderId });
-    const declined = await steps.authorizePayment(ctx, { orderId: bad.orderId, paymentToken: 'tok_decline' });
-    await steps.cancelOrder(ctx, { orderId: bad.orderId, reason: declined.reason });
+    await steps.reserveStock({ orderId: good.orderId });
+    await steps.payAndConfirm({ orderId: good.orderId, paymentToken: 'tok_visa' });
+    await steps.payAndConfirm({ orderId: good.orderId, paymentToken: 'tok_visa' }); // Dapr ran it twice
+    await steps.reserveStock({ orderId: bad.orderId });
+    await steps.payAndConfirm({ orderId: bad.orderId, paymentToken: 'tok_decline' });
+    await steps.cancelOrder({ orderId: bad.orderId, reason: 'payment_declined' });
 
     const text = await registry.metrics();
     expect(text).toContain('shop_checkouts_total{outcome="confirmed",reason=""} 1');
@@ -159,8 +155,8 @@ describe('owed sagas and checkout metrics', () => {
           id === orderId
             ? { state: 'active', lastUpdatedAt: new Date(Date.now() - 3_600_000), paymentToken: 'tok_3ds' }
             : { state: 'active', lastUpdatedAt: new Date() },
-        restart: async (id, token, timeout) => {
-          restarts.push({ id, token, timeout });
+        restart: async (id, token) => {
+          restarts.push({ id, token });
           return true;
         },
       },
@@ -168,7 +164,7 @@ describe('owed sagas and checkout metrics', () => {
 
     await sweep.sweepOnce();
 
-    expect(restarts).toEqual([{ id: orderId, token: 'tok_3ds', timeout: 600 }]);
+    expect(restarts).toEqual([{ id: orderId, token: 'tok_3ds' }]);
     expect(h.logs.text()).toContain('stalled checkout saga restarted');
   });
 

@@ -23,8 +23,10 @@ import {
   type SimulatedPaymentProvider,
 } from '../src/data-access/simulated-payment-provider';
 import type { ShippingAddress } from '../src/domain/events';
+import { createOrderChanges } from '../src/domain/order-changes';
 import type { OrderDeps, ProductInfo } from '../src/domain/ports';
-import { checkoutActivities } from '../src/workflows/checkout/activities';
+import { checkoutActivities } from '../src/checkout/activities';
+import { retryingTransient } from '../src/checkout/steps';
 import { fakeStock, inMemoryCarts } from './fakes';
 import { mountOrderRoutes } from '../src/entry-points/rest/routes';
 
@@ -80,8 +82,10 @@ export async function orderHarness(database: string): Promise<Harness> {
   const confirmations: { orderId: string; approved: boolean }[] = [];
   const signals: { orderId: string; signal: 'cancellation-saga' | 'cancellation-requested' }[] = [];
   const payments = createSimulatedPaymentProvider();
+  const orderChanges = createOrderChanges();
   const deps: OrderDeps = {
-    orders: createOrderStore(pool, { pubsubName: 'pubsub' }),
+    orders: createOrderStore(pool, { pubsubName: 'pubsub', onEventsCommitted: (c) => orderChanges.notify(c.after.id) }),
+    orderChanges,
     catalog: {
       async getProducts(ids) {
         const m = new Map<string, ProductInfo>();
@@ -171,12 +175,12 @@ export async function orderHarness(database: string): Promise<Harness> {
 
 /** The saga's activities over the harness's store and provider, with product's stock faked. */
 export function checkoutSteps(h: Harness, stockLevels: Map<string, number>, retryDelaysMs?: readonly number[]) {
-  return checkoutActivities({
+  const steps = checkoutActivities({
     orders: h.deps.orders,
     stock: fakeStock(stockLevels),
     payments: h.payments,
     logger: h.logs.logger,
     reservationTtlSeconds: 600,
-    ...(retryDelaysMs ? { retryDelaysMs } : {}),
   });
+  return retryingTransient(steps, h.logs.logger, retryDelaysMs);
 }

@@ -23,7 +23,10 @@ describe('Inventory on FerretDB', () => {
     h = await startHarness({ lowStockThreshold: 3 });
     categoryId = (await makeCategory(h)).id;
   });
-  afterAll(() => h.close());
+  afterAll(() => {
+    if (process.env['DUMP_LOGS']) process.stdout.write(h.logs.filter((l) => l.includes('error')).slice(0, 3).join('\n'));
+    return h.close();
+  });
 
   const stockOf = async (id: string) => (await h.store.products.findOne({ _id: id }))!.stock;
   const reserve = (orderId: string, items: { product_id: string; quantity: number }[], ttl = 0) =>
@@ -43,6 +46,48 @@ describe('Inventory on FerretDB', () => {
     expect(lowest).toBe(0);
     expect(await h.store.reservations.countDocuments({ 'items.productId': id, status: 'reserved' })).toBe(50);
     process.stdout.write(`oversell test: 200 reservations in ${elapsedMs} ms\n`);
+  });
+
+  test('When reservations of different sizes and two-product orders race for one hot product, then exactly what fits is sold and each holds what it took', async () => {
+    const { id: hot } = await makeProduct(h, categoryId, { stock: 40 });
+    const { id: other } = await makeProduct(h, categoryId, { stock: 1_000 });
+    const asks = Array.from({ length: 60 }, (_, i) => ({ orderId: randomUUID(), quantity: (i % 3) + 1, both: i % 4 === 0 }));
+    const results = await Promise.all(
+      asks.map((a) => reserve(a.orderId, [{ product_id: hot, quantity: a.quantity }, ...(a.both ? [{ product_id: other, quantity: 1 }] : [])])),
+    );
+    const granted = asks.filter((_, i) => results[i]!.status === 'reserved');
+    const sold = granted.reduce((n, a) => n + a.quantity, 0);
+    expect(sold).toBeLessThanOrEqual(40);
+    expect(sold).toBeGreaterThan(40 - 3); // a batch grants until no asked size fits any more
+    expect(await stockOf(hot)).toBe(40 - sold);
+    // All or nothing per order: a rejected two-line order gave its other line back.
+    expect(await stockOf(other)).toBe(1_000 - granted.filter((a) => a.both).length);
+    for (const a of granted) {
+      const r = await h.store.reservations.findOne({ _id: a.orderId as never });
+      expect(r?.taken).toEqual(expect.arrayContaining([{ productId: hot, quantity: a.quantity }]));
+    }
+  });
+
+  test('When a reservation failed midway (a store error), then its retry finishes it and takes each line once', async () => {
+    const { id: first } = await makeProduct(h, categoryId, { stock: 10 });
+    const { id: second } = await makeProduct(h, categoryId, { stock: 10 });
+    const orderId = randomUUID();
+    // What the failed attempt left: the first line's units taken and recorded, still pending.
+    await h.store.products.updateOne({ _id: first }, { $inc: { stock: -2 } });
+    const now = new Date();
+    await h.store.reservations.insertOne({
+      _id: orderId as never, items: [{ productId: first, quantity: 2 }, { productId: second, quantity: 3 }],
+      taken: [{ productId: first, quantity: 2 }], status: 'pending', expiresAt: new Date(now.getTime() + 600_000), createdAt: now, updatedAt: now,
+    } as never);
+
+    const retried = await reserve(orderId, [{ product_id: first, quantity: 2 }, { product_id: second, quantity: 3 }], 600);
+
+    expect(retried.status).toBe('reserved');
+    expect([await stockOf(first), await stockOf(second)]).toEqual([8, 7]);
+    expect((await h.store.reservations.findOne({ _id: orderId as never }))?.taken).toEqual([
+      { productId: first, quantity: 2 },
+      { productId: second, quantity: 3 },
+    ]);
   });
 
   test('When price edits and reviews race reservations on one product, then no stock change is lost', async () => {

@@ -3,9 +3,9 @@ import { enqueueOutbox, isUniqueViolation, withTransaction } from '@shop/postgre
 import { AppError } from '@shop/service-kit';
 import type { OrderEvent, RecordedEvent } from '../domain/events';
 import { integrationEventsFor } from '../domain/integration-events';
-import { sagasOwedBy } from '../domain/saga-starts';
 import { evolve, rebuild, type Order } from '../domain/order';
 import type { OrderStore } from '../domain/ports';
+import { recordOwedStarts } from '../checkout/owed-starts';
 import {
   ORDER_COLUMNS,
   projectionValues,
@@ -63,12 +63,7 @@ async function append(
       'INSERT INTO order_events (order_id, seq, type, data, occurred_at) VALUES ($1, $2, $3, $4::jsonb, $5)',
       [orderId, recorded.seq, recorded.type, JSON.stringify(recorded.data), recorded.at],
     );
-    for (const saga of sagasOwedBy(order, event)) {
-      await tx.query(
-        `INSERT INTO saga_starts (order_id, saga, payment_token) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-        [orderId, saga, saga === 'checkout' ? (paymentToken ?? null) : null],
-      );
-    }
+    await recordOwedStarts(tx, orderId, order, event, paymentToken);
     order = evolve(order, recorded);
     appended.push(recorded);
     await enqueueOutbox(tx, pubsub, integrationEventsFor(order, event, recorded.seq));
@@ -138,12 +133,17 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
         try {
           const { order, written } = await withTransaction(pool, async (tx) => {
             // The row lock serialises commands on one order; the (order_id, seq) key backs it up.
-            const locked = await tx.query('SELECT 1 FROM orders WHERE id = $1 FOR UPDATE', [orderId]);
-            if (locked.rowCount === 0) throw new AppError('NOT_FOUND', 'No such order');
-            const current = rebuild(await historyOf(tx, orderId));
+            // Lock and history in one round trip: a saga's step is a handful of these per order.
+            const { rows } = await tx.query<EventRow>(
+              `WITH locked AS (SELECT id FROM orders WHERE id = $1 FOR UPDATE)
+               SELECT e.* FROM order_events e JOIN locked ON e.order_id = locked.id ORDER BY e.seq`,
+              [orderId],
+            );
+            const current = rebuild(rows.map(toEvent));
             if (!current) throw new AppError('NOT_FOUND', 'No such order');
             const events = decide(current);
-            const next = events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
+            const next =
+              events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
             return { order: next?.after ?? current, written: next };
           });
           committed(written);
@@ -155,8 +155,14 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
     },
 
     async get(orderId) {
-      const { rows } = await pool.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1`, [orderId]);
-      return rows[0] && toOrder(rows[0], await itemsOf(orderId));
+      // One round trip for the order and its lines (the saga and every Prefer: wait re-read ask).
+      const { rows } = await pool.query<OrderRow & { lines: ItemRow[] | null }>(
+        `SELECT ${ORDER_COLUMNS},
+           (SELECT json_agg(i ORDER BY i.product_id) FROM order_items i WHERE i.order_id = o.id) AS lines
+         FROM orders o WHERE o.id = $1`,
+        [orderId],
+      );
+      return rows[0] && toOrder(rows[0], (rows[0].lines ?? []).map(toLine));
     },
 
     async list(userId, { page, pageSize }) {

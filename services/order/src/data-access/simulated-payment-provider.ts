@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { AppError } from '@shop/service-kit';
-import type { AuthorizationOutcome, PaymentProvider } from '../domain/payment';
+import type { AuthorizationOutcome, AuthorizeRequest, ChargeOutcome, PaymentProvider } from '../domain/payment';
 import {
   createInMemorySimulatorLedger,
   type LedgerUnit,
@@ -41,6 +41,7 @@ export interface SimulatedProviderOptions {
 export type { SimulatedPayment } from './simulator-ledger';
 
 export interface SimulatedPaymentProvider extends PaymentProvider {
+  charge(request: AuthorizeRequest): Promise<ChargeOutcome>;
   /** The asynchronous confirmation (3-D Secure) a real provider would send by webhook. */
   confirm(paymentId: string, approved: boolean): Promise<void>;
   /** The next `count` calls of this instance fail transiently. */
@@ -72,6 +73,29 @@ export function createSimulatedPaymentProvider(options: SimulatedProviderOptions
     return reply;
   }
 
+  /** A new payment: authorised (or, with `capture`, captured at once unless 3-D Secure asks first). */
+  const open = (request: AuthorizeRequest, capture: boolean) =>
+    once('authorize', request.idempotencyKey, async (unit): Promise<AuthorizationOutcome | ChargeOutcome> => {
+      const id = simulatedPaymentIdFor(request.idempotencyKey);
+      const state =
+        request.token === 'tok_visa'
+          ? capture
+            ? 'captured'
+            : 'authorized'
+          : request.token === 'tok_3ds'
+            ? 'requires_confirmation'
+            : 'declined';
+      await unit.put({ id, amount: request.amount, state, refunded: 0 });
+      if (state === 'declined') {
+        return {
+          status: 'declined',
+          paymentId: id,
+          reason: request.token === 'tok_decline' ? 'card_declined' : 'invalid_token',
+        };
+      }
+      return { status: state, paymentId: id };
+    });
+
   const existing = async (unit: LedgerUnit, paymentId: string) => {
     const p = await unit.get(paymentId);
     if (!p) throw new AppError('NOT_FOUND', `Unknown payment ${paymentId}`);
@@ -82,31 +106,19 @@ export function createSimulatedPaymentProvider(options: SimulatedProviderOptions
     name: 'simulated',
     effects,
     payment: (id) => ledger.payment(id),
+    async findPayment(idempotencyKey) {
+      const found = await ledger.payment(simulatedPaymentIdFor(idempotencyKey));
+      return found && { paymentId: found.id, captured: found.state === 'captured' };
+    },
     failNext: (count) => void (failures = count),
     confirm: (paymentId, approved) =>
       ledger.change(async (unit) => {
         const p = await existing(unit, paymentId);
         if (p.state === 'requires_confirmation') await unit.put({ ...p, state: approved ? 'authorized' : 'declined' });
       }),
-    authorize: (request) =>
-      once('authorize', request.idempotencyKey, async (unit): Promise<AuthorizationOutcome> => {
-        const id = simulatedPaymentIdFor(request.idempotencyKey);
-        const state =
-          request.token === 'tok_visa'
-            ? 'authorized'
-            : request.token === 'tok_3ds'
-              ? 'requires_confirmation'
-              : 'declined';
-        await unit.put({ id, amount: request.amount, state, refunded: 0 });
-        if (state === 'declined') {
-          return {
-            status: 'declined',
-            paymentId: id,
-            reason: request.token === 'tok_decline' ? 'card_declined' : 'invalid_token',
-          };
-        }
-        return { status: state, paymentId: id };
-      }),
+    authorize: (request) => open(request, false) as Promise<AuthorizationOutcome>,
+    // Same key as authorize: a provider treats "authorise" and "charge" of one key as one payment.
+    charge: (request) => open(request, true) as Promise<ChargeOutcome>,
     capture: (request) =>
       once('capture', request.idempotencyKey, async (unit) => {
         const p = await existing(unit, request.paymentId);

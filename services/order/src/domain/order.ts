@@ -81,6 +81,14 @@ export function evolve(order: Order | undefined, event: RecordedEvent): Order {
   }
 }
 
+/** The order as it will be after `events` (not yet recorded): for decisions taken together. */
+export function evolveAll(current: Order, events: readonly OrderEvent[]): Order {
+  return events.reduce<Order>(
+    (o, e) => evolve(o, { ...e, orderId: o.id, seq: o.version + 1, at: o.updatedAt } as RecordedEvent),
+    current,
+  );
+}
+
 /** Rebuilds an order from its full history, oldest first. */
 export function rebuild(events: readonly RecordedEvent[]): Order | undefined {
   return events.reduce<Order | undefined>(evolve, undefined);

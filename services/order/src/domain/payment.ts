@@ -17,9 +17,24 @@ export interface AuthorizeRequest {
   readonly token: string;
 }
 
+/** Authorise and capture in one call; a payment needing 3-D Secure stops before the capture. */
+export type ChargeOutcome =
+  { readonly status: 'captured'; readonly paymentId: string } | Exclude<AuthorizationOutcome, { status: 'authorized' }>;
+
 export interface PaymentProvider {
   readonly name: string;
   authorize(request: AuthorizeRequest): Promise<AuthorizationOutcome>;
+  /**
+   * One provider call instead of two on the happy path (a real provider's "capture on
+   * authorise"). Same idempotency key as `authorize`. Optional: without it the saga
+   * authorises, then captures.
+   */
+  charge?(request: AuthorizeRequest): Promise<ChargeOutcome>;
+  /**
+   * The payment opened under an `authorize`/`charge` key, if any: a step that charged and was
+   * then killed before it recorded the charge finds it again, so the compensation refunds it.
+   */
+  findPayment?(idempotencyKey: string): Promise<{ paymentId: string; captured: boolean } | undefined>;
   capture(request: { idempotencyKey: string; paymentId: string; amount: number }): Promise<{ captureId: string }>;
   /** Releases an authorisation that will never be captured. */
   void(request: { idempotencyKey: string; paymentId: string }): Promise<void>;

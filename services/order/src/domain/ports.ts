@@ -1,6 +1,7 @@
 import type { Logger } from '@shop/service-kit';
 import type { OrderEvent, RecordedEvent, ShippingAddress } from './events';
 import type { Order } from './order';
+import type { OrderChanges } from './order-changes';
 import type { PaymentProvider } from './payment';
 
 export interface NewOrder {
@@ -98,6 +99,8 @@ export interface OrderDeps {
   readonly addresses: AddressBook;
   readonly carts: CartStore;
   readonly checkout: CheckoutStarter;
+  /** Wakes `Prefer: wait` readers when an order changes; without it a wait re-reads once a second. */
+  readonly orderChanges?: Pick<OrderChanges, 'next'>;
   readonly payments: PaymentProvider;
   readonly logger: Logger;
   readonly newId: () => string;

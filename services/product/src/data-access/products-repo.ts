@@ -138,6 +138,17 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
     // The stock condition is the second guard; the first is the caller's per-product lock.
     takeStock: async (id, quantity, eventsOf) =>
       written((await writeWithEvents(col, id, { deleted: false, stock: { $gte: quantity } }, stockChange(eventsOf, (c) => ({ stock: c.stock - quantity })))) ?? null),
+    async takeStockBatch(id, quantities, eventsOf) {
+      let granted = quantities.map(() => false);
+      // The guard finds the product only when at least the smallest take fits: no empty write.
+      const doc = await writeWithEvents(col, id, { deleted: false, stock: { $gte: Math.min(...quantities) } }, (current) => {
+        let left = current.stock;
+        granted = quantities.map((q) => (q <= left ? ((left -= q), true) : false));
+        return stockChange(eventsOf, () => ({ stock: left }))(current);
+      });
+      if (!doc) return { granted: quantities.map(() => false), after: undefined };
+      return { granted, after: written(doc) };
+    },
     giveBackStock: async (id, quantity, eventsOf) =>
       written((await writeWithEvents(col, id, {}, stockChange(eventsOf, (c) => ({ stock: c.stock + quantity })))) ?? null),
     setStock: async (id, stock, eventsOf) =>

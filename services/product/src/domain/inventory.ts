@@ -6,6 +6,8 @@ import type { Clock, EventFlusher, EventsOf, ProductRepository, ReservationRepos
 import type { Product } from './product';
 import { mergeLines, type Reservation, type ReservationItem } from './reservation';
 import { takeAll } from './take-all';
+import { createLimiter } from './limiter';
+import { createStockTaker } from './stock-taker';
 
 export interface InventoryDeps {
   readonly products: ProductRepository;
@@ -17,6 +19,8 @@ export interface InventoryDeps {
   readonly mutex: KeyedMutex;
   readonly lowStockThreshold: number;
   readonly reservationTtlSeconds: number;
+  /** Reservations worked on at once (default 16). */
+  readonly reservationConcurrency?: number;
 }
 
 export interface Shortage {
@@ -40,6 +44,9 @@ const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `pro
 
 export function createInventoryUseCases(deps: InventoryDeps) {
   const { products, reservations, outbox, feed, clock, mutex } = deps;
+  const taker = createStockTaker(products, mutex);
+  // Enough in flight for the taker to batch, few enough to bound FerretDB's connections.
+  const reserving = createLimiter(deps.reservationConcurrency ?? 16);
 
   /** What every stock write records with itself: inventory.changed, and inventory.low on crossing down. */
   const stockEvents = (): EventsOf => {
@@ -68,20 +75,25 @@ export function createInventoryUseCases(deps: InventoryDeps) {
   }
 
   async function reserveLocked(orderId: string, lines: ReservationItem[], ttlSeconds: number): Promise<ReservationOutcome> {
-    const existing = await reservations.byOrderId(orderId);
-    if (existing) return outcomeOf(existing);
+    let existing = await reservations.byOrderId(orderId);
     const now = clock.now();
-    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
-    const draft: Reservation = { orderId, items: lines, taken: [], status: 'pending', expiresAt, createdAt: now, updatedAt: now };
-    // The unique order id is the idempotency key, also across replicas.
-    if (!(await reservations.create(draft))) return outcomeOf((await reservations.byOrderId(orderId))!);
+    const expiresAt = existing?.expiresAt ?? new Date(now.getTime() + ttlSeconds * 1000);
+    if (!existing) {
+      const draft: Reservation = { orderId, items: lines, taken: [], status: 'pending', expiresAt, createdAt: now, updatedAt: now };
+      // The unique order id is the idempotency key, also across replicas.
+      if (!(await reservations.create(draft))) existing = await reservations.byOrderId(orderId);
+    }
+    // Still `pending` while this process holds the order's lock: an earlier attempt failed
+    // midway (a store error), so this retry goes on from what that one took.
+    if (existing && existing.status !== 'pending') return outcomeOf(existing);
+    const already = existing?.taken ?? [];
+    const remaining = lines.filter((l) => !already.some((t) => t.productId === l.productId));
 
-    const { changed, shortages } = await mutex.run(productKeys(lines), async () => {
-      const result = await takeAll(products, reservations, orderId, lines, stockEvents());
-      // All or nothing: a short line gives back what the earlier lines took, under the same locks.
-      if (result.shortages.length > 0) result.changed.push(...(await giveBack(result.taken)));
-      return result;
-    });
+    const result = await takeAll(products, taker, reservations, orderId, remaining, stockEvents());
+    const { changed, shortages } = result;
+    const taken = [...already, ...result.taken];
+    // All or nothing: a short line gives back what the earlier lines took.
+    if (shortages.length > 0 && taken.length > 0) changed.push(...(await mutex.run(productKeys(taken), () => giveBack(taken))));
     const status = shortages.length > 0 ? 'rejected' : 'reserved';
     await reservations.transition(orderId, ['pending'], status, clock.now());
     await announce(changed);
@@ -128,7 +140,7 @@ export function createInventoryUseCases(deps: InventoryDeps) {
   return {
     async reserve(orderId: string, items: readonly ReservationItem[], ttlSeconds = deps.reservationTtlSeconds) {
       const lines = mergeLines(items);
-      return mutex.run([orderKey(orderId)], () => reserveLocked(orderId, lines, ttlSeconds));
+      return reserving(() => mutex.run([orderKey(orderId)], () => reserveLocked(orderId, lines, ttlSeconds)));
     },
 
     release: (orderId: string) => mutex.run([orderKey(orderId)], () => releaseLocked(orderId, false)),

@@ -34,6 +34,12 @@ export interface ProductRepository {
   markDeleted(id: string, at: Date, events: readonly DomainEvent[]): Promise<boolean>;
   /** stock -= quantity only while stock >= quantity; the new product, or undefined. */
   takeStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
+  /**
+   * Takes as many of `quantities` as the stock covers, in order, with one conditional update
+   * (one stock version and one set of events for all): which were granted, and the product
+   * after them (undefined when none was, or the product is gone).
+   */
+  takeStockBatch(id: string, quantities: readonly number[], eventsOf: EventsOf): Promise<{ granted: boolean[]; after: Product | undefined }>;
   giveBackStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setStock(id: string, stock: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setRating(id: string, sum: number, count: number): Promise<void>;

@@ -1,10 +1,11 @@
 import type { EventsOf, ProductRepository, ReservationRepository } from './ports';
+import type { StockTaker } from './stock-taker';
 import type { Product } from './product';
 import type { ReservationItem } from './reservation';
 import type { Shortage } from './inventory';
 
 /**
- * Takes each line's units in turn; the caller holds every line's product lock. Each taken
+ * Takes each line's units in turn (batched per product by the taker, under its lock). Each taken
  * line is recorded on the reservation right after its stock moved, so what a crash leaves
  * behind can be given back by the expiry sweep. Lines after a short one are only checked,
  * so the caller can report every shortage at once. Each take records its events (`eventsOf`)
@@ -12,6 +13,7 @@ import type { Shortage } from './inventory';
  */
 export async function takeAll(
   products: ProductRepository,
+  taker: StockTaker,
   reservations: ReservationRepository,
   orderId: string,
   lines: readonly ReservationItem[],
@@ -22,7 +24,7 @@ export async function takeAll(
   const shortages: Shortage[] = [];
   for (const line of lines) {
     if (shortages.length === 0) {
-      const after = await products.takeStock(line.productId, line.quantity, eventsOf);
+      const after = await taker.take(line.productId, line.quantity, eventsOf);
       if (after) {
         await reservations.markTaken(orderId, line);
         taken.push(line);

@@ -13,6 +13,33 @@ export async function getOwnOrder(deps: OrderDeps, userId: string, orderId: stri
   return found;
 }
 
+/** The longest a reader may ask to wait (below the gateway's 30 s proxy timeout). */
+export const MAX_WAIT_SECONDS = 20;
+/** A change committed by another replica is not announced here: re-read at least this often. */
+const RECHECK_MS = 2_000;
+
+/**
+ * One user's order, waiting up to `waitSeconds` for it to leave PENDING (a client learns the
+ * outcome of its checkout without polling hard). Answers as soon as the status changes, or
+ * the order as it is when the wait is over.
+ */
+export async function awaitOwnOrder(
+  deps: OrderDeps,
+  userId: string,
+  orderId: string,
+  waitSeconds: number,
+): Promise<Order> {
+  let found = await getOwnOrder(deps, userId, orderId);
+  const deadline = Date.now() + Math.min(waitSeconds, MAX_WAIT_SECONDS) * 1000;
+  while (found.status === 'PENDING' && Date.now() < deadline) {
+    const slice = Math.min(RECHECK_MS, deadline - Date.now());
+    if (deps.orderChanges) await deps.orderChanges.next(orderId, slice);
+    else await new Promise((r) => setTimeout(r, slice));
+    found = (await deps.orders.get(orderId)) ?? found;
+  }
+  return found;
+}
+
 export const listOwnOrders = (deps: OrderDeps, userId: string, page: Page) => deps.orders.list(userId, page);
 
 export async function ownOrderHistory(deps: OrderDeps, userId: string, orderId: string): Promise<RecordedEvent[]> {

@@ -49,10 +49,14 @@ export async function placeOrder(
   });
   if (!placed.created) return replay(deps, placed, requestHash);
 
-  // The saga owed by the order was stored with it: a failed start here is retried by the sweep.
-  await deps.checkout
+  // The saga owed by the order was stored with it, so the answer need not wait for the engine
+  // (under load a start queues behind every running saga's work): a start that fails here is
+  // retried by the recovery sweep.
+  void deps.checkout
     .start(placed.orderId, request.paymentMethod.token)
-    .catch((err: unknown) => deps.logger.warn('checkout start deferred to the sweep', { orderId: placed.orderId, err }));
+    .catch((err: unknown) =>
+      deps.logger.warn('checkout start deferred to the sweep', { orderId: placed.orderId, err }),
+    );
   // The order owns the items now; a failure here only leaves a cart the user can empty.
   await deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId }));
   deps.logger.info('order placed', { orderId: placed.orderId, userId, total, currency });

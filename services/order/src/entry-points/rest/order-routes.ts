@@ -2,7 +2,9 @@ import { Router, type Response } from 'express';
 import { AppError, principalOf, validate } from '@shop/service-kit';
 import type { OrderDeps } from '../../domain/ports';
 import {
+  awaitOwnOrder,
   cancelOwnOrder,
+  MAX_WAIT_SECONDS,
   deliverOrder,
   getOwnOrder,
   listOwnOrders,
@@ -18,6 +20,18 @@ const me = (res: Response) => principalOf(res).userId;
 const orderId = (value: unknown) => pathId(orderIdSchema, value, 'order');
 // POSTs without a body are fine; a body, if sent, must be empty.
 const noBody = (body: unknown) => validate(emptyBody, body ?? {}, 'body');
+
+/**
+ * The `wait` preference of a Prefer header (RFC 7240), in whole seconds; undefined when
+ * absent or malformed (a preference the server does not understand is ignored, not refused).
+ */
+export function preferredWait(header: string | undefined): number | undefined {
+  for (const preference of (header ?? '').split(',')) {
+    const match = /^\s*wait\s*=\s*"?(\d{1,6})"?\s*(;.*)?$/i.exec(preference);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
 
 export function orderRoutes(deps: OrderDeps, auth: RestAuth): Router {
   const router = Router();
@@ -39,8 +53,18 @@ export function orderRoutes(deps: OrderDeps, auth: RestAuth): Router {
     res.json({ items: items.map(orderBody), total, page: page.page, pageSize: page.pageSize });
   });
 
+  // RFC 7240 `Prefer: wait=N`: hold the answer until the order leaves PENDING, N seconds at most.
   router.get('/:orderId', async (req, res) => {
-    res.json(orderBody(await getOwnOrder(deps, me(res), orderId(req.params['orderId']))));
+    const id = orderId(req.params['orderId']);
+    const wait = preferredWait(req.get('prefer'));
+    res.vary('Prefer');
+    if (wait === undefined) {
+      res.json(orderBody(await getOwnOrder(deps, me(res), id)));
+      return;
+    }
+    const seconds = Math.min(wait, MAX_WAIT_SECONDS);
+    const order = await awaitOwnOrder(deps, me(res), id, seconds);
+    res.set('Preference-Applied', `wait=${seconds}`).json(orderBody(order));
   });
 
   router.get('/:orderId/history', async (req, res) => {

@@ -1,18 +1,18 @@
-import type { WorkflowActivityContext } from '@dapr/dapr';
 import type { Logger } from '@shop/service-kit';
 
 /**
- * Two activities of the platform probe workflow. Activities run at least once, so each is
- * a pure function of its input: running one twice gives the same result.
+ * The two steps of the platform probe workflow (typed like the saga's, see
+ * checkout/steps.ts). Activities run at least once, so each is a pure function of its
+ * input: running one twice gives the same result.
  */
-export function probeActivities(logger: Logger) {
+export function probeSteps(logger: Logger) {
   return {
-    probeStepOne(ctx: WorkflowActivityContext, probeId: string): string {
-      logger.info('probe workflow step one', { probeId, instanceId: ctx.getWorkflowInstanceId() });
+    probeStepOne(probeId: string): string {
+      logger.info('probe workflow step one', { probeId });
       return `one:${probeId}`;
     },
-    probeStepTwo(ctx: WorkflowActivityContext, previous: string): string {
-      logger.info('probe workflow step two', { previous, instanceId: ctx.getWorkflowInstanceId() });
+    probeStepTwo(previous: string): string {
+      logger.info('probe workflow step two', { previous });
       return `two:${previous}`;
     },
   };

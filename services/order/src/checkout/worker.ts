@@ -1,10 +1,13 @@
 import { WorkflowRuntime } from '@dapr/dapr';
 import type { Logger, Stoppable } from '@shop/service-kit';
-import { CANCELLATION_WORKFLOW, cancellationWorkflow } from '../workflows/cancellation/workflow';
-import { checkoutActivities, type CheckoutActivityDeps } from '../workflows/checkout/activities';
-import { CHECKOUT_WORKFLOW, checkoutWorkflow } from '../workflows/checkout/workflow';
-import { probeActivities } from '../workflows/platform-probe/activities';
-import { PLATFORM_PROBE_WORKFLOW, platformProbeWorkflow } from '../workflows/platform-probe/workflow';
+import type { z } from 'zod';
+import { probeSteps } from '../workflows/platform-probe/activities';
+import { PROBE_WORKFLOWS } from '../workflows/platform-probe/workflow';
+import { checkoutActivities, type CheckoutActivityDeps } from './activities';
+import { FLOOR_WORKFLOWS, floorSteps } from './floor';
+import { quietRuntime } from './quiet-sdk';
+import { registerSteps, retryingTransient, workflowFunction, type WorkflowDefinition } from './steps';
+import { WORKFLOWS } from './workflow';
 
 /** The SDK worker's private state we have to reach (see tune and the watchdog below). */
 interface InnerWorker {
@@ -24,14 +27,22 @@ export interface WorkflowWorkerOptions {
   watchdogIntervalMs?: number;
 }
 
+const ALL_WORKFLOWS: Record<string, WorkflowDefinition<z.ZodType>> = {
+  ...WORKFLOWS,
+  ...FLOOR_WORKFLOWS,
+  ...PROBE_WORKFLOWS,
+};
+
 function buildRuntime(options: WorkflowWorkerOptions): WorkflowRuntime {
-  const runtime = new WorkflowRuntime({ daprHost: options.daprHost, daprPort: String(options.daprGrpcPort) });
-  runtime.registerWorkflowWithName(PLATFORM_PROBE_WORKFLOW, platformProbeWorkflow);
-  for (const [name, fn] of Object.entries(probeActivities(options.logger))) runtime.registerActivityWithName(name, fn);
-  runtime.registerWorkflowWithName(CHECKOUT_WORKFLOW, checkoutWorkflow);
-  runtime.registerWorkflowWithName(CANCELLATION_WORKFLOW, cancellationWorkflow);
-  for (const [name, fn] of Object.entries(checkoutActivities(options.checkout)))
-    runtime.registerActivityWithName(name, fn);
+  const runtime = quietRuntime(
+    new WorkflowRuntime({ daprHost: options.daprHost, daprPort: String(options.daprGrpcPort) }),
+  );
+  for (const [name, definition] of Object.entries(ALL_WORKFLOWS)) {
+    runtime.registerWorkflowWithName(name, workflowFunction(definition));
+  }
+  registerSteps(runtime, retryingTransient(checkoutActivities(options.checkout), options.logger));
+  registerSteps(runtime, floorSteps);
+  registerSteps(runtime, probeSteps(options.logger));
   // @dapr/dapr 3.18 hard-codes 10 work items at a time and a queue of 100 past which it DROPS
   // work items (the sidecar then waits on them until its own timeouts): 100 concurrent
   // checkouts stalled for many seconds. No option exists, so the fields are set here.
@@ -42,7 +53,7 @@ function buildRuntime(options: WorkflowWorkerOptions): WorkflowRuntime {
 }
 
 /**
- * Registers the order service's workflows and activities with its sidecar and keeps them
+ * Registers the order service's workflows and steps with its sidecar and keeps them
  * connected. The SDK retries a broken work-item stream only after its first stream ended:
  * when the sidecar dies while the first stream is open, the worker stops for good
  * ("Worker failed") and every saga would stall. A watchdog notices the stopped worker and
@@ -53,9 +64,7 @@ export async function startWorkflowWorker(options: WorkflowWorkerOptions): Promi
   let runtime = buildRuntime(options);
   let stopping = false;
   await runtime.start();
-  logger.info('workflow worker started', {
-    workflows: [PLATFORM_PROBE_WORKFLOW, CHECKOUT_WORKFLOW, CANCELLATION_WORKFLOW],
-  });
+  logger.info('workflow worker started', { workflows: Object.keys(ALL_WORKFLOWS) });
 
   const running = (r: WorkflowRuntime) => (r as unknown as { worker: InnerWorker }).worker._isRunning;
   let restarting = false;
