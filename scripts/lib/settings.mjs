@@ -10,6 +10,12 @@ function withDatabase(url, db) {
   return u.toString();
 }
 
+function withParam(url, name, value) {
+  const u = new URL(url);
+  u.searchParams.set(name, value);
+  return u.toString();
+}
+
 export function profileSettings(profile) {
   const host = topology.host;
   const infra = topology.infrastructurePorts(profile);
@@ -26,7 +32,12 @@ export function profileSettings(profile) {
     postgresUrl,
     redisUrl,
     redisPubsubDb: topology.redisDb(profile),
-    ferretdb: externalMongo ? null : { port: infra.ferretdb.port, debugPort: infra.ferretdb.debugPort, backendUrl: db('product') },
+    // FerretDB's pool defaults to 50 PostgreSQL connections; one machine's PostgreSQL (100 by
+    // default) is shared by every profile, and product never needs more than its 16
+    // concurrent reservations plus a few reads (the catalog is served from its read model).
+    ferretdb: externalMongo
+      ? null
+      : { port: infra.ferretdb.port, debugPort: infra.ferretdb.debugPort, backendUrl: withParam(db('product'), 'pool_max_conns', '20') },
     mongoUrl: externalMongo ?? `mongodb://${host}:${infra.ferretdb.port}/${topology.databaseName('product', profile)}`,
     databases: { dapr: db('dapr'), user: db('user'), order: db('order'), product: db('product') },
     otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
