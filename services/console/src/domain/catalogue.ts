@@ -7,12 +7,16 @@ export interface WorkflowKnowledge {
   readonly waits: Readonly<Record<string, readonly string[]>>;
   /** The event an operator raises to approve a payment (3-D Secure), when there is one. */
   readonly approvalEvent?: string;
+  /** Steps whose result carries the provider's `paymentId` (the newest name first). */
+  readonly paymentSteps?: readonly string[];
 }
 
 export const WORKFLOWS: Readonly<Record<string, WorkflowKnowledge>> = {
   checkoutWorkflow: {
     waits: { 'awaiting-payment-confirmation': ['payment-confirmation', 'cancellation-requested'] },
     approvalEvent: 'payment-confirmation',
+    // payAndConfirm since the two-step happy path; authorizePayment in instances started before.
+    paymentSteps: ['payAndConfirm', 'authorizePayment'],
   },
   cancellationWorkflow: { waits: {} },
 };

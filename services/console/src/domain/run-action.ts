@@ -1,5 +1,5 @@
 import type { ActionBody, ActionName } from './actions';
-import { awaitsApproval } from './catalogue';
+import { awaitsApproval, WORKFLOWS } from './catalogue';
 import type { InstanceIndex } from './instance-index';
 import type { AppTarget, AuditLog, PaymentApprover, WorkflowApi } from './ports';
 import { buildTimeline } from './timeline';
@@ -28,8 +28,9 @@ export async function paymentIdOf(
 ): Promise<string | undefined> {
   const events = await workflows.history(target, instanceId);
   const timeline = buildTimeline(events, { status: 'RUNNING', customStatus: undefined });
+  const paymentSteps = new Set(WORKFLOWS['checkoutWorkflow']?.paymentSteps ?? []);
   for (const s of [...timeline.steps].reverse()) {
-    if (s.kind !== 'activity' || s.name !== 'authorizePayment' || !s.result) continue;
+    if (s.kind !== 'activity' || !paymentSteps.has(s.name) || !s.result) continue;
     try {
       const id = (JSON.parse(s.result) as { paymentId?: unknown }).paymentId;
       if (typeof id === 'string') return id;
