@@ -64,6 +64,25 @@ describe('POST/GET /v1/orders', () => {
     expect(events.rows[0].n).toBe(1);
   });
 
+  test('When a twin request with the same key placed the order and emptied the cart after our look-up, then it answers that order, not 409', async () => {
+    const { me } = await withCart(1);
+    const key = randomUUID();
+    const first = await place(me, key);
+    const orders = h.deps.orders as { findByKey: typeof h.deps.orders.findByKey };
+    const findByKey = orders.findByKey;
+    // The twin's look-up ran before the first request committed: it saw no order for the key.
+    orders.findByKey = async () => {
+      orders.findByKey = findByKey;
+      return undefined;
+    };
+
+    const twin = await place(me, key);
+
+    expect(first.status).toBe(202);
+    expect(twin.status).toBe(202);
+    expect(twin.body.id).toBe(first.body.id);
+  });
+
   test('When the same key is reused later, then the same order comes back even though the cart is now empty', async () => {
     const { me } = await withCart(1);
     const key = randomUUID();

@@ -30,7 +30,14 @@ export async function placeOrder(
   const known = await deps.orders.findByKey(userId, idempotencyKey);
   if (known) return replay(deps, known, requestHash);
 
-  const items = await pricedCart(deps, userId);
+  const items = await pricedCart(deps, userId).catch(async (err: unknown) => {
+    // A twin request with the same key may have placed the order and emptied the cart
+    // between our look-up and the cart read: it is the same order, not a conflict.
+    const twin = await deps.orders.findByKey(userId, idempotencyKey);
+    if (twin) return twin;
+    throw err;
+  });
+  if ('orderId' in items) return replay(deps, items, requestHash);
   const address = await deps.addresses.getAddress(userId, request.shippingAddressId);
   if (!address) {
     throw new AppError('VALIDATION_FAILED', 'The shipping address does not exist', {
