@@ -115,6 +115,6 @@ describe('the gateway process', () => {
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toBe(0);
     const stopped = gateway.logs.filter((l) => l['message'] === 'stopped').map((l) => l['component']);
-    expect(stopped).toEqual([expect.stringMatching(/^http /), 'upstream connections', 'tracing']);
+    expect(stopped).toEqual([expect.stringMatching(/^http /), 'load shedder', 'upstream connections', 'tracing']);
   });
 });

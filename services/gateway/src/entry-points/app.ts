@@ -12,6 +12,7 @@ import {
 } from '@shop/service-kit';
 import { rejectDeclaredTooLarge } from './body-limit';
 import { corsMiddleware, type OriginPattern } from './cors';
+import type { LoadShedder } from './load-shedding';
 import { proxyTo } from './proxy';
 import { type GatewayRoute, labelWithPrefix, rejectDotSegments } from './routes';
 import { type TokenPrecheck, tokenPrecheckMiddleware } from './token-precheck';
@@ -29,6 +30,10 @@ export interface GatewayAppOptions {
   readonly trustProxyHops: number;
   /** See token-precheck.ts: unset until auth offers a cheap check. */
   readonly tokenPrecheck?: TokenPrecheck;
+  /** Sheds excess load with 503 + Retry-After (see load-shedding.ts); none: never sheds. */
+  readonly shedder?: LoadShedder;
+  readonly upstreamMaxInFlight?: number;
+  readonly upstreamMaxSockets?: number;
 }
 
 export interface GatewayApp {
@@ -49,7 +54,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     const key = `${route.app} ${route.baseUrl}`;
     let upstream = upstreams.get(key);
     if (!upstream) {
-      upstream = createUpstream(route.app, route.baseUrl);
+      upstream = createUpstream(route.app, route.baseUrl, options.upstreamMaxSockets);
       upstreams.set(key, upstream);
     }
     return upstream;
@@ -65,6 +70,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.use(requestIdMiddleware());
   app.use(accessLogMiddleware(logger));
   app.use(metricsMiddleware(metrics));
+  // After the log and metrics (shed requests are counted), before any work is spent on them.
+  if (options.shedder) app.use(options.shedder.middleware);
   // Before everything else that answers, so browsers can also read the gateway's errors.
   app.use(corsMiddleware(options.corsOrigins));
   app.use(health.router);
@@ -82,6 +89,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
         bodyLimitBytes: options.bodyLimitBytes,
         timeoutMs: options.proxyTimeoutMs,
         logger,
+        ...(options.shedder ? { shed: options.shedder.shed, maxInFlight: options.upstreamMaxInFlight ?? 0 } : {}),
       }),
     );
   }

@@ -1,8 +1,7 @@
-import { AsyncResource } from 'node:async_hooks';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { correlationId, REQUEST_ID_HEADER, type Logger } from '@shop/service-kit';
+import { captureContext, correlationId, REQUEST_ID_HEADER, type Logger } from '@shop/service-kit';
 import { BodyTooLargeError, byteLimit, closeAfterResponse, hasBody, tooLarge } from './body-limit';
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers';
 import { sendGatewayProblem } from './problems';
@@ -14,6 +13,10 @@ export interface ProxyOptions {
   /** Longest the upstream connection may stay silent: connecting, or between reads. */
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /** Called instead of forwarding when the upstream has `maxInFlight` requests open already. */
+  readonly shed?: (req: Request, res: Response, detail: string) => void;
+  /** Requests open to this upstream at once (0: no limit); beyond it, `shed` answers. */
+  readonly maxInFlight?: number;
 }
 
 class UpstreamTimeout extends Error {}
@@ -30,11 +33,19 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  */
 export function proxyTo(options: ProxyOptions): RequestHandler {
   const { upstream, bodyLimitBytes, timeoutMs, logger } = options;
+  const maxInFlight = options.maxInFlight ?? 0;
+  const load = upstream.load;
 
   return (req: Request, res: Response, next: NextFunction) => {
-    // Socket events run outside the request's async context; binding keeps the request id
-    // and trace id on logs, and the problem's traceId is the one the request arrived with.
-    const inContext = <A extends unknown[]>(fn: (...args: A) => void) => AsyncResource.bind(fn);
+    if (maxInFlight > 0 && load.inFlight >= maxInFlight && options.shed) {
+      options.shed(req, res, `The ${upstream.name} service is busy; retry after the time in Retry-After`);
+      return;
+    }
+    load.inFlight += 1;
+    // Socket events run outside the request's async context. The context is taken now and
+    // entered again only when a handler runs (logs keep the request and trace ids), which is
+    // cheaper than an AsyncResource per callback on every request.
+    const inContext = captureContext();
     const traceId = correlationId();
     const requestId = String(res.getHeader(REQUEST_ID_HEADER));
     const withBody = hasBody(req);
@@ -42,6 +53,7 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
     let current: ClientRequest | undefined;
 
     res.once('close', () => {
+      load.inFlight -= 1;
       if (!res.writableFinished) current?.destroy(new ClientGone('client closed the connection'));
     });
 

@@ -45,6 +45,15 @@ export interface ProductRepository {
   setRating(id: string, sum: number, count: number): Promise<void>;
 }
 
+/**
+ * What shoppers browse: product pages and listings. May lag writes by a bounded, documented
+ * time (the read model, see docs/architecture.md); stock decisions never use it.
+ */
+export interface CatalogReads {
+  byId(id: string): Promise<Product | undefined>;
+  list(query: ProductQuery): Promise<{ items: Product[]; total: number }>;
+}
+
 /** The events writes left in product documents, waiting to be published. */
 export interface OutboxStore {
   /** Products (deleted ones too) with events waiting, or marked so; at most `limit`. */
