@@ -82,6 +82,14 @@ const SINK = Symbol('logSink');
 interface Sink {
   readonly stream: NodeJS.WritableStream;
   readonly service: string;
+  /** Lines written in this turn of the event loop, sent in one write (one syscall) after it. */
+  pending: string;
+}
+
+function flush(sink: Sink): void {
+  const text = sink.pending;
+  sink.pending = '';
+  if (text) sink.stream.write(text);
 }
 
 /**
@@ -102,7 +110,8 @@ export function logFast(logger: Logger, level: string, message: string, fields: 
     const v = fields[key];
     if (v !== undefined) line += `,"${key}":${typeof v === 'number' ? v : JSON.stringify(v)}`;
   }
-  sink.stream.write(`${line},"timestamp":"${new Date().toISOString()}"}\n`);
+  if (sink.pending === '') setImmediate(flush, sink);
+  sink.pending += `${line},"timestamp":"${new Date().toISOString()}"}\n`;
 }
 
 export function createLogger(service: string, level = 'info', options: LoggerOptions = {}): Logger {
@@ -120,7 +129,7 @@ export function createLogger(service: string, level = 'info', options: LoggerOpt
   });
   // Same technique as winston's own child(): every log method funnels through write().
   return Object.create(base, {
-    [SINK]: { value: { stream, service } satisfies Sink },
+    [SINK]: { value: { stream, service, pending: '' } satisfies Sink },
     write: {
       value(info: Record<string, unknown>, ...rest: unknown[]) {
         return (base.write as (...args: unknown[]) => boolean)(withCallerContext(info), ...rest);

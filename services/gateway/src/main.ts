@@ -5,6 +5,7 @@ import { loadGatewayConfigOrExit } from './config';
 import { createGatewayApp } from './entry-points/app';
 import { answerExpectContinue } from './entry-points/body-limit';
 import { createLoadShedder } from './entry-points/load-shedding';
+import { createResponseCache } from './entry-points/response-cache';
 import { resolveRoutes } from './entry-points/routes';
 
 const config = loadGatewayConfigOrExit();
@@ -24,6 +25,7 @@ void runService({
     const shedder = createLoadShedder({ maxLagMs: config.SHED_EVENT_LOOP_LAG_MS, retryAfterSeconds: config.SHED_RETRY_AFTER_SECONDS });
     const gateway = createGatewayApp({
       shedder,
+      ...(config.RESPONSE_CACHE_ENTRIES > 0 ? { cache: createResponseCache({ maxEntries: config.RESPONSE_CACHE_ENTRIES }) } : {}),
       upstreamMaxInFlight: config.UPSTREAM_MAX_IN_FLIGHT,
       upstreamMaxSockets: config.UPSTREAM_MAX_SOCKETS,
       logger,

@@ -1,6 +1,7 @@
 // The open-model driver: requests leave at a fixed arrival rate whatever the answers do, and
 // each latency counts from the moment its request was planned to leave, so a slow answer
 // cannot hide the requests queued behind it (no coordinated omission).
+import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { isOk } from './recorder.mjs';
 

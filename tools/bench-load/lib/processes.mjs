@@ -1,5 +1,6 @@
 // CPU and RSS of every process of the stack (the runner's pids under .run/<profile>/) and of
 // the load generator, sampled from /proc once a second.
+import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,4 +1,5 @@
 // One measured run of a scenario at one rate, with progress every second.
+import { performance } from 'node:perf_hooks';
 import { runOpenModel } from './driver.mjs';
 import { createRecorder } from './recorder.mjs';
 

@@ -13,6 +13,7 @@ import {
 import { rejectDeclaredTooLarge } from './body-limit';
 import { corsMiddleware, type OriginPattern } from './cors';
 import type { LoadShedder } from './load-shedding';
+import type { ResponseCache } from './response-cache';
 import { proxyTo } from './proxy';
 import { type GatewayRoute, labelWithPrefix, rejectDotSegments } from './routes';
 import { type TokenPrecheck, tokenPrecheckMiddleware } from './token-precheck';
@@ -34,6 +35,8 @@ export interface GatewayAppOptions {
   readonly shedder?: LoadShedder;
   readonly upstreamMaxInFlight?: number;
   readonly upstreamMaxSockets?: number;
+  /** A shared cache for answers the services mark public (the catalog); none: every request is forwarded. */
+  readonly cache?: ResponseCache;
 }
 
 export interface GatewayApp {
@@ -84,12 +87,14 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
       rejectDotSegments(),
       rejectDeclaredTooLarge(options.bodyLimitBytes),
       tokenPrecheckMiddleware(options.tokenPrecheck),
+      ...(options.cache ? [options.cache.middleware] : []),
       proxyTo({
         upstream: upstreamFor(route),
         bodyLimitBytes: options.bodyLimitBytes,
         timeoutMs: options.proxyTimeoutMs,
         logger,
         ...(options.shedder ? { shed: options.shedder.shed, maxInFlight: options.upstreamMaxInFlight ?? 0 } : {}),
+        ...(options.cache ? { cache: options.cache } : {}),
       }),
     );
   }

@@ -4,6 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { captureContext, correlationId, REQUEST_ID_HEADER, type Logger } from '@shop/service-kit';
 import { BodyTooLargeError, byteLimit, closeAfterResponse, hasBody, tooLarge } from './body-limit';
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers';
+import type { ResponseCache } from './response-cache';
 import { sendGatewayProblem } from './problems';
 import type { Upstream } from './upstream';
 
@@ -17,6 +18,8 @@ export interface ProxyOptions {
   readonly shed?: (req: Request, res: Response, detail: string) => void;
   /** Requests open to this upstream at once (0: no limit); beyond it, `shed` answers. */
   readonly maxInFlight?: number;
+  /** Keeps cacheable answers (see response-cache.ts). */
+  readonly cache?: ResponseCache;
 }
 
 class UpstreamTimeout extends Error {}
@@ -59,11 +62,14 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
 
     const relay = inContext((upstreamRes: IncomingMessage) => {
       const vary = res.getHeader('vary');
-      res.writeHead(
-        upstreamRes.statusCode ?? 502,
-        upstreamRes.statusMessage,
-        clientResponseHeaders(upstreamRes, typeof vary === 'string' ? vary : undefined),
-      );
+      const headers = clientResponseHeaders(upstreamRes, typeof vary === 'string' ? vary : undefined);
+      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, headers);
+      const cache = options.cache;
+      if (cache?.keepable(req, upstreamRes)) {
+        const chunks: Buffer[] = [];
+        upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+        upstreamRes.once('end', () => cache.store(req, upstreamRes, headers, Buffer.concat(chunks)));
+      }
       pipeline(
         upstreamRes,
         res,

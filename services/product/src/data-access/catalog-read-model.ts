@@ -30,7 +30,7 @@ export interface ReadModelOptions {
  * and filters are answered without a store round trip (FerretDB 1.x evaluates most filters
  * by decoding the whole collection). Kept current by this replica's own writes at once
  * (`withReadModel`), by catalog events for other replicas' writes, and by a full reload
- * every `refreshMs`. Stock decisions never read it: ReserveStock and GetProducts read the store.
+ * every `refreshMs`; a product page it does not hold yet is read from the store. Stock decisions never read it: ReserveStock and GetProducts read the store.
  */
 export function createCatalogReadModel(store: ProductStore, fallback: ProductRepository, options: ReadModelOptions): CatalogReadModel {
   const entries = new Map<string, IndexedProduct>();
@@ -73,7 +73,13 @@ export function createCatalogReadModel(store: ProductStore, fallback: ProductRep
     loaded: loaded.then(() => undefined),
     async byId(id) {
       if (!ready) return fallback.byId(id);
-      return entries.get(id)?.product;
+      const held = entries.get(id)?.product;
+      if (held) return held;
+      // Not held: created elsewhere since the last reload, or no such product. One pushed-down
+      // `_id` lookup answers it and keeps what it found (nothing is kept for a miss).
+      const found = await fallback.byId(id);
+      if (found) put(found);
+      return entries.get(id)?.product ?? found;
     },
     async list(query: ProductQuery) {
       if (!ready) return fallback.list(query);
