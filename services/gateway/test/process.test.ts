@@ -29,6 +29,8 @@ async function runGateway(upstreams: Record<string, string>): Promise<RunningGat
       DAPR_HTTP_PORT: sidecarPort, // nothing listens: the sidecar counts as down
       DAPR_GRPC_PORT: '1',
       LOG_LEVEL: 'info',
+      // As the test profiles run it: tracing on, every trace sampled (off without a collector).
+      TRACE_SAMPLE_RATIO: '1',
       ...upstreams,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,4 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { pipeline } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { captureContext, correlationId, REQUEST_ID_HEADER, type Logger } from '@shop/service-kit';
 import { BodyTooLargeError, byteLimit, closeAfterResponse, hasBody, tooLarge } from './body-limit';
@@ -70,15 +69,20 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
         upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
         upstreamRes.once('end', () => cache.store(req, upstreamRes, headers, Buffer.concat(chunks)));
       }
-      pipeline(
-        upstreamRes,
-        res,
-        inContext((err?: Error | null) => {
-          if (err && res.writableFinished === false && !req.destroyed) {
-            logger.warn('upstream response cut off', { upstream: upstream.name, err: err.message });
-          }
-        }),
-      );
+      // pipe, not stream.pipeline: pipeline makes (and aborts) an AbortController per call,
+      // a DOMException per request. The two ways a relay can break are handled here: the
+      // upstream stops mid-answer (the client's connection is cut, so it knows the answer is
+      // incomplete) and the client goes away (res 'close' above destroys the upstream request).
+      const cutOff = inContext((err?: Error) => {
+        if (res.writableFinished) return;
+        if (!req.destroyed) logger.warn('upstream response cut off', { upstream: upstream.name, err: err?.message ?? 'closed early' });
+        res.destroy();
+      });
+      upstreamRes.once('error', cutOff);
+      upstreamRes.once('close', () => {
+        if (!upstreamRes.complete) cutOff();
+      });
+      upstreamRes.pipe(res);
     });
 
     const attempt = (retry: boolean): void => {
