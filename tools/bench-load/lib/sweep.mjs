@@ -7,16 +7,28 @@ export async function runSweep({ scenario, state, origin, options, log, from, st
   const runs = [];
   const steps = [];
   let knee;
-  for (let rate = from; rate <= to; rate += step) {
+  const stepAt = async (rate) => {
     const run = await measure({ scenario, state, origin, rate, durationS: stepS, options, log, label: `step ${rate}/s` });
     runs.push(run);
     const t = run.result.total;
     const passed = t.p99 !== null && t.p99 <= options.sloP99Ms && t.errors === 0 && t.achievedRate >= rate * 0.95;
     steps.push({ rate, achievedRate: t.achievedRate, p99: t.p99, errors: t.errors, passed });
     log(`step ${rate}/s: achieved ${t.achievedRate}/s p99 ${t.p99} ms errors ${t.errors} -> ${passed ? 'holds' : 'past the knee'}`);
-    if (!passed) break;
-    knee = rate;
     await new Promise((r) => setTimeout(r, 2000));
+    return passed;
+  };
+  // Below the first step when even that misses the SLO (a busy machine): halve until one holds.
+  let rate = from;
+  while (!(await stepAt(rate))) {
+    if (rate <= 50 || steps.length > 1 + Math.log2(from / 50)) break;
+    rate = Math.max(50, Math.floor(rate / 2));
+  }
+  if (steps.at(-1).passed) {
+    knee = rate;
+    for (rate = knee === from ? from + step : knee * 2; rate <= to; rate = rate < from ? rate * 2 : rate + step) {
+      if (!(await stepAt(rate))) break;
+      knee = rate;
+    }
   }
   let overload;
   if (knee) {
