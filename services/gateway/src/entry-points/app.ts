@@ -11,6 +11,7 @@ import {
   requestIdMiddleware,
 } from '@shop/service-kit';
 import { rejectDeclaredTooLarge } from './body-limit';
+import { chain } from './chain';
 import { corsMiddleware, type OriginPattern } from './cors';
 import type { LoadShedder } from './load-shedding';
 import type { ResponseCache } from './response-cache';
@@ -77,25 +78,28 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   if (options.shedder) app.use(options.shedder.middleware);
   // Before everything else that answers, so browsers can also read the gateway's errors.
   app.use(corsMiddleware(options.corsOrigins));
-  app.use(health.router);
+  // The probes' router is walked only by what could be a probe: every API path starts /v1/.
+  app.use((req, res, next) => (req.path.startsWith('/v1/') ? next() : health.router(req, res, next)));
   app.get('/metrics', metricsHandler(metrics));
 
   for (const route of options.routes) {
     app.use(
       route.prefix,
-      labelWithPrefix(),
-      rejectDotSegments(),
-      rejectDeclaredTooLarge(options.bodyLimitBytes),
-      tokenPrecheckMiddleware(options.tokenPrecheck),
-      ...(options.cache ? [options.cache.middleware] : []),
-      proxyTo({
-        upstream: upstreamFor(route),
-        bodyLimitBytes: options.bodyLimitBytes,
-        timeoutMs: options.proxyTimeoutMs,
-        logger,
-        ...(options.shedder ? { shed: options.shedder.shed, maxInFlight: options.upstreamMaxInFlight ?? 0 } : {}),
-        ...(options.cache ? { cache: options.cache } : {}),
-      }),
+      chain([
+        labelWithPrefix(),
+        rejectDotSegments(),
+        rejectDeclaredTooLarge(options.bodyLimitBytes),
+        tokenPrecheckMiddleware(options.tokenPrecheck),
+        ...(options.cache ? [options.cache.middleware] : []),
+        proxyTo({
+          upstream: upstreamFor(route),
+          bodyLimitBytes: options.bodyLimitBytes,
+          timeoutMs: options.proxyTimeoutMs,
+          logger,
+          ...(options.shedder ? { shed: options.shedder.shed, maxInFlight: options.upstreamMaxInFlight ?? 0 } : {}),
+          ...(options.cache ? { cache: options.cache } : {}),
+        }),
+      ]),
     );
   }
 
