@@ -31,8 +31,8 @@ export function createLoadShedder(options: LoadShedderOptions): LoadShedder {
   let expected = performance.now() + sampleMs;
   const timer = setInterval(() => {
     const now = performance.now();
-    // Smoothed, so one slow tick (a GC pause) does not shed a burst of requests.
-    lag = lag * 0.5 + Math.max(0, now - expected) * 0.5;
+    // Smoothed (about 10 samples), so one slow tick (a GC pause) does not shed a burst.
+    lag = lag * 0.9 + Math.max(0, now - expected) * 0.1;
     expected = now + sampleMs;
   }, sampleMs);
   timer.unref();

@@ -31,10 +31,22 @@ export function createRepresentationCache() {
   };
 }
 
+/** RFC 9110 §13.1.2: weak comparison of the listed tags, or `*`. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
+
 /**
- * Sends a catalog answer with its strong ETag; Express answers If-None-Match with 304 when it
- * matches. Public caching only for anonymous requests: a request with credentials may pass
- * through caches that must not keep what it got.
+ * Sends a catalog answer with its strong ETag, or 304 when If-None-Match names it. Evaluated
+ * here rather than by Express's `req.fresh`, which ignores If-None-Match when the request
+ * says `Cache-Control: no-cache` (as fetch() does with conditional requests): that directive
+ * is for caches on the way, while the origin may always answer a matching tag with 304.
+ * Public caching only for anonymous requests: a request with credentials may pass through
+ * caches that must not keep what it got.
  */
 export function sendCatalog(req: Request, res: Response, representation: Serialised): void {
   res.setHeader('ETag', representation.etag);
@@ -42,5 +54,9 @@ export function sendCatalog(req: Request, res: Response, representation: Seriali
     'Cache-Control',
     req.headers.authorization === undefined ? `public, max-age=${CATALOG_MAX_AGE_SECONDS}` : 'private, no-cache',
   );
+  if (matches(req.headers['if-none-match'], representation.etag)) {
+    res.status(304).end();
+    return;
+  }
   res.type('application/json').send(representation.body);
 }
