@@ -87,7 +87,10 @@ report.processes = sampler.stop();
 
 if (!a['no-invariants']) {
   log('checking invariants...');
-  report.invariants = await checkInvariants({ settings, before, since: startedAt, sagaSeconds, settleSeconds: num(a['settle-seconds'], 180), log });
+  // A store that cannot be read (e.g. PostgreSQL out of connections) fails the check, not the report.
+  report.invariants = await checkInvariants({ settings, before, since: startedAt, sagaSeconds, settleSeconds: num(a['settle-seconds'], 180), log }).catch(
+    (err) => ({ passed: false, failures: [`the check could not run: ${err.message}`] }),
+  );
 }
 
 const dir = join(root, '.run', 'bench');

@@ -8,7 +8,8 @@ import { pickWeighted } from './pick.mjs';
 
 export const name = 'mixed';
 export const description = 'signed-in shoppers: browse 10 : view cart 3 : add to cart 2 : checkout 1';
-export const defaults = { rate: 1000, duration: 30, connections: 64, shoppers: 100 };
+// Many connections: a slow cart call must not hold up other shoppers' requests behind it in the driver.
+export const defaults = { rate: 1000, duration: 30, connections: 512, shoppers: 100 };
 
 export async function setup(ctx) {
   const base = await catalog.setup(ctx);
