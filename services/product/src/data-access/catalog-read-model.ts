@@ -112,7 +112,11 @@ export function createCatalogReadModel(store: ProductStore, fallback: ProductRep
   };
 }
 
-/** The repository with every write also applied to the read model once it is stored. */
+/**
+ * The repository with every write also applied to the read model once it is stored. A write
+ * method added to ProductRepository must be wrapped here too, or this replica shows it only
+ * after the next reload (the read-model tests reserve, edit, delete and rate through it).
+ */
 export function withReadModel(repo: ProductRepository, model: CatalogReadModel): ProductRepository {
   const applied = (p: Product | undefined) => (p && model.apply(p), p);
   return {
@@ -128,6 +132,11 @@ export function withReadModel(repo: ProductRepository, model: CatalogReadModel):
       return done;
     },
     takeStock: async (id, quantity, eventsOf) => applied(await repo.takeStock(id, quantity, eventsOf)),
+    async takeStockBatch(id, quantities, eventsOf) {
+      const result = await repo.takeStockBatch(id, quantities, eventsOf);
+      applied(result.after);
+      return result;
+    },
     giveBackStock: async (id, quantity, eventsOf) => applied(await repo.giveBackStock(id, quantity, eventsOf)),
     setStock: async (id, stock, eventsOf) => applied(await repo.setStock(id, stock, eventsOf)),
     async setRating(id, sum, count) {

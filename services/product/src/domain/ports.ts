@@ -22,6 +22,7 @@ export type EventsOf = (after: Product, before: Product) => readonly DomainEvent
 /**
  * Every write that publishes records its events in the same single-document update as the
  * change (the outbox; see event-relay.ts), so a crash cannot keep one without the other.
+ * A new write method must also be applied to the catalog read model (`withReadModel`).
  */
 export interface ProductRepository {
   /** Throws CONFLICT on a duplicate sku. */
