@@ -41,10 +41,14 @@ function paymentProviderUrl(profile = 'dev') {
   return topology.profiles[profile].paymentProviderUrl;
 }
 
-/** Settings a profile gives one app (e.g. short payment timeouts for tests); {} when none. */
+/**
+ * Settings a profile gives one app (e.g. short payment timeouts for tests); {} when none.
+ * Those under "*" go to every app (e.g. TRACE_SAMPLE_RATIO 1 in the test profiles).
+ */
 function appSettings(app, profile = 'dev') {
   offsetOf(profile);
-  return { ...(topology.profiles[profile].appSettings?.[app] ?? {}) };
+  const all = topology.profiles[profile].appSettings ?? {};
+  return { ...(all['*'] ?? {}), ...(all[app] ?? {}) };
 }
 
 /** The operators' console (no sidecar; not one of the Dapr apps). */

@@ -70,11 +70,36 @@ describe('Product inventory through the real sidecars', () => {
     const orderId = randomUUID();
     const request = { order_id: orderId, items: [{ product_id: productId, quantity: 2 }], ttl_seconds: 60 };
     await Promise.all([unary(viaOrder, 'ReserveStock', request), unary(viaOrder, 'ReserveStock', request)]);
-    const res = await fetch(`${restUrl('gateway')}/v1/products/${productId}`);
+    // A revalidating client (no-cache) sees the stock at once; a cached page may lag by its max-age.
+    const fresh = { headers: { 'cache-control': 'no-cache' } };
+    const res = await fetch(`${restUrl('gateway')}/v1/products/${productId}`, fresh);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { stock: number }).stock).toBe(3);
     expect((await unary<Result>(viaOrder, 'ReleaseStock', { order_id: orderId })).status).toBe('released');
-    expect(((await (await fetch(`${restUrl('gateway')}/v1/products/${productId}`)).json()) as { stock: number }).stock).toBe(5);
+    expect(((await (await fetch(`${restUrl('gateway')}/v1/products/${productId}`, fresh)).json()) as { stock: number }).stock).toBe(5);
+  });
+
+  test('When stock is reserved, then the product page through the gateway shows it within the documented bound, and 304 answers revalidation', async () => {
+    const productId = await insertProduct(mongo, 9);
+    const url = `${restUrl('gateway')}/v1/products/${productId}`;
+    expect(((await (await fetch(url)).json()) as { stock: number }).stock).toBe(9); // now cached for max-age
+    await unary(viaOrder, 'ReserveStock', { order_id: randomUUID(), items: [{ product_id: productId, quantity: 4 }], ttl_seconds: 60 });
+    const reserved = Date.now();
+    let seenAfterMs = -1;
+    while (Date.now() - reserved < 5_000) {
+      if (((await (await fetch(url)).json()) as { stock: number }).stock === 5) {
+        seenAfterMs = Date.now() - reserved;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // The bound for a write through the product replica: the catalog's max-age (2 s), plus slack.
+    expect(seenAfterMs).toBeGreaterThanOrEqual(0);
+    expect(seenAfterMs).toBeLessThanOrEqual(3_000);
+    const page = await fetch(url);
+    const etag = page.headers.get('etag')!;
+    expect(etag).toMatch(/^"/);
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
   test('When the demo catalog is seeded, then list and get through the gateway answer and their latency is reported', async () => {

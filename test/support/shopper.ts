@@ -129,7 +129,12 @@ export async function insertProduct(mongo: MongoClient, stock: number, price = 1
   return id;
 }
 
-export const stockOf = async (productId: string) => (await call('GET', `/v1/products/${productId}`)).body['stock'];
+/**
+ * The stock as a revalidating client reads it: catalog pages may be served from a cache for
+ * up to their max-age (a documented bound), and `no-cache` asks for the current answer.
+ */
+export const stockOf = async (productId: string) =>
+  (await call('GET', `/v1/products/${productId}`, undefined, undefined, { 'cache-control': 'no-cache' })).body['stock'];
 
 /**
  * POST /v1/orders as a careful client: a 5xx or a broken connection is retried with the SAME

@@ -9,8 +9,8 @@ export {
   type ConfigError,
   type ConfigProblem,
 } from './config';
-export { currentRequestId, isSafeRequestId, runWithContext, type RequestContext } from './context';
-export { createLogger, isSensitiveKey, redact, REDACTED, type Logger, type LoggerOptions } from './logger';
+export { captureContext, currentContext, currentRequestId, isSafeRequestId, runWithContext, type RequestContext } from './context';
+export { createLogger, isSensitiveKey, logFast, redact, REDACTED, type Logger, type LoggerOptions } from './logger';
 export {
   createMetrics,
   metricsHandler,

@@ -88,19 +88,41 @@ export function routeLabel(req: Request): string {
   return (req as LabelledRequest)[ROUTE_LABEL] ?? 'unmatched';
 }
 
+type Child = { readonly count: { inc(): void }; readonly duration: { observe(seconds: number): void } };
+
+/**
+ * The label children of one (method, route, status), resolved once: prom-client's inc(labels)
+ * and startTimer() build label objects and hash them on every call. Routes and statuses are
+ * bounded (route patterns, never raw URLs), so the cache is too.
+ */
+function childrenOf(metrics: Metrics) {
+  const cache = new Map<string, Child>();
+  return (method: string, route: string, status: string): Child => {
+    const key = `${method} ${status} ${route}`;
+    let child = cache.get(key);
+    if (!child) {
+      const labels = { method, route, status };
+      child = { count: metrics.httpRequests.labels(labels), duration: metrics.httpDuration.labels(labels) };
+      cache.set(key, child);
+    }
+    return child;
+  };
+}
+
 export function metricsMiddleware(metrics: Metrics): RequestHandler {
+  const children = childrenOf(metrics);
   return (req: Request, res: Response, next: NextFunction) => {
     captureRouteLabel(req);
-    const endTimer = metrics.httpDuration.startTimer();
+    const started = performance.now();
     let recorded = false;
     const record = () => {
       if (recorded) return;
       recorded = true;
       // 499 (client closed request) when the client went away before the response finished.
       const status = res.writableFinished ? String(res.statusCode) : '499';
-      const labels = { method: req.method, route: routeLabel(req), status };
-      metrics.httpRequests.inc(labels);
-      endTimer(labels);
+      const child = children(req.method, routeLabel(req), status);
+      child.count.inc();
+      child.duration.observe((performance.now() - started) / 1000);
     };
     res.once('finish', record);
     res.once('close', record);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AsyncResource } from 'node:async_hooks';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { isSafeRequestId, runWithContext } from './context';
+import { currentContext, isSafeRequestId, runWithContext } from './context';
 import { AppError } from './errors';
 import type { Health } from './health';
-import type { Logger } from './logger';
+import { logFast, type Logger } from './logger';
 import { type Metrics, metricsHandler, metricsMiddleware, routeLabel } from './metrics';
 import { notFoundHandler, problemHandler } from './problem';
 
@@ -44,19 +44,29 @@ export function requestIdMiddleware(): RequestHandler {
 
 export function accessLogMiddleware(logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    // 'finish' fires from the socket's async context; binding keeps the request and trace ids.
-    const log = AsyncResource.bind(() => {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const level = PROBES.has(req.path) ? 'debug' : 'info';
-      logger.log(level, 'http request', {
+    const level = PROBES.has(req.path) ? 'debug' : 'info';
+    if (!logger.isLevelEnabled(level)) {
+      next();
+      return;
+    }
+    const started = performance.now();
+    // 'finish' fires outside the request's async context: take the ids now (the context
+    // object itself, so a user id set later in the request still shows).
+    const ctx = currentContext();
+    const span = trace.getActiveSpan()?.spanContext();
+    const traced = span !== undefined && isSpanContextValid(span);
+    res.once('finish', () => {
+      logFast(logger, level, 'http request', {
         method: req.method,
         route: routeLabel(req),
         status: res.statusCode,
-        durationMs: Math.round(durationMs * 10) / 10,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        traceId: traced ? span.traceId : undefined,
+        spanId: traced ? span.spanId : undefined,
+        requestId: ctx?.requestId,
+        userId: ctx?.userId,
       });
     });
-    res.once('finish', log);
     next();
   };
 }

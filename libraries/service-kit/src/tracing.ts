@@ -6,26 +6,28 @@
  */
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import {
-  AlwaysOnSampler,
-  BatchSpanProcessor,
-  NoopSpanProcessor,
-  ParentBasedSampler,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
+import { keepErrors, ratioSampler } from './trace-sampling';
 
 export interface TracingOptions {
   readonly serviceName: string;
   /** OTLP/HTTP base URL (e.g. http://127.0.0.1:4318); spans are exported only when set. */
   readonly otlpEndpoint?: string | undefined;
+  /**
+   * Share of new traces sampled (0..1); calls that arrive with a trace context follow its
+   * decision, so a sampled trace is whole across services and sidecars. Default 1.
+   */
+  readonly sampleRatio?: number | undefined;
+  /** No tracer provider and no instrumentation at all (nothing patched); logs keep their request ids. */
+  readonly disabled?: boolean | undefined;
 }
 
 export interface Tracing {
@@ -35,6 +37,8 @@ export interface Tracing {
 const optionsSchema = z.object({
   serviceName: z.string().min(1),
   otlpEndpoint: z.url().optional(),
+  sampleRatio: z.number().min(0).max(1).default(1),
+  disabled: z.boolean().default(false),
 });
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/v1.0/healthz', '/v1.0/healthz/outbound']);
@@ -47,12 +51,17 @@ let running: Tracing | undefined;
 
 export function startTracing(options: TracingOptions): Tracing {
   if (running) return running;
-  const { serviceName, otlpEndpoint } = optionsSchema.parse(options);
+  const { serviceName, otlpEndpoint, sampleRatio, disabled } = optionsSchema.parse(options);
+  if (disabled) {
+    running = { shutdown: async () => void (running = undefined) };
+    return running;
+  }
 
   // Without an exporter a processor must still exist, so that spans (and so the trace ids in
-  // logs and headers) are real even when nothing is exported.
+  // logs and headers) are real even when nothing is exported. With an exporter, failed spans
+  // of unsampled traces are recorded and exported too (errors kept).
   const processor: SpanProcessor = otlpEndpoint
-    ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }))
+    ? keepErrors(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces` })))
     : new NoopSpanProcessor();
 
   // A tracer provider and the three instrumentations, not NodeSDK: NodeSDK loads every
@@ -60,8 +69,7 @@ export function startTracing(options: TracingOptions): Tracing {
   // and the shop uses none of them (metrics are Prometheus, logs go to stdout).
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
-    // The sidecar decides sampling for calls that arrive with a traceparent; roots always sample.
-    sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
+    sampler: ratioSampler(sampleRatio, { recordUnsampled: otlpEndpoint !== undefined && sampleRatio < 1 }),
     spanProcessors: [processor],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
@@ -72,7 +80,9 @@ export function startTracing(options: TracingOptions): Tracing {
         ignoreIncomingRequestHook: (req) => PROBE_PATHS.has(pathOf(req.url)),
         ignoreOutgoingRequestHook: (req) => PROBE_PATHS.has(pathOf(req.path ?? undefined)),
       }),
-      new ExpressInstrumentation(),
+      // A span per middleware layer cost more than the request's own work; the route still
+      // names the HTTP span, and routers and handlers keep theirs.
+      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new GrpcInstrumentation({ ignoreGrpcMethods: ['HealthCheck'] }),
     ],
   });
@@ -88,10 +98,24 @@ export function startTracing(options: TracingOptions): Tracing {
   return handle;
 }
 
-/** Reads SERVICE_NAME and OTEL_EXPORTER_OTLP_ENDPOINT, for an instrument.ts that runs before config loads. */
+/**
+ * Reads SERVICE_NAME, OTEL_EXPORTER_OTLP_ENDPOINT, TRACE_SAMPLE_RATIO and OTEL_SDK_DISABLED,
+ * for an instrument.ts that runs before config loads. Tracing runs when spans can go
+ * somewhere (an OTLP endpoint is set; ratio default 0.1) or when a ratio is asked for
+ * explicitly (the test profiles set 1, so logs and problems carry trace ids and the e2e suite
+ * checks that traces join). Otherwise, and always with OTEL_SDK_DISABLED=true, nothing is
+ * registered or patched: logs keep their request ids, problems use them as traceId.
+ */
 export function startTracingFromEnv(env: Record<string, string | undefined> = process.env): Tracing {
+  const ratio = env['TRACE_SAMPLE_RATIO'];
+  const otlpEndpoint = env['OTEL_EXPORTER_OTLP_ENDPOINT'] || undefined;
+  const explicit = ratio !== undefined && ratio !== '';
   return startTracing({
     serviceName: env['SERVICE_NAME'] || 'unknown-service',
-    otlpEndpoint: env['OTEL_EXPORTER_OTLP_ENDPOINT'] || undefined,
+    otlpEndpoint,
+    sampleRatio: explicit ? Number(ratio) : DEFAULT_SAMPLE_RATIO,
+    disabled: env['OTEL_SDK_DISABLED'] === 'true' || (otlpEndpoint === undefined && !explicit),
   });
 }
+
+export const DEFAULT_SAMPLE_RATIO = 0.1;

@@ -30,6 +30,9 @@ export const configSchema = z.object({
   LOGIN_WINDOW_SECONDS: seconds(15 * 60, 86_400),
   LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: count(5),
   LOGIN_MAX_FAILURES_PER_IP: count(50),
+  // Sign-ins from one address beyond the per-IP limit that are still open wait this long for
+  // earlier ones to finish (many shoppers behind one NAT), then get 429.
+  LOGIN_QUEUE_MS: z.coerce.number().int().min(0).max(30_000).default(10_000),
   // Express "trust proxy": the gateway (loopback locally) sets X-Forwarded-For to the client.
   TRUST_PROXY: z.string().min(1).default('loopback'),
 });

@@ -42,6 +42,7 @@ void runShopService({
       activity,
       logger,
       refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
+      loginQueueMs: config.LOGIN_QUEUE_MS,
     });
     logger.info('signing keys loaded', { kids: tokens.jwks.keys.length });
     return {

@@ -46,6 +46,15 @@ export const gatewayConfigSchema = z.object({
     }),
   // Longest an upstream may stay silent (connecting, or between reads) before the client gets 504.
   PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  // Load shedding: requests open to one upstream at once (0: unlimited), and how late the
+  // gateway's event loop may run (ms, 0: never shed on lag) before new requests get 503.
+  UPSTREAM_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(256),
+  UPSTREAM_MAX_SOCKETS: z.coerce.number().int().min(1).max(100_000).default(128),
+  SHED_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  SHED_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(1),
+  // Answers the services mark `Cache-Control: public, max-age` (the catalog) kept by the
+  // gateway, as an Ingress cache would (0: no cache).
+  RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
   // How many proxies in front of the gateway (the Kubernetes Ingress) may set X-Forwarded-*.
   // 0 locally: a client's own X-Forwarded-For would otherwise pick the address services see.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

@@ -4,6 +4,8 @@ import { routes } from '@shop/topology';
 import { loadGatewayConfigOrExit } from './config';
 import { createGatewayApp } from './entry-points/app';
 import { answerExpectContinue } from './entry-points/body-limit';
+import { createLoadShedder } from './entry-points/load-shedding';
+import { createResponseCache } from './entry-points/response-cache';
 import { resolveRoutes } from './entry-points/routes';
 
 const config = loadGatewayConfigOrExit();
@@ -20,7 +22,12 @@ void runService({
   async start() {
     // No waitForSidecar: the gateway makes no Dapr call yet, and daprd (app-protocol http)
     // probes the gateway's /healthz, so serving first avoids each waiting on the other.
+    const shedder = createLoadShedder({ maxLagMs: config.SHED_EVENT_LOOP_LAG_MS, retryAfterSeconds: config.SHED_RETRY_AFTER_SECONDS });
     const gateway = createGatewayApp({
+      shedder,
+      ...(config.RESPONSE_CACHE_ENTRIES > 0 ? { cache: createResponseCache({ maxEntries: config.RESPONSE_CACHE_ENTRIES }) } : {}),
+      upstreamMaxInFlight: config.UPSTREAM_MAX_IN_FLIGHT,
+      upstreamMaxSockets: config.UPSTREAM_MAX_SOCKETS,
       logger,
       metrics,
       health,
@@ -47,6 +54,7 @@ void runService({
     return [
       { name: 'tracing', stop: () => tracing.shutdown() },
       { name: 'upstream connections', stop: async () => gateway.close() },
+      shedder,
       rest,
     ];
   },

@@ -29,6 +29,8 @@ async function runGateway(upstreams: Record<string, string>): Promise<RunningGat
       DAPR_HTTP_PORT: sidecarPort, // nothing listens: the sidecar counts as down
       DAPR_GRPC_PORT: '1',
       LOG_LEVEL: 'info',
+      // As the test profiles run it: tracing on, every trace sampled (off without a collector).
+      TRACE_SAMPLE_RATIO: '1',
       ...upstreams,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,6 +117,6 @@ describe('the gateway process', () => {
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toBe(0);
     const stopped = gateway.logs.filter((l) => l['message'] === 'stopped').map((l) => l['component']);
-    expect(stopped).toEqual([expect.stringMatching(/^http /), 'upstream connections', 'tracing']);
+    expect(stopped).toEqual([expect.stringMatching(/^http /), 'load shedder', 'upstream connections', 'tracing']);
   });
 });

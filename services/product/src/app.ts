@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Authenticator, GrpcServiceRegistration, Logger } from '@shop/service-kit';
+import { withCachedCategories } from './data-access/cached-categories';
+import { createCatalogReadModel, withReadModel, type CatalogReadModel } from './data-access/catalog-read-model';
 import { createCategoryRepository } from './data-access/categories-repo';
 import { createOutboxStore } from './data-access/outbox-store';
 import type { ProductStore } from './data-access/mongo';
@@ -32,6 +34,11 @@ export interface ProductAppOptions {
   readonly reservationTtlSeconds: number;
   /** How long a listing page may be served from memory (0 = never); see data-access/listing-cache.ts. */
   readonly listingCacheMs?: number;
+  /**
+   * Serve product pages and listings from an in-memory read model, fully reloaded this often
+   * (the bound on how long another replica's missed change can stay unseen); 0 or absent: off.
+   */
+  readonly readModelRefreshMs?: number;
   readonly clock?: Clock;
 }
 
@@ -43,11 +50,15 @@ export function createProductApp(options: ProductAppOptions) {
   // One mutex for products and orders: keys are prefixed (`product:`, `order:`), so they never collide.
   const mutex = createKeyedMutex();
   const feed = createInventoryFeed();
-  const products = createProductRepository(store, options.listingCacheMs ?? 0);
-  const categories = createCategoryRepository(store);
+  const stored = createProductRepository(store, options.listingCacheMs ?? 0);
+  const refreshMs = options.readModelRefreshMs ?? 0;
+  const readModel: CatalogReadModel | undefined = refreshMs > 0 ? createCatalogReadModel(store, stored, { refreshMs, logger }) : undefined;
+  // Every write (reservations included) goes to the store first, then into the read model.
+  const products = readModel ? withReadModel(stored, readModel) : stored;
+  const categories = refreshMs > 0 ? withCachedCategories(createCategoryRepository(store), refreshMs) : createCategoryRepository(store);
   const outbox = createEventRelay({ ...options.relay, outbox: createOutboxStore(store), publisher: events, mutex, logger });
 
-  const catalog = createProductUseCases({ products, categories, outbox, clock, ids, mutex });
+  const catalog = createProductUseCases({ products, categories, outbox, clock, ids, mutex, ...(readModel ? { reads: readModel } : {}) });
   const categoryUseCases = createCategoryUseCases({ categories, clock, ids });
   const inventory = createInventoryUseCases({
     products,
@@ -69,6 +80,8 @@ export function createProductApp(options: ProductAppOptions) {
     reviews,
     feed,
     mutex,
+    /** Stopped by main.ts (and the tests); catalog events from other replicas reload from it. */
+    readModel,
     /** Started as a loop by main.ts (entry-points/jobs/outbox-relay.ts). */
     outbox,
     grpcService,

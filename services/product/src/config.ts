@@ -12,6 +12,12 @@ const schema = z.object({
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   /** Listing pages served from memory for this long; writes through this replica clear it. */
   LISTING_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /**
+   * Product pages and listings come from an in-memory read model per replica, fully reloaded
+   * this often: the bound on how long a change made elsewhere can stay unseen when its event
+   * is missed (this replica's own writes show at once). 0 turns the read model off.
+   */
+  READ_MODEL_REFRESH_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   RESERVATION_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 

@@ -4,6 +4,7 @@ import { createProductApp } from './app';
 import { loadProductConfig } from './config';
 import { createDaprEventPublisher } from './data-access/event-publisher';
 import { openProductStore } from './data-access/mongo';
+import { catalogChangeSubscriptions } from './entry-points/events/catalog-changes';
 import { startOutboxRelay } from './entry-points/jobs/outbox-relay';
 import { startReservationExpiry } from './entry-points/jobs/reservation-expiry';
 
@@ -23,15 +24,17 @@ void runShopService({
       lowStockThreshold: config.LOW_STOCK_THRESHOLD,
       reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
       listingCacheMs: config.LISTING_CACHE_MS,
+      readModelRefreshMs: config.READ_MODEL_REFRESH_MS,
     });
+    const catalogChanges = app.readModel ? catalogChangeSubscriptions(config.PUBSUB_NAME, app.readModel) : [];
     const expiry = startReservationExpiry(app.inventory, logger, config.RESERVATION_SWEEP_MS);
     const relay = startOutboxRelay(app.outbox, logger);
     return {
       // Stopped in reverse: the relay and the sweep first, then auth and the Dapr client, the store last.
-      resources: [store, { name: 'dapr-client', stop: () => dapr.stop() }, auth, expiry, relay],
+      resources: [store, { name: 'dapr-client', stop: () => dapr.stop() }, auth, expiry, relay, ...(app.readModel ? [app.readModel] : [])],
       checks: { mongodb: () => store.ping() },
       grpcServices: [app.grpcService],
-      appCallback: { subscriptions: [createProbeSubscription(logger), auth.revocations], dedupe: store.dedupe },
+      appCallback: { subscriptions: [createProbeSubscription(logger), auth.revocations, ...catalogChanges], dedupe: store.dedupe },
       routes: app.routes,
     };
   },

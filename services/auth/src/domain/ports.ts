@@ -33,13 +33,17 @@ export interface SessionStore {
 }
 
 export type LimitDecision =
-  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+  | { readonly allowed: true; readonly attemptId: string }
+  /** `busy`: the address has its limit of attempts open; wait for them and ask again. */
+  | { readonly allowed: false; readonly retryAfterSeconds: number; readonly busy?: boolean };
 
 export interface LoginLimiter {
   /** Counts an attempt before it is checked, so parallel guesses cannot slip past the limit. */
   attempt(accountKey: string, ip: string): Promise<LimitDecision>;
-  /** A success refunds the attempt: only failures count. */
-  succeeded(accountKey: string, ip: string): Promise<void>;
+  /** A success closes the attempt and clears the account's count: only failures count. */
+  succeeded(accountKey: string, ip: string, attemptId: string): Promise<void>;
+  /** A failure (or an attempt that could not be checked) closes the attempt and counts. */
+  failed(accountKey: string, ip: string, attemptId: string): Promise<void>;
 }
 
 export interface EventSink {

@@ -14,6 +14,8 @@ export interface SessionDeps {
   readonly activity: ActivityFeed;
   readonly logger: Logger;
   readonly refreshTtlSeconds: number;
+  /** How long a login may wait for its address's open attempts to finish before 429. */
+  readonly loginQueueMs?: number;
 }
 
 export interface TokenPair {
@@ -46,22 +48,39 @@ export function createSessions(deps: SessionDeps) {
     return { access, pair };
   }
 
+  /** Waits (bounded) while the address has its limit of attempts open: many shoppers behind one address queue. */
+  async function admit(accountKey: string, ip: string) {
+    const deadline = Date.now() + (deps.loginQueueMs ?? 10_000);
+    let gate = await deps.limiter.attempt(accountKey, ip);
+    while (!gate.allowed && gate.busy && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
+      gate = await deps.limiter.attempt(accountKey, ip);
+    }
+    return gate;
+  }
+
   async function login(email: string, password: string, ip: string): Promise<TokenPair> {
     const accountKey = accountKeyOf(email);
-    const gate = await deps.limiter.attempt(accountKey, ip);
+    const gate = await admit(accountKey, ip);
     if (!gate.allowed) {
       activity.emit({ type: 'locked_out', userId: '', familyId: '', ip });
-      throw new AppError('RATE_LIMITED', 'Too many failed login attempts; try again later', {
+      throw new AppError('RATE_LIMITED', gate.busy ? 'Too many sign-ins from this address at once; try again shortly' : 'Too many failed login attempts; try again later', {
         retryAfterSeconds: gate.retryAfterSeconds,
       });
     }
-    // No shortcut for unknown accounts: the user service does the same work for both.
-    const account = await deps.users.verifyCredentials(email, password);
+    let account: Account | undefined;
+    try {
+      // No shortcut for unknown accounts: the user service does the same work for both.
+      account = await deps.users.verifyCredentials(email, password);
+    } finally {
+      // An attempt that could not be checked counts as failed: never a free guess.
+      if (!account || account.status !== 'active') await deps.limiter.failed(accountKey, ip, gate.attemptId);
+    }
     if (!account || account.status !== 'active') {
       activity.emit({ type: 'login_failed', userId: '', familyId: '', ip });
       throw badCredentials();
     }
-    await deps.limiter.succeeded(accountKey, ip);
+    await deps.limiter.succeeded(accountKey, ip, gate.attemptId);
     const familyId = randomUUID();
     const refreshToken = newRefreshToken();
     await store.createSession(familyId, account.id, hashToken(refreshToken), deps.refreshTtlSeconds);

@@ -11,7 +11,10 @@ import {
   requestIdMiddleware,
 } from '@shop/service-kit';
 import { rejectDeclaredTooLarge } from './body-limit';
+import { chain } from './chain';
 import { corsMiddleware, type OriginPattern } from './cors';
+import type { LoadShedder } from './load-shedding';
+import type { ResponseCache } from './response-cache';
 import { proxyTo } from './proxy';
 import { type GatewayRoute, labelWithPrefix, rejectDotSegments } from './routes';
 import { type TokenPrecheck, tokenPrecheckMiddleware } from './token-precheck';
@@ -29,6 +32,12 @@ export interface GatewayAppOptions {
   readonly trustProxyHops: number;
   /** See token-precheck.ts: unset until auth offers a cheap check. */
   readonly tokenPrecheck?: TokenPrecheck;
+  /** Sheds excess load with 503 + Retry-After (see load-shedding.ts); none: never sheds. */
+  readonly shedder?: LoadShedder;
+  readonly upstreamMaxInFlight?: number;
+  readonly upstreamMaxSockets?: number;
+  /** A shared cache for answers the services mark public (the catalog); none: every request is forwarded. */
+  readonly cache?: ResponseCache;
 }
 
 export interface GatewayApp {
@@ -49,7 +58,7 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     const key = `${route.app} ${route.baseUrl}`;
     let upstream = upstreams.get(key);
     if (!upstream) {
-      upstream = createUpstream(route.app, route.baseUrl);
+      upstream = createUpstream(route.app, route.baseUrl, options.upstreamMaxSockets);
       upstreams.set(key, upstream);
     }
     return upstream;
@@ -65,24 +74,32 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.use(requestIdMiddleware());
   app.use(accessLogMiddleware(logger));
   app.use(metricsMiddleware(metrics));
+  // After the log and metrics (shed requests are counted), before any work is spent on them.
+  if (options.shedder) app.use(options.shedder.middleware);
   // Before everything else that answers, so browsers can also read the gateway's errors.
   app.use(corsMiddleware(options.corsOrigins));
-  app.use(health.router);
+  // The probes' router is walked only by what could be a probe: every API path starts /v1/.
+  app.use((req, res, next) => (req.path.startsWith('/v1/') ? next() : health.router(req, res, next)));
   app.get('/metrics', metricsHandler(metrics));
 
   for (const route of options.routes) {
     app.use(
       route.prefix,
-      labelWithPrefix(),
-      rejectDotSegments(),
-      rejectDeclaredTooLarge(options.bodyLimitBytes),
-      tokenPrecheckMiddleware(options.tokenPrecheck),
-      proxyTo({
-        upstream: upstreamFor(route),
-        bodyLimitBytes: options.bodyLimitBytes,
-        timeoutMs: options.proxyTimeoutMs,
-        logger,
-      }),
+      chain([
+        labelWithPrefix(),
+        rejectDotSegments(),
+        rejectDeclaredTooLarge(options.bodyLimitBytes),
+        tokenPrecheckMiddleware(options.tokenPrecheck),
+        ...(options.cache ? [options.cache.middleware] : []),
+        proxyTo({
+          upstream: upstreamFor(route),
+          bodyLimitBytes: options.bodyLimitBytes,
+          timeoutMs: options.proxyTimeoutMs,
+          logger,
+          ...(options.shedder ? { shed: options.shedder.shed, maxInFlight: options.upstreamMaxInFlight ?? 0 } : {}),
+          ...(options.cache ? { cache: options.cache } : {}),
+        }),
+      ]),
     );
   }
 

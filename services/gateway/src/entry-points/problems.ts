@@ -11,6 +11,8 @@ import { errorCatalogue, problemType } from '@shop/service-kit';
 export const gatewayProblems = {
   UPSTREAM_UNAVAILABLE: { code: 'UNAVAILABLE', status: 502, title: errorCatalogue.UNAVAILABLE.title },
   GATEWAY_TIMEOUT: { code: 'GATEWAY_TIMEOUT', status: 504, title: 'Gateway timeout' },
+  // Load shed at the edge: nothing was forwarded, so any request may be retried (Retry-After).
+  OVERLOADED: { code: 'UNAVAILABLE', status: 503, title: errorCatalogue.UNAVAILABLE.title },
 } as const;
 
 export type GatewayProblem = keyof typeof gatewayProblems;

@@ -1,10 +1,9 @@
-import { AsyncResource } from 'node:async_hooks';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { pipeline } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { correlationId, REQUEST_ID_HEADER, type Logger } from '@shop/service-kit';
+import { captureContext, correlationId, REQUEST_ID_HEADER, type Logger } from '@shop/service-kit';
 import { BodyTooLargeError, byteLimit, closeAfterResponse, hasBody, tooLarge } from './body-limit';
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers';
+import type { ResponseCache } from './response-cache';
 import { sendGatewayProblem } from './problems';
 import type { Upstream } from './upstream';
 
@@ -14,6 +13,12 @@ export interface ProxyOptions {
   /** Longest the upstream connection may stay silent: connecting, or between reads. */
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /** Called instead of forwarding when the upstream has `maxInFlight` requests open already. */
+  readonly shed?: (req: Request, res: Response, detail: string) => void;
+  /** Requests open to this upstream at once (0: no limit); beyond it, `shed` answers. */
+  readonly maxInFlight?: number;
+  /** Keeps cacheable answers (see response-cache.ts). */
+  readonly cache?: ResponseCache;
 }
 
 class UpstreamTimeout extends Error {}
@@ -30,11 +35,19 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  */
 export function proxyTo(options: ProxyOptions): RequestHandler {
   const { upstream, bodyLimitBytes, timeoutMs, logger } = options;
+  const maxInFlight = options.maxInFlight ?? 0;
+  const load = upstream.load;
 
   return (req: Request, res: Response, next: NextFunction) => {
-    // Socket events run outside the request's async context; binding keeps the request id
-    // and trace id on logs, and the problem's traceId is the one the request arrived with.
-    const inContext = <A extends unknown[]>(fn: (...args: A) => void) => AsyncResource.bind(fn);
+    if (maxInFlight > 0 && load.inFlight >= maxInFlight && options.shed) {
+      options.shed(req, res, `The ${upstream.name} service is busy; retry after the time in Retry-After`);
+      return;
+    }
+    load.inFlight += 1;
+    // Socket events run outside the request's async context. The context is taken now and
+    // entered again only when a handler runs (logs keep the request and trace ids), which is
+    // cheaper than an AsyncResource per callback on every request.
+    const inContext = captureContext();
     const traceId = correlationId();
     const requestId = String(res.getHeader(REQUEST_ID_HEADER));
     const withBody = hasBody(req);
@@ -42,25 +55,34 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
     let current: ClientRequest | undefined;
 
     res.once('close', () => {
+      load.inFlight -= 1;
       if (!res.writableFinished) current?.destroy(new ClientGone('client closed the connection'));
     });
 
     const relay = inContext((upstreamRes: IncomingMessage) => {
       const vary = res.getHeader('vary');
-      res.writeHead(
-        upstreamRes.statusCode ?? 502,
-        upstreamRes.statusMessage,
-        clientResponseHeaders(upstreamRes, typeof vary === 'string' ? vary : undefined),
-      );
-      pipeline(
-        upstreamRes,
-        res,
-        inContext((err?: Error | null) => {
-          if (err && res.writableFinished === false && !req.destroyed) {
-            logger.warn('upstream response cut off', { upstream: upstream.name, err: err.message });
-          }
-        }),
-      );
+      const headers = clientResponseHeaders(upstreamRes, typeof vary === 'string' ? vary : undefined);
+      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, headers);
+      const cache = options.cache;
+      if (cache?.keepable(req, upstreamRes)) {
+        const chunks: Buffer[] = [];
+        upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+        upstreamRes.once('end', () => cache.store(req, upstreamRes, headers, Buffer.concat(chunks)));
+      }
+      // pipe, not stream.pipeline: pipeline makes (and aborts) an AbortController per call,
+      // a DOMException per request. The two ways a relay can break are handled here: the
+      // upstream stops mid-answer (the client's connection is cut, so it knows the answer is
+      // incomplete) and the client goes away (res 'close' above destroys the upstream request).
+      const cutOff = inContext((err?: Error) => {
+        if (res.writableFinished) return;
+        if (!req.destroyed) logger.warn('upstream response cut off', { upstream: upstream.name, err: err?.message ?? 'closed early' });
+        res.destroy();
+      });
+      upstreamRes.once('error', cutOff);
+      upstreamRes.once('close', () => {
+        if (!upstreamRes.complete) cutOff();
+      });
+      upstreamRes.pipe(res);
     });
 
     const attempt = (retry: boolean): void => {

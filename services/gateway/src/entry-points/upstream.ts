@@ -10,17 +10,22 @@ export interface Upstream {
   /** A base path of the URL (usually empty), prefixed to every forwarded path. */
   readonly basePath: string;
   readonly agent: http.Agent;
+  /** Requests open to this upstream now, over every route that leads to it. */
+  readonly load: { inFlight: number };
   close(): void;
 }
 
-export function createUpstream(name: string, baseUrl: string): Upstream {
+/** `maxSockets`: connections kept open to the upstream at most (requests beyond wait in the agent). */
+export function createUpstream(name: string, baseUrl: string, maxSockets = Infinity): Upstream {
   const url = new URL(baseUrl);
   const secure = url.protocol === 'https:';
   const transport = secure ? https : http;
   // Keep-alive saves a TCP (and TLS) handshake per request. LIFO reuses the warmest socket,
   // so idle ones age out instead of all staying barely alive. Node's agent also retires a
   // socket before the server's advertised Keep-Alive timeout closes it.
-  const agent = new transport.Agent({ keepAlive: true, scheduling: 'lifo' });
+  // Bounded, so an overload cannot open a connection per waiting request (each a handshake
+  // and a socket on both sides); kept-alive sockets stay open while idle up to that many.
+  const agent = new transport.Agent({ keepAlive: true, scheduling: 'lifo', maxSockets, maxFreeSockets: Math.min(maxSockets, 256) });
   return {
     name,
     transport,
@@ -29,6 +34,7 @@ export function createUpstream(name: string, baseUrl: string): Upstream {
     port: url.port === '' ? (secure ? 443 : 80) : Number(url.port),
     basePath: url.pathname.replace(/\/+$/, ''),
     agent,
+    load: { inFlight: 0 },
     close: () => agent.destroy(),
   };
 }

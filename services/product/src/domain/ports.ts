@@ -22,6 +22,7 @@ export type EventsOf = (after: Product, before: Product) => readonly DomainEvent
 /**
  * Every write that publishes records its events in the same single-document update as the
  * change (the outbox; see event-relay.ts), so a crash cannot keep one without the other.
+ * A new write method must also be applied to the catalog read model (`withReadModel`).
  */
 export interface ProductRepository {
   /** Throws CONFLICT on a duplicate sku. */
@@ -43,6 +44,15 @@ export interface ProductRepository {
   giveBackStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setStock(id: string, stock: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setRating(id: string, sum: number, count: number): Promise<void>;
+}
+
+/**
+ * What shoppers browse: product pages and listings. May lag writes by a bounded, documented
+ * time (the read model, see docs/architecture.md); stock decisions never use it.
+ */
+export interface CatalogReads {
+  byId(id: string): Promise<Product | undefined>;
+  list(query: ProductQuery): Promise<{ items: Product[]; total: number }>;
 }
 
 /** The events writes left in product documents, waiting to be published. */

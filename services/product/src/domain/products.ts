@@ -2,7 +2,7 @@ import { AppError } from '@shop/service-kit';
 import { checkAttributes, descendantsOf } from './category';
 import { priceChanged, productCreated, productDeleted, productUpdated } from './catalog-events';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
-import type { CategoryRepository, Clock, EventFlusher, EventsOf, IdGenerator, ProductRepository } from './ports';
+import type { CatalogReads, CategoryRepository, Clock, EventFlusher, EventsOf, IdGenerator, ProductRepository } from './ports';
 import type { Page, Product, ProductChanges, ProductDraft, ProductQuery } from './product';
 
 export interface ProductDeps {
@@ -17,6 +17,8 @@ export interface ProductDeps {
    * change could put the old stock back: every write to a product holds its lock.
    */
   readonly mutex: KeyedMutex;
+  /** Where shoppers' reads go (the in-memory read model); the repository when absent. */
+  readonly reads?: CatalogReads;
 }
 
 // `before` is the document the write replaced, read under the product's lock.
@@ -25,6 +27,7 @@ const catalogEvents: EventsOf = (after, before) =>
 
 export function createProductUseCases(deps: ProductDeps) {
   const { products, categories, outbox, clock, ids, mutex } = deps;
+  const reads = deps.reads ?? products;
   const locked = <T>(id: string, work: () => Promise<T>) => mutex.run([`product:${id}`], work);
 
   async function categoryFor(categoryId: string) {
@@ -44,7 +47,12 @@ export function createProductUseCases(deps: ProductDeps) {
   }
 
   return {
-    get: visible,
+    /** A product page: from the read model; writes below re-read the store. */
+    async get(id: string): Promise<Product> {
+      const product = await reads.byId(id);
+      if (!product || product.deleted) throw new AppError('NOT_FOUND', 'No such product');
+      return product;
+    },
 
     async list(query: Omit<ProductQuery, 'categoryIds'> & { category?: string }): Promise<Page<Product>> {
       let categoryIds: string[] | undefined;
@@ -56,7 +64,7 @@ export function createProductUseCases(deps: ProductDeps) {
         categoryIds = descendantsOf(root.id, all);
       }
       const { category: _ignored, ...rest } = query;
-      const { items, total } = await products.list({ ...rest, ...(categoryIds ? { categoryIds } : {}) });
+      const { items, total } = await reads.list({ ...rest, ...(categoryIds ? { categoryIds } : {}) });
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
 

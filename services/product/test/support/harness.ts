@@ -37,6 +37,8 @@ export interface HarnessOptions {
   publish?: (event: DomainEvent) => Promise<void>;
   /** Opens this database instead of a fresh FerretDB (a second "process" on the same data). */
   mongodbUrl?: string;
+  /** The read model's full-reload period (0: reads go to the store); 1 s unless given. */
+  readModelRefreshMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -61,6 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     lowStockThreshold: options.lowStockThreshold ?? 5,
     reservationTtlSeconds: options.reservationTtlSeconds ?? 900,
     listingCacheMs: 2_000, // as in production, so the tests also prove writes clear it
+    readModelRefreshMs: options.readModelRefreshMs ?? 1_000,
   });
   const metrics = createMetrics('product');
   const health = createHealthRouter({ checks: { mongodb: () => store.ping() }, daprHttpPort: 1 });
@@ -76,6 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     userToken: async (userId = `user-${randomUUID()}`) => (await signer.sign({ userId, roles: ['customer'] })).token,
     async close() {
       grpcClient.close();
+      await app.readModel?.stop();
       await server.stop(100);
       await auth.stop();
       if (!options.mongodbUrl) await store.db.dropDatabase().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { AppError, validate, type Authenticator } from '@shop/service-kit';
 import type { CategoryUseCases } from '../../domain/categories';
+import { createRepresentationCache, sendCatalog } from './http-cache';
 import { categoryJson } from './presenters';
 import { createCategoryBody, idParams, updateCategoryBody } from './schemas';
 
@@ -8,11 +9,12 @@ export function categoryRoutes(deps: { categories: CategoryUseCases; auth: Authe
   const { categories, auth } = deps;
   const admin = [auth.requireAuth(), auth.requireRole('admin')];
   const router = Router();
+  const representations = createRepresentationCache();
 
   // The whole tree in one list: each category names its parent (null at the roots).
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
     const all = await categories.list();
-    res.json({ items: all.map(categoryJson), total: all.length, page: 1, pageSize: all.length });
+    sendCatalog(req, res, representations(all, () => ({ items: all.map(categoryJson), total: all.length, page: 1, pageSize: all.length })));
   });
 
   router.get('/:id', async (req, res) => {

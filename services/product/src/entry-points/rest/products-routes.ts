@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { validate, type Authenticator } from '@shop/service-kit';
 import type { InventoryUseCases } from '../../domain/inventory';
 import type { ProductUseCases } from '../../domain/products';
+import { createRepresentationCache, sendCatalog } from './http-cache';
 import { pageJson, productJson } from './presenters';
 import { attributeFilters, createProductBody, idParams, inventoryBody, listQuery, updateProductBody } from './schemas';
 
@@ -20,16 +21,20 @@ export function productRoutes(deps: { products: ProductUseCases; inventory: Inve
   const { products, inventory, auth } = deps;
   const admin = [auth.requireAuth(), auth.requireRole('admin')];
   const router = Router();
+  const representations = createRepresentationCache();
 
   router.get('/', async (req, res) => {
     const { category, ...query } = parseListQuery(req);
     const page = await products.list({ ...query, ...(category === undefined ? {} : { category }) });
-    res.json(pageJson(page, productJson));
+    // The read model returns one items array per listing version; page and size are in its key.
+    const key = page.items.length > 0 ? page.items : page;
+    sendCatalog(req, res, representations(key, () => pageJson(page, productJson)));
   });
 
   router.get('/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
-    res.json(productJson(await products.get(id)));
+    const product = await products.get(id);
+    sendCatalog(req, res, representations(product, () => productJson(product)));
   });
 
   router.post('/', ...admin, async (req, res) => {

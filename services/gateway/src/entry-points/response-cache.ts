@@ -1,0 +1,117 @@
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+export interface ResponseCacheOptions {
+  /** Entries kept at most; the oldest go first. */
+  readonly maxEntries?: number;
+  /** Larger answers are passed through, never kept. */
+  readonly maxBodyBytes?: number;
+  readonly now?: () => number;
+}
+
+interface Entry {
+  readonly status: number;
+  readonly headers: OutgoingHttpHeaders;
+  readonly body: Buffer;
+  readonly etag: string | undefined;
+  readonly storedAt: number;
+  readonly expiresAt: number;
+}
+
+const MAX_AGE = /(?:^|,)\s*max-age=(\d+)/i;
+
+/** Only what any client may get: no credentials on the request, `public` + max-age on the answer. */
+const anonymous = (req: Request) => req.headers.authorization === undefined && req.headers.cookie === undefined;
+
+export interface ResponseCache {
+  /** Serves a fresh stored answer (or 304), else passes on; clears the cache on unsafe methods. */
+  readonly middleware: RequestHandler;
+  /** Whether the proxy should keep this answer; if so, call `store` with its body once complete. */
+  keepable(req: Request, upstream: IncomingMessage): boolean;
+  store(req: Request, upstream: IncomingMessage, headers: OutgoingHttpHeaders, body: Buffer): void;
+  readonly size: () => number;
+}
+
+/**
+ * A shared HTTP cache in front of the services, as the Ingress or a CDN would be: it keeps
+ * only 200 answers to anonymous GETs that the service marked `Cache-Control: public,
+ * max-age=N` (the catalog), for N seconds, keyed by the exact URL; no `Vary`, no
+ * `Set-Cookie`. Per-user data is never marked public, so never kept. A stored answer is sent
+ * with `Age`, and `If-None-Match` against its ETag gets 304. An unsafe request through the
+ * gateway clears it (RFC 9111 §4.4); other writes show once max-age ran out, which the
+ * service's documented staleness bound already includes.
+ */
+export function createResponseCache(options: ResponseCacheOptions = {}): ResponseCache {
+  const maxEntries = options.maxEntries ?? 5_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+  const now = options.now ?? Date.now;
+  // One map per route prefix, so an unsafe request clears only its own prefix's answers.
+  const prefixes = new Map<string, Map<string, Entry>>();
+  const mapFor = (req: Request) => {
+    let map = prefixes.get(req.baseUrl);
+    if (!map) prefixes.set(req.baseUrl, (map = new Map()));
+    return map;
+  };
+  let count = 0;
+
+  return {
+    size: () => count,
+    middleware(req: Request, res: Response, next: NextFunction) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const map = prefixes.get(req.baseUrl);
+        if (map && req.method !== 'OPTIONS') {
+          count -= map.size;
+          map.clear();
+        }
+        next();
+        return;
+      }
+      if (!anonymous(req) || req.headers['cache-control']?.includes('no-cache')) {
+        next();
+        return;
+      }
+      const entry = prefixes.get(req.baseUrl)?.get(req.originalUrl);
+      const at = now();
+      if (!entry || entry.expiresAt <= at) {
+        next();
+        return;
+      }
+      const vary = res.getHeader('vary');
+      const headers: OutgoingHttpHeaders = { ...entry.headers, age: String(Math.floor((at - entry.storedAt) / 1000)) };
+      if (typeof vary === 'string') headers['vary'] = vary;
+      if (entry.etag !== undefined && req.headers['if-none-match'] === entry.etag) {
+        delete headers['content-length'];
+        delete headers['content-type'];
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(entry.status, headers);
+      res.end(req.method === 'HEAD' ? undefined : entry.body);
+    },
+    keepable(req: Request, upstream: IncomingMessage) {
+      if (req.method !== 'GET' || !anonymous(req) || upstream.statusCode !== 200) return false;
+      const h = upstream.headers;
+      const cc = h['cache-control'] ?? '';
+      if (!/(?:^|,)\s*public\b/i.test(cc) || !MAX_AGE.test(cc) || h.vary !== undefined || h['set-cookie'] !== undefined) return false;
+      const length = Number(h['content-length']);
+      return Number.isFinite(length) && length <= maxBodyBytes;
+    },
+    store(req: Request, upstream: IncomingMessage, headers: OutgoingHttpHeaders, body: Buffer) {
+      const seconds = Number(MAX_AGE.exec(upstream.headers['cache-control'] ?? '')?.[1] ?? 0);
+      if (seconds <= 0 || body.length !== Number(upstream.headers['content-length'])) return;
+      const { vary: _vary, ...kept } = headers;
+      const map = mapFor(req);
+      if (map.delete(req.originalUrl)) count -= 1; // re-inserted last: the map's order is the age order
+      if (count >= maxEntries) {
+        // Full: drop this prefix's oldest (or, if it has none, store nothing).
+        const oldest = map.keys().next();
+        if (oldest.done) return;
+        map.delete(oldest.value);
+        count -= 1;
+      }
+      const at = now();
+      map.set(req.originalUrl, { status: 200, headers: kept, body, etag: upstream.headers.etag, storedAt: at, expiresAt: at + seconds * 1000 });
+      count += 1;
+    },
+  };
+}
