@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DaprWorkflowClient, LogLevel } from '@dapr/dapr';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import { healthCheck, listServices } from '@shop/service-kit/testing/grpc-tooling';
 import { host } from '@shop/topology';
 import { domainApps, ports, PROFILE, ROOT } from '../support/shop';
 
@@ -78,37 +78,13 @@ describe('Standard tools on the local stack', () => {
 });
 
 describe('gRPC health and reflection on every app', () => {
-  /* eslint-disable @typescript-eslint/no-explicit-any -- proto-loader clients are untyped */
-  const load = (file: string) =>
-    grpc.loadPackageDefinition(protoLoader.loadSync(require.resolve(file), { keepCase: true, enums: String })) as any;
-  const Health = load('grpc-health-check/proto/health/v1/health.proto').grpc.health.v1.Health;
-  const Reflection = load('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto').grpc.reflection.v1
-    .ServerReflection;
   const viaSidecar = (app: string) => {
     const md = new grpc.Metadata();
     md.set('dapr-app-id', ports(app as never).appId);
     return md;
   };
-  const check = (address: string, md: grpc.Metadata) =>
-    new Promise<string>((resolve, reject) => {
-      const client = new Health(address, grpc.credentials.createInsecure());
-      client.Check({ service: '' }, md, (err: Error | null, res: { status: string }) => {
-        client.close();
-        return err ? reject(err) : resolve(res.status);
-      });
-    });
-  const list = (address: string, md: grpc.Metadata) =>
-    new Promise<string[]>((resolve, reject) => {
-      const client = new Reflection(address, grpc.credentials.createInsecure());
-      const call = client.ServerReflectionInfo(md);
-      call.on('data', (res: any) => {
-        resolve(res.list_services_response.service.map((s: { name: string }) => s.name));
-        call.end();
-        client.close();
-      });
-      call.on('error', reject);
-      call.write({ list_services: '' });
-    });
+  const check = (address: string, md: grpc.Metadata) => healthCheck(address, '', md);
+  const list = listServices;
 
   // Health goes through Dapr's gRPC proxy like any app service. Reflection does not: daprd
   // answers grpc.reflection itself on its API port (listing Dapr's own services), so tools

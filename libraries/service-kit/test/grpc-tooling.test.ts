@@ -1,40 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
 import { createDiagnosticsService } from '../src/diagnostics';
 import { createGrpcServer, type GrpcServer } from '../src/grpc-server';
 import { createMetrics } from '../src/metrics';
+import { healthCheck as check, healthClient, listServices } from '../src/testing/grpc-tooling';
 import { captureLogs, freePort } from './helpers';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- proto-loader clients are untyped */
-const load = (file: string) =>
-  grpc.loadPackageDefinition(protoLoader.loadSync(require.resolve(file), { keepCase: true, enums: String })) as any;
-const Health = load('grpc-health-check/proto/health/v1/health.proto').grpc.health.v1.Health;
-const Reflection = load('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto').grpc.reflection.v1
-  .ServerReflection;
-
-function check(address: string, service: string): Promise<string> {
-  const client = new Health(address, grpc.credentials.createInsecure());
-  return new Promise((resolve, reject) =>
-    client.Check({ service }, (err: Error | null, res: { status: string }) => {
-      client.close();
-      return err ? reject(err) : resolve(res.status);
-    }),
-  );
-}
-
-function listServices(address: string): Promise<string[]> {
-  const client = new Reflection(address, grpc.credentials.createInsecure());
-  return new Promise((resolve, reject) => {
-    const call = client.ServerReflectionInfo();
-    call.on('data', (res: any) => {
-      resolve(res.list_services_response.service.map((s: { name: string }) => s.name));
-      call.end();
-      client.close();
-    });
-    call.on('error', reject);
-    call.write({ list_services: '' });
-  });
-}
 
 describe('gRPC health and reflection on every app', () => {
   let ready = true;
@@ -67,7 +36,7 @@ describe('gRPC health and reflection on every app', () => {
     await new Promise((r) => setTimeout(r, 120));
     const whileDown = await check(address, '');
     ready = true;
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 400));
 
     expect(whileDown).toBe('NOT_SERVING');
     expect(await check(address, 'shop.diagnostics.v1.Diagnostics')).toBe('SERVING');
@@ -102,7 +71,7 @@ describe('gRPC health and reflection on every app', () => {
     });
     await other.start('127.0.0.1', port);
     expect(await check(`127.0.0.1:${port}`, '')).toBe('SERVING');
-    const client = new Health(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const client = healthClient(`127.0.0.1:${port}`);
     const statuses: string[] = [];
     const watch = client.Watch({ service: '' });
     watch.on('data', (r: { status: string }) => statuses.push(r.status));
