@@ -71,6 +71,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const client = await pool.connect();
     let sent = 0;
     let broken = false;
+    // The transaction awaits the sidecar (publish): if the server drops the connection then,
+    // pg emits 'error' on the checked-out client, which kills the process without a listener
+    // (seen when PostgreSQL stopped under load); the next query rejects instead.
+    const dropped = () => (broken = true);
+    client.on('error', dropped);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<Row>(
@@ -117,6 +122,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw err;
     } finally {
+      client.off('error', dropped);
       client.release(broken);
     }
     if (sent > 0) logger.debug('outbox events published', { count: sent });

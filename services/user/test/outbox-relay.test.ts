@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { createOutboxRelay, enqueueOutbox, withTransaction, type PendingEvent } from '@shop/postgres';
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { registerUser } from '../src/domain/use-cases/registration';
 import { captureLogs, PUBSUB, uniqueEmail, userHarness, type Harness } from './support';
 
@@ -36,6 +36,46 @@ async function enqueue(pool: Pool, count: number, topic = 'test.happened') {
   );
   return ids;
 }
+
+describe('The transactional outbox relay when PostgreSQL drops its connection', () => {
+  let h: Harness;
+  const { logger } = captureLogs();
+  beforeAll(async () => {
+    h = await userHarness('shop_user_unit_outbox_drop');
+  });
+  afterAll(() => h.close());
+
+  test('When the server terminates the connection while a publish is in flight, then the pass rejects and the process lives on', async () => {
+    const [id] = await enqueue(h.pool, 1);
+    const admin = new Client({
+      connectionString: (h.pool as unknown as { options: { connectionString: string } }).options.connectionString,
+    });
+    await admin.connect();
+    const crashes: unknown[] = [];
+    const onUncaught = (err: unknown) => crashes.push(err);
+    process.on('uncaughtException', onUncaught);
+    const relay = createOutboxRelay({
+      pool: h.pool,
+      logger,
+      publish: async () => {
+        // What a server stop does to the relay's open transaction while it awaits the sidecar.
+        await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+        await new Promise((r) => setTimeout(r, 200));
+      },
+    });
+
+    await expect(relay.relayOnce()).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 100));
+    process.off('uncaughtException', onUncaught);
+    await admin.end();
+
+    expect(crashes).toEqual([]);
+    const { rows } = await h.pool.query('SELECT sent_at FROM outbox WHERE id = $1', [id]);
+    expect(rows).toEqual([{ sent_at: null }]); // rolled back with the connection: it is sent next pass
+  });
+});
 
 describe('The transactional outbox relay', () => {
   // Its own database: the relay sends whatever is due, and other suites leave events behind.
