@@ -33,7 +33,9 @@ try {
   console.log(`  gateway         http://${h}:${topology.appPorts('gateway', profile).restPort}  (REST /v1/...)`);
   for (const app of topology.appNames.filter((a) => a !== 'gateway')) {
     const p = topology.appPorts(app, profile);
-    console.log(`  ${app.padEnd(15)} http://${h}:${p.restPort}/readyz  gRPC ${h}:${p.grpcPort}  daprd http ${p.daprHttpPort} grpc ${p.daprGrpcPort}`);
+    console.log(
+      `  ${app.padEnd(15)} http://${h}:${p.restPort}/readyz  gRPC ${h}:${p.grpcPort}  daprd http ${p.daprHttpPort} grpc ${p.daprGrpcPort}`,
+    );
   }
   if (consoleUrl) {
     const { consoleToken } = await import('./lib/console.mjs');

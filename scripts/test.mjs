@@ -32,10 +32,14 @@ let status = 0;
 for (const phase of phases) {
   const report = join(out, `${phase.name}.json`);
   // --experimental-vm-modules: the e2e tests import the runner's ES modules (stack control).
-  const r = spawnSync(process.execPath, ['--experimental-vm-modules', '--no-warnings', jest, ...phase.args, '--json', `--outputFile=${report}`], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--experimental-vm-modules', '--no-warnings', jest, ...phase.args, '--json', `--outputFile=${report}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     passed += json.numPassedTests;

@@ -87,7 +87,9 @@ describe('Tiltfile', () => {
     expect(topology.apps.gateway.restPort).toBe(8080);
     for (const r of ['jaeger', 'grafana', 'dapr-dashboard'])
       expect(tiltfile).toMatch(new RegExp(`k8s_resource\\('${r}', port_forwards=`));
-    expect(tiltfile).toContain("port_forwards=['%d:%d' % (topology['console']['restPort'], topology['console']['restPort'])]");
+    expect(tiltfile).toContain(
+      "port_forwards=['%d:%d' % (topology['console']['restPort'], topology['console']['restPort'])]",
+    );
     // The archived dashboard is applied only on request.
     expect(tiltfile).toMatch(/^if with_dashboard:\n {4}k8s_yaml\(kustomize\('k8s\/dapr-dashboard'\)\)$/m);
   });

@@ -49,7 +49,8 @@ export function ensureChromium(log = console.log) {
     });
   if (apt(['install', '-y', '-q', 'chromium']).status !== 0) {
     apt(['update', '-q']);
-    if (apt(['install', '-y', '-q', 'chromium']).status !== 0) log('bootstrap: Chromium could not be installed; the browser tests will fail');
+    if (apt(['install', '-y', '-q', 'chromium']).status !== 0)
+      log('bootstrap: Chromium could not be installed; the browser tests will fail');
   }
 }
 

@@ -37,7 +37,11 @@ export function profileSettings(profile) {
     // concurrent reservations plus a few reads (the catalog is served from its read model).
     ferretdb: externalMongo
       ? null
-      : { port: infra.ferretdb.port, debugPort: infra.ferretdb.debugPort, backendUrl: withParam(db('product'), 'pool_max_conns', '20') },
+      : {
+          port: infra.ferretdb.port,
+          debugPort: infra.ferretdb.debugPort,
+          backendUrl: withParam(db('product'), 'pool_max_conns', '20'),
+        },
     mongoUrl: externalMongo ?? `mongodb://${host}:${infra.ferretdb.port}/${topology.databaseName('product', profile)}`,
     databases: { dapr: db('dapr'), user: db('user'), order: db('order'), product: db('product') },
     otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
@@ -66,7 +70,8 @@ export function appEnv(settings, app) {
   Object.assign(env, topology.appSettings(app, settings.profile));
   if (app === 'gateway') {
     for (const name of topology.appNames.filter((a) => a !== 'gateway')) {
-      env[`${name.toUpperCase()}_URL`] = `http://${settings.host}:${topology.appPorts(name, settings.profile).restPort}`;
+      env[`${name.toUpperCase()}_URL`] =
+        `http://${settings.host}:${topology.appPorts(name, settings.profile).restPort}`;
     }
   }
   return env;

@@ -58,34 +58,92 @@ function infrastructure(settings) {
   const h = settings.host;
   const etcdDir = join(settings.runDir, 'scheduler-data');
   const procs = [
-    { name: 'placement', command: bin(settings, 'placement'), timeoutMs: 30_000,
+    {
+      name: 'placement',
+      command: bin(settings, 'placement'),
+      timeoutMs: 30_000,
       ready: () => httpOk(`http://${h}:${placement.healthzPort}/healthz`),
-      args: ['--port', String(placement.port), '--listen-address', h, '--healthz-port', String(placement.healthzPort),
-        '--healthz-listen-address', h, '--metrics-port', String(placement.metricsPort), '--metrics-listen-address', h,
-        '--initial-cluster', `dapr-placement-0=${h}:${placement.raftPort}`, '--log-as-json',
+      args: [
+        '--port',
+        String(placement.port),
+        '--listen-address',
+        h,
+        '--healthz-port',
+        String(placement.healthzPort),
+        '--healthz-listen-address',
+        h,
+        '--metrics-port',
+        String(placement.metricsPort),
+        '--metrics-listen-address',
+        h,
+        '--initial-cluster',
+        `dapr-placement-0=${h}:${placement.raftPort}`,
+        '--log-as-json',
         // The placement tables on its healthz port (loopback only), for the console's overview.
-        '--metadata-enabled'] },
-    { name: 'scheduler', command: bin(settings, 'scheduler'), timeoutMs: 60_000,
+        '--metadata-enabled',
+      ],
+    },
+    {
+      name: 'scheduler',
+      command: bin(settings, 'scheduler'),
+      timeoutMs: 60_000,
       ready: () => httpOk(`http://${h}:${scheduler.healthzPort}/healthz`),
-      args: ['--port', String(scheduler.port), '--listen-address', h, '--healthz-port', String(scheduler.healthzPort),
-        '--healthz-listen-address', h, '--metrics-port', String(scheduler.metricsPort), '--metrics-listen-address', h,
-        '--etcd-data-dir', etcdDir, '--etcd-client-port', String(scheduler.etcdClientPort), '--etcd-client-listen-address', h,
-        '--etcd-initial-cluster', `dapr-scheduler-server-0=http://${h}:${scheduler.etcdPeerPort}`, '--log-as-json'] },
+      args: [
+        '--port',
+        String(scheduler.port),
+        '--listen-address',
+        h,
+        '--healthz-port',
+        String(scheduler.healthzPort),
+        '--healthz-listen-address',
+        h,
+        '--metrics-port',
+        String(scheduler.metricsPort),
+        '--metrics-listen-address',
+        h,
+        '--etcd-data-dir',
+        etcdDir,
+        '--etcd-client-port',
+        String(scheduler.etcdClientPort),
+        '--etcd-client-listen-address',
+        h,
+        '--etcd-initial-cluster',
+        `dapr-scheduler-server-0=http://${h}:${scheduler.etcdPeerPort}`,
+        '--log-as-json',
+      ],
+    },
   ];
   if (settings.ferretdb) {
-    procs.push({ name: 'ferretdb', command: ferretdbBinary, timeoutMs: 30_000,
+    procs.push({
+      name: 'ferretdb',
+      command: ferretdbBinary,
+      timeoutMs: 30_000,
       ready: () => waitReachable(h, ferretdb.port, 500),
-      args: [`--listen-addr=${h}:${ferretdb.port}`, '--handler=postgresql', `--postgresql-url=${settings.ferretdb.backendUrl}`,
-        `--debug-addr=${h}:${ferretdb.debugPort}`, '--telemetry=disable', `--state-dir=${join(settings.runDir, 'ferretdb')}`,
-        '--log-level=warn'] });
+      args: [
+        `--listen-addr=${h}:${ferretdb.port}`,
+        '--handler=postgresql',
+        `--postgresql-url=${settings.ferretdb.backendUrl}`,
+        `--debug-addr=${h}:${ferretdb.debugPort}`,
+        '--telemetry=disable',
+        `--state-dir=${join(settings.runDir, 'ferretdb')}`,
+        '--log-level=warn',
+      ],
+    });
   }
   return procs;
 }
 
 async function spawnInfrastructure(settings, proc) {
   mkdirSync(join(settings.runDir, proc.name === 'ferretdb' ? 'ferretdb' : 'scheduler-data'), { recursive: true });
-  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: settings.runDir, name: proc.name,
-    command: proc.command, args: proc.args, env: goEnv() });
+  spawnManaged({
+    runDir: settings.runDir,
+    logDir: settings.logDir,
+    cwd: settings.runDir,
+    name: proc.name,
+    command: proc.command,
+    args: proc.args,
+    env: goEnv(),
+  });
   await waitFor(proc.name, proc.ready, proc.timeoutMs, () => logTail(settings, proc.name));
 }
 
@@ -109,35 +167,78 @@ function daprdArgs(settings, app, resources) {
   const p = topology.appPorts(app, settings.profile);
   const h = settings.host;
   const args = [
-    '--app-id', p.appId, '--app-protocol', p.appProtocol, '--app-channel-address', h,
-    '--app-port', String(p.appProtocol === 'grpc' ? p.grpcPort : p.restPort),
-    '--dapr-listen-addresses', h, '--dapr-http-port', String(p.daprHttpPort), '--dapr-grpc-port', String(p.daprGrpcPort),
-    '--dapr-internal-grpc-port', String(p.daprInternalGrpcPort), '--metrics-port', String(p.daprMetricsPort),
-    '--placement-host-address', `${h}:${settings.infra.placement.port}`,
-    '--scheduler-host-address', `${h}:${settings.infra.scheduler.port}`,
-    '--resources-path', resources.resourcesDir, '--config', resources.configFile,
-    '--enable-app-health-check', '--app-health-probe-interval', '3', '--app-health-threshold', '3',
-    '--log-as-json', '--log-level', process.env.DAPR_LOG_LEVEL ?? 'info',
+    '--app-id',
+    p.appId,
+    '--app-protocol',
+    p.appProtocol,
+    '--app-channel-address',
+    h,
+    '--app-port',
+    String(p.appProtocol === 'grpc' ? p.grpcPort : p.restPort),
+    '--dapr-listen-addresses',
+    h,
+    '--dapr-http-port',
+    String(p.daprHttpPort),
+    '--dapr-grpc-port',
+    String(p.daprGrpcPort),
+    '--dapr-internal-grpc-port',
+    String(p.daprInternalGrpcPort),
+    '--metrics-port',
+    String(p.daprMetricsPort),
+    '--placement-host-address',
+    `${h}:${settings.infra.placement.port}`,
+    '--scheduler-host-address',
+    `${h}:${settings.infra.scheduler.port}`,
+    '--resources-path',
+    resources.resourcesDir,
+    '--config',
+    resources.configFile,
+    '--enable-app-health-check',
+    '--app-health-probe-interval',
+    '3',
+    '--app-health-threshold',
+    '3',
+    '--log-as-json',
+    '--log-level',
+    process.env.DAPR_LOG_LEVEL ?? 'info',
   ];
   if (p.appProtocol === 'http') args.push('--app-health-check-path', '/healthz');
   return args;
 }
 
 function spawnApp(settings, app) {
-  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: app, command: process.execPath,
-    args: [...nodeArgs(), join(root, 'services', app, 'dist', 'main.js')], env: { ...nodeEnv(), ...appEnv(settings, app) } });
+  spawnManaged({
+    runDir: settings.runDir,
+    logDir: settings.logDir,
+    cwd: root,
+    name: app,
+    command: process.execPath,
+    args: [...nodeArgs(), join(root, 'services', app, 'dist', 'main.js')],
+    env: { ...nodeEnv(), ...appEnv(settings, app) },
+  });
 }
 
 export function startApp(settings, app, resources) {
   spawnApp(settings, app);
-  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: sidecarName(app),
-    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources), env: goEnv() });
+  spawnManaged({
+    runDir: settings.runDir,
+    logDir: settings.logDir,
+    cwd: root,
+    name: sidecarName(app),
+    command: bin(settings, 'daprd'),
+    args: daprdArgs(settings, app, resources),
+    env: goEnv(),
+  });
 }
 
 export async function waitAppReady(settings, app, timeoutMs = 90_000) {
   const p = topology.appPorts(app, settings.profile);
-  await waitFor(`${app} /readyz`, () => httpOk(`http://${settings.host}:${p.restPort}/readyz`), timeoutMs,
-    () => `${logTail(settings, app)}\n${logTail(settings, sidecarName(app))}`);
+  await waitFor(
+    `${app} /readyz`,
+    () => httpOk(`http://${settings.host}:${p.restPort}/readyz`),
+    timeoutMs,
+    () => `${logTail(settings, app)}\n${logTail(settings, sidecarName(app))}`,
+  );
   await publishSidecarMetadata(settings, app);
 }
 
@@ -164,7 +265,9 @@ export function seedCatalog(settings, { ifEmpty = true } = {}) {
   const script = join(root, 'services', 'product', 'dist', 'entry-points', 'cli', 'seed.js');
   if (!existsSync(script)) return;
   const r = spawnSync(process.execPath, [script, ...(ifEmpty ? ['--if-empty'] : [])], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', MONGODB_URL: settings.mongoUrl },
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', MONGODB_URL: settings.mongoUrl },
   });
   if (r.status !== 0) throw new Error(`seeding the catalog failed (exit ${r.status})`);
 }
@@ -173,7 +276,11 @@ function runMigrations(settings) {
   for (const app of topology.appNames) {
     const script = join(root, 'services', app, 'dist', 'migrate.js');
     if (!existsSync(script)) continue;
-    const r = spawnSync(process.execPath, [script], { cwd: root, stdio: 'inherit', env: { ...process.env, ...appEnv(settings, app) } });
+    const r = spawnSync(process.execPath, [script], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...appEnv(settings, app) },
+    });
     if (r.status !== 0) throw new Error(`migrations of ${app} failed (exit ${r.status})`);
   }
 }
@@ -192,7 +299,13 @@ export async function startStack(profile, { log = console.log, apps = topology.a
   for (const app of apps) startApp(settings, app, resources);
   await Promise.all(apps.map((app) => waitAppReady(settings, app)));
   const consoleUrl = await startConsole(settings, {
-    waitFor: (url) => waitFor('console /readyz', () => httpOk(`${url}/readyz`), 30_000, () => logTail(settings, 'console')),
+    waitFor: (url) =>
+      waitFor(
+        'console /readyz',
+        () => httpOk(`${url}/readyz`),
+        30_000,
+        () => logTail(settings, 'console'),
+      ),
   });
   return { settings, resources, consoleUrl };
 }
@@ -225,9 +338,19 @@ export async function restartSidecar(profile, app, { signal = 'SIGTERM' } = {}) 
   await stopManaged(settings.runDir, sidecarName(app), { signal });
   // The resources the stack rendered at start, NOT rendered again: every running sidecar
   // hot-reloads that directory, and a rewrite restarts them all (two crashed doing so).
-  const resources = { resourcesDir: join(settings.runDir, 'resources'), configFile: join(settings.runDir, 'config.yaml') };
-  spawnManaged({ runDir: settings.runDir, logDir: settings.logDir, cwd: root, name: sidecarName(app),
-    command: bin(settings, 'daprd'), args: daprdArgs(settings, app, resources), env: goEnv() });
+  const resources = {
+    resourcesDir: join(settings.runDir, 'resources'),
+    configFile: join(settings.runDir, 'config.yaml'),
+  };
+  spawnManaged({
+    runDir: settings.runDir,
+    logDir: settings.logDir,
+    cwd: root,
+    name: sidecarName(app),
+    command: bin(settings, 'daprd'),
+    args: daprdArgs(settings, app, resources),
+    env: goEnv(),
+  });
   await waitAppReady(settings, app);
 }
 

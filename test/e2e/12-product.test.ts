@@ -7,21 +7,54 @@ import { databaseName, host, infrastructurePorts } from '@shop/topology';
 import { MongoClient } from 'mongodb';
 import { PROFILE, ROOT, ports, restUrl, unary } from '../support/shop';
 
-interface Update { product_id: string; stock: number; version: string }
-interface Result { status: string; reserved: boolean }
+interface Update {
+  product_id: string;
+  stock: number;
+  version: string;
+}
+interface Result {
+  status: string;
+  reserved: boolean;
+}
 
-const mongoUrl = process.env.MONGODB_URL ?? `mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`;
+const mongoUrl =
+  process.env.MONGODB_URL ??
+  `mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`;
 const productThrough = (via: 'order') =>
-  createServiceClient(serviceClient(loadProto('product/v1/product.proto'), 'product.v1.ProductService'), { appId: 'product', daprGrpcPort: ports(via).daprGrpcPort, host });
+  createServiceClient(serviceClient(loadProto('product/v1/product.proto'), 'product.v1.ProductService'), {
+    appId: 'product',
+    daprGrpcPort: ports(via).daprGrpcPort,
+    host,
+  });
 
 /** A product written straight into the store: these tests are about inventory, not admin REST. */
 async function insertProduct(mongo: MongoClient, stock: number): Promise<string> {
   const id = randomUUID();
   const now = new Date();
-  await mongo.db().collection('products').insertOne({
-    _id: id as never, sku: `E2E-${id.slice(0, 8)}`, name: 'E2E Watch Test', description: '', categoryId: 'e2e', price: 1000, currency: 'USD',
-    attributes: {}, images: [], tags: [], stock, stockVersion: 0, ratingSum: 0, ratingCount: 0, ratingAverage: 0, keywords: ['e2e'], deleted: false, createdAt: now, updatedAt: now,
-  });
+  await mongo
+    .db()
+    .collection('products')
+    .insertOne({
+      _id: id as never,
+      sku: `E2E-${id.slice(0, 8)}`,
+      name: 'E2E Watch Test',
+      description: '',
+      categoryId: 'e2e',
+      price: 1000,
+      currency: 'USD',
+      attributes: {},
+      images: [],
+      tags: [],
+      stock,
+      stockVersion: 0,
+      ratingSum: 0,
+      ratingCount: 0,
+      ratingAverage: 0,
+      keywords: ['e2e'],
+      deleted: false,
+      createdAt: now,
+      updatedAt: now,
+    });
   return id;
 }
 
@@ -39,8 +72,13 @@ describe('Product inventory through the real sidecars', () => {
 
   test('When order watches a product through Dapr and stock is reserved, then the change arrives on the stream', async () => {
     const productId = await insertProduct(mongo, 7);
-    const stream = (viaOrder as unknown as Record<string, (req: object, opts: grpc.CallOptions) => grpc.ClientReadableStream<Update>>)['WatchInventory']!
-      .call(viaOrder, { product_ids: [productId], send_initial: true }, { deadline: Date.now() + 60_000 });
+    const stream = (
+      viaOrder as unknown as Record<string, (req: object, opts: grpc.CallOptions) => grpc.ClientReadableStream<Update>>
+    )['WatchInventory']!.call(
+      viaOrder,
+      { product_ids: [productId], send_initial: true },
+      { deadline: Date.now() + 60_000 },
+    );
     const updates: Update[] = [];
     const waiters: Array<() => void> = [];
     let failure: grpc.ServiceError | undefined;
@@ -58,11 +96,18 @@ describe('Product inventory through the real sidecars', () => {
     };
     await arrived(1); // the initial level: the stream is open end to end
     const second = arrived(2);
-    const result = await unary<Result>(viaOrder, 'ReserveStock', { order_id: randomUUID(), items: [{ product_id: productId, quantity: 3 }], ttl_seconds: 60 });
+    const result = await unary<Result>(viaOrder, 'ReserveStock', {
+      order_id: randomUUID(),
+      items: [{ product_id: productId, quantity: 3 }],
+      ttl_seconds: 60,
+    });
     expect(result).toMatchObject({ status: 'reserved', reserved: true });
     await second;
     stream.cancel();
-    expect(updates.map((u) => [u.product_id, u.stock])).toEqual([[productId, 7], [productId, 4]]);
+    expect(updates.map((u) => [u.product_id, u.stock])).toEqual([
+      [productId, 7],
+      [productId, 4],
+    ]);
   });
 
   test('When the same order is reserved twice through Dapr, then one hold is taken and the gateway shows the stock left', async () => {
@@ -76,14 +121,21 @@ describe('Product inventory through the real sidecars', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { stock: number }).stock).toBe(3);
     expect((await unary<Result>(viaOrder, 'ReleaseStock', { order_id: orderId })).status).toBe('released');
-    expect(((await (await fetch(`${restUrl('gateway')}/v1/products/${productId}`, fresh)).json()) as { stock: number }).stock).toBe(5);
+    expect(
+      ((await (await fetch(`${restUrl('gateway')}/v1/products/${productId}`, fresh)).json()) as { stock: number })
+        .stock,
+    ).toBe(5);
   });
 
   test('When stock is reserved, then the product page through the gateway shows it within the documented bound, and 304 answers revalidation', async () => {
     const productId = await insertProduct(mongo, 9);
     const url = `${restUrl('gateway')}/v1/products/${productId}`;
     expect(((await (await fetch(url)).json()) as { stock: number }).stock).toBe(9); // now cached for max-age
-    await unary(viaOrder, 'ReserveStock', { order_id: randomUUID(), items: [{ product_id: productId, quantity: 4 }], ttl_seconds: 60 });
+    await unary(viaOrder, 'ReserveStock', {
+      order_id: randomUUID(),
+      items: [{ product_id: productId, quantity: 4 }],
+      ttl_seconds: 60,
+    });
     const reserved = Date.now();
     let seenAfterMs = -1;
     while (Date.now() - reserved < 5_000) {
@@ -103,34 +155,63 @@ describe('Product inventory through the real sidecars', () => {
   });
 
   test('When the demo catalog is seeded, then list and get through the gateway answer and their latency is reported', async () => {
-    execFileSync(process.execPath, [join(ROOT, 'services/product/dist/entry-points/cli/seed.js')], { env: { ...process.env, MONGODB_URL: mongoUrl, LOG_LEVEL: 'warn' } });
+    execFileSync(process.execPath, [join(ROOT, 'services/product/dist/entry-points/cli/seed.js')], {
+      env: { ...process.env, MONGODB_URL: mongoUrl, LOG_LEVEL: 'warn' },
+    });
     const base = `${restUrl('gateway')}/v1/products`;
-    const first = (await (await fetch(`${base}?category=laptops&pageSize=20`)).json()) as { items: { id: string }[]; total: number };
+    const first = (await (await fetch(`${base}?category=laptops&pageSize=20`)).json()) as {
+      items: { id: string }[];
+      total: number;
+    };
     expect(first.total).toBeGreaterThanOrEqual(50);
     /** `concurrency` clients share the urls; prints latency percentiles and throughput. */
     const measure = async (label: string, urls: string[], concurrency = 1) => {
       const times: number[] = [];
       const queue = [...urls];
       const started = Date.now();
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-          const t = process.hrtime.bigint();
-          const res = await fetch(url);
-          await res.arrayBuffer();
-          expect(res.status).toBe(200);
-          times.push(Number(process.hrtime.bigint() - t) / 1e6);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+            const t = process.hrtime.bigint();
+            const res = await fetch(url);
+            await res.arrayBuffer();
+            expect(res.status).toBe(200);
+            times.push(Number(process.hrtime.bigint() - t) / 1e6);
+          }
+        }),
+      );
       times.sort((a, b) => a - b);
       const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
-      process.stdout.write(`${label}: n=${times.length} c=${concurrency} p50=${q(0.5)}ms p95=${q(0.95)}ms p99=${q(0.99)}ms ${((times.length * 1000) / (Date.now() - started)).toFixed(0)} req/s\n`);
+      process.stdout.write(
+        `${label}: n=${times.length} c=${concurrency} p50=${q(0.5)}ms p95=${q(0.95)}ms p99=${q(0.99)}ms ${((times.length * 1000) / (Date.now() - started)).toFixed(0)} req/s\n`,
+      );
     };
     const ids = first.items.map((p) => p.id);
-    await measure('GET /v1/products/{id} via gateway', Array.from({ length: 200 }, (_, i) => `${base}/${ids[i % ids.length]}`));
+    await measure(
+      'GET /v1/products/{id} via gateway',
+      Array.from({ length: 200 }, (_, i) => `${base}/${ids[i % ids.length]}`),
+    );
     // Distinct queries miss the listing micro-cache (each is a scan in FerretDB); repeated pages hit it.
-    await measure('GET /v1/products?category&sort&minPrice (uncached) via gateway', Array.from({ length: 20 }, (_, i) => `${base}?category=electronics&sort=-price&minPrice=${i + 1}`));
-    await measure('GET /v1/products/{id} via gateway', Array.from({ length: 400 }, (_, i) => `${base}/${ids[i % ids.length]}`), 10);
-    await measure('GET /v1/products?category&sort (one popular page) via gateway', Array.from({ length: 300 }, () => `${base}?category=electronics&sort=-price&pageSize=20`), 10);
-    await measure('GET /v1/products?search (uncached) via gateway', Array.from({ length: 12 }, (_, i) => `${base}?search=${['laptop', 'running shoe', 'tent', 'phone pro'][i % 4]}&page=${i + 1}&pageSize=1`));
+    await measure(
+      'GET /v1/products?category&sort&minPrice (uncached) via gateway',
+      Array.from({ length: 20 }, (_, i) => `${base}?category=electronics&sort=-price&minPrice=${i + 1}`),
+    );
+    await measure(
+      'GET /v1/products/{id} via gateway',
+      Array.from({ length: 400 }, (_, i) => `${base}/${ids[i % ids.length]}`),
+      10,
+    );
+    await measure(
+      'GET /v1/products?category&sort (one popular page) via gateway',
+      Array.from({ length: 300 }, () => `${base}?category=electronics&sort=-price&pageSize=20`),
+      10,
+    );
+    await measure(
+      'GET /v1/products?search (uncached) via gateway',
+      Array.from(
+        { length: 12 },
+        (_, i) => `${base}?search=${['laptop', 'running shoe', 'tent', 'phone pro'][i % 4]}&page=${i + 1}&pageSize=1`,
+      ),
+    );
   });
 });

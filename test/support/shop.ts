@@ -3,15 +3,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import {
-  createDaprClient,
-  createServiceClient,
-  diagnosticsClientConstructor,
-} from '@shop/service-kit';
+import { createDaprClient, createServiceClient, diagnosticsClientConstructor } from '@shop/service-kit';
 import { appPorts, host, type AppName } from '@shop/topology';
 
 // SHOP_TEST_PROFILE=test2 runs a second e2e stack beside the first (parallel work on one machine).
-export const PROFILE = (process.env.SHOP_TEST_PROFILE ?? 'test') as 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6';
+export const PROFILE = (process.env.SHOP_TEST_PROFILE ?? 'test') as
+  'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6';
 export const ROOT = join(__dirname, '..', '..');
 export const ports = (app: AppName) => appPorts(app, PROFILE);
 export const restUrl = (app: AppName) => `http://${host}:${ports(app).restPort}`;
@@ -19,20 +16,40 @@ export const domainApps: AppName[] = ['product', 'user', 'order', 'auth'];
 
 /** A Diagnostics client that dials `via`'s sidecar and is routed by Dapr to `target`. */
 export function diagnosticsThrough(via: AppName, target: AppName): grpc.Client {
-  return createServiceClient(diagnosticsClientConstructor(), { appId: target, daprGrpcPort: ports(via).daprGrpcPort, host });
+  return createServiceClient(diagnosticsClientConstructor(), {
+    appId: target,
+    daprGrpcPort: ports(via).daprGrpcPort,
+    host,
+  });
 }
 
 export function daprClientOf(app: AppName) {
-  return createDaprClient({ daprHost: host, daprGrpcPort: ports(app).daprGrpcPort, daprHttpPort: ports(app).daprHttpPort });
+  return createDaprClient({
+    daprHost: host,
+    daprGrpcPort: ports(app).daprGrpcPort,
+    daprHttpPort: ports(app).daprHttpPort,
+  });
 }
 
-type UnaryFn = (req: object, md: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: unknown) => void) => void;
+type UnaryFn = (
+  req: object,
+  md: grpc.Metadata,
+  opts: grpc.CallOptions,
+  cb: (err: grpc.ServiceError | null, res: unknown) => void,
+) => void;
 type StreamFn = (req: object, opts: grpc.CallOptions) => grpc.ClientReadableStream<unknown>;
 
-export function unary<Res>(client: grpc.Client, method: string, request: object, metadata = new grpc.Metadata()): Promise<Res> {
+export function unary<Res>(
+  client: grpc.Client,
+  method: string,
+  request: object,
+  metadata = new grpc.Metadata(),
+): Promise<Res> {
   return new Promise((resolve, reject) => {
     const fn = (client as unknown as Record<string, UnaryFn>)[method]!;
-    fn.call(client, request, metadata, { deadline: Date.now() + 15_000 }, (err, res) => (err ? reject(err) : resolve(res as Res)));
+    fn.call(client, request, metadata, { deadline: Date.now() + 15_000 }, (err, res) =>
+      err ? reject(err) : resolve(res as Res),
+    );
   });
 }
 
@@ -77,7 +94,11 @@ export async function counter(app: AppName, name: string, labels: Record<string,
   return sum;
 }
 
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, intervalMs = 200): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -38,7 +38,9 @@ const { values: a } = parseArgs({
   },
 });
 if (a.help) {
-  console.log(`scenarios: ${Object.keys(scenarios).join(', ')}, sweep (--of <scenario>). See tools/bench-load/README.md.`);
+  console.log(
+    `scenarios: ${Object.keys(scenarios).join(', ')}, sweep (--of <scenario>). See tools/bench-load/README.md.`,
+  );
   process.exit(0);
 }
 
@@ -70,17 +72,54 @@ const state = await scenario.setup({ origin, options, log });
 const before = a['no-invariants'] ? undefined : await stockSnapshot(settings);
 if (options.warmupS > 0) {
   log(`warm-up ${options.warmupS}s at ${Math.min(options.rate, 1000)}/s (not recorded)`);
-  await measure({ scenario, state, origin, rate: Math.min(options.rate, 1000), durationS: options.warmupS, options, log: () => {}, label: 'warm-up' });
+  await measure({
+    scenario,
+    state,
+    origin,
+    rate: Math.min(options.rate, 1000),
+    durationS: options.warmupS,
+    options,
+    log: () => {},
+    label: 'warm-up',
+  });
 }
 const sampler = createProcessSampler(stackPids(root, a.profile));
-const report = { scenario: a.scenario, of: isSweep ? scenario.name : undefined, profile: a.profile, origin, startedAt: startedAt.toISOString(), options, commit: commit(), runs: [] };
+const report = {
+  scenario: a.scenario,
+  of: isSweep ? scenario.name : undefined,
+  profile: a.profile,
+  origin,
+  startedAt: startedAt.toISOString(),
+  options,
+  commit: commit(),
+  runs: [],
+};
 
 if (isSweep) {
-  const sweep = await runSweep({ scenario, state, origin, options, log, from: num(a.from), step: num(a.step), to: num(a.to), stepS: num(a['step-duration']) });
+  const sweep = await runSweep({
+    scenario,
+    state,
+    origin,
+    options,
+    log,
+    from: num(a.from),
+    step: num(a.step),
+    to: num(a.to),
+    stepS: num(a['step-duration']),
+  });
   report.runs = sweep.runs;
   report.sweep = sweep.summary;
 } else {
-  const run = await measure({ scenario, state, origin, rate: options.rate, durationS: options.durationS, options, log, label: scenario.name });
+  const run = await measure({
+    scenario,
+    state,
+    origin,
+    rate: options.rate,
+    durationS: options.durationS,
+    options,
+    log,
+    label: scenario.name,
+  });
   report.runs.push(run);
 }
 report.processes = sampler.stop();
@@ -88,14 +127,22 @@ report.processes = sampler.stop();
 if (!a['no-invariants']) {
   log('checking invariants...');
   // A store that cannot be read (e.g. PostgreSQL out of connections) fails the check, not the report.
-  report.invariants = await checkInvariants({ settings, before, since: startedAt, sagaSeconds, settleSeconds: num(a['settle-seconds'], 180), log }).catch(
-    (err) => ({ passed: false, failures: [`the check could not run: ${err.message}`] }),
-  );
+  report.invariants = await checkInvariants({
+    settings,
+    before,
+    since: startedAt,
+    sagaSeconds,
+    settleSeconds: num(a['settle-seconds'], 180),
+    log,
+  }).catch((err) => ({ passed: false, failures: [`the check could not run: ${err.message}`] }));
 }
 
 const dir = join(root, '.run', 'bench');
 mkdirSync(dir, { recursive: true });
-const base = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${a.scenario}${isSweep ? `-${scenario.name}` : ''}`);
+const base = join(
+  dir,
+  `${startedAt.toISOString().replace(/[:.]/g, '-')}-${a.scenario}${isSweep ? `-${scenario.name}` : ''}`,
+);
 writeFileSync(`${base}.json`, JSON.stringify(report, null, 2));
 writeFileSync(`${base}.html`, renderHtml(report));
 printSummary(report);
@@ -114,11 +161,26 @@ function printSummary(r) {
   for (const run of r.runs) {
     log(`\n${run.label}: asked ${run.rate}/s for ${run.durationS}s`);
     const rows = Object.entries({ ...run.result.endpoints, TOTAL: run.result.total }).map(([name, e]) => ({
-      endpoint: name, 'rate/s': e.achievedRate, p50: e.p50, p90: e.p90, p99: e.p99, 'p99.9': e.p999, errors: e.errors, byStatus: JSON.stringify(e.errorsByStatus ?? {}),
+      endpoint: name,
+      'rate/s': e.achievedRate,
+      p50: e.p50,
+      p90: e.p90,
+      p99: e.p99,
+      'p99.9': e.p999,
+      errors: e.errors,
+      byStatus: JSON.stringify(e.errorsByStatus ?? {}),
     }));
     console.table(rows);
   }
-  if (r.sweep) log(`\nsweep: knee ${r.sweep.knee ?? 'not reached'} req/s at p99 <= ${r.sweep.sloP99Ms} ms; overload: ${JSON.stringify(r.sweep.overload)}`);
-  console.table(Object.fromEntries(Object.entries(r.processes).map(([n, p]) => [n, { cpu: p.cpuPercent, rssMiB: p.rssMiB, peakMiB: p.peakRssMiB }])));
-  if (r.invariants) log(`invariants: ${r.invariants.passed ? 'passed' : `FAILED: ${r.invariants.failures.join('; ')}`}`);
+  if (r.sweep)
+    log(
+      `\nsweep: knee ${r.sweep.knee ?? 'not reached'} req/s at p99 <= ${r.sweep.sloP99Ms} ms; overload: ${JSON.stringify(r.sweep.overload)}`,
+    );
+  console.table(
+    Object.fromEntries(
+      Object.entries(r.processes).map(([n, p]) => [n, { cpu: p.cpuPercent, rssMiB: p.rssMiB, peakMiB: p.peakRssMiB }]),
+    ),
+  );
+  if (r.invariants)
+    log(`invariants: ${r.invariants.passed ? 'passed' : `FAILED: ${r.invariants.failures.join('; ')}`}`);
 }

@@ -83,7 +83,11 @@ function withCallScope(
   const active = trace.getSpan(context.active());
   const ownSpan = active && isSpanContextValid(active.spanContext()) ? undefined : startServerSpan(path, metadata);
   const spanContext: Context = ownSpan ? trace.setSpan(context.active(), ownSpan) : context.active();
-  const endTimer = deps.metrics.grpcDuration.startTimer({ grpc_service: service, grpc_method: method, grpc_type: type });
+  const endTimer = deps.metrics.grpcDuration.startTimer({
+    grpc_service: service,
+    grpc_method: method,
+    grpc_type: type,
+  });
   const started = Date.now();
 
   context.with(spanContext, () =>
@@ -92,7 +96,12 @@ function withCallScope(
         finish(code, err) {
           const codeName = grpc.status[code] ?? String(code);
           endTimer();
-          deps.metrics.grpcHandled.inc({ grpc_service: service, grpc_method: method, grpc_type: type, grpc_code: codeName });
+          deps.metrics.grpcHandled.inc({
+            grpc_service: service,
+            grpc_method: method,
+            grpc_type: type,
+            grpc_code: codeName,
+          });
           const unexpected = code === grpc.status.INTERNAL || code === grpc.status.UNKNOWN;
           deps.logger.log(unexpected ? 'error' : 'info', 'grpc call', {
             method: path,
@@ -123,7 +132,11 @@ function startServerSpan(path: string, metadata: grpc.Metadata) {
   return trace.getTracer('@shop/service-kit').startSpan(path.replace(/^\//, ''), { kind: SpanKind.SERVER }, parent);
 }
 
-function wrapUnary(deps: GrpcServerOptions, path: string, handler: UnaryHandler): grpc.handleUnaryCall<unknown, unknown> {
+function wrapUnary(
+  deps: GrpcServerOptions,
+  path: string,
+  handler: UnaryHandler,
+): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) =>
     withCallScope(deps, path, 'unary', call.metadata, (scope) => {
       handler(call).then(
@@ -164,7 +177,10 @@ function wrapServerStream(
     });
 }
 
-function wrapService(deps: GrpcServerOptions, registration: GrpcServiceRegistration): grpc.UntypedServiceImplementation {
+function wrapService(
+  deps: GrpcServerOptions,
+  registration: GrpcServiceRegistration,
+): grpc.UntypedServiceImplementation {
   const wrapped: grpc.UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(registration.definition)) {
     const handler = registration.implementation[name] ?? registration.implementation[method.originalName ?? ''];

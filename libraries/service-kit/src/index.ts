@@ -9,7 +9,14 @@ export {
   type ConfigError,
   type ConfigProblem,
 } from './config';
-export { captureContext, currentContext, currentRequestId, isSafeRequestId, runWithContext, type RequestContext } from './context';
+export {
+  captureContext,
+  currentContext,
+  currentRequestId,
+  isSafeRequestId,
+  runWithContext,
+  type RequestContext,
+} from './context';
 export { createLogger, isSensitiveKey, logFast, redact, REDACTED, type Logger, type LoggerOptions } from './logger';
 export {
   createMetrics,
@@ -31,14 +38,7 @@ export {
   type ErrorCode,
   type FieldError,
 } from './errors';
-export {
-  correlationId,
-  notFoundHandler,
-  problemHandler,
-  sendProblem,
-  toProblem,
-  type ProblemBody,
-} from './problem';
+export { correlationId, notFoundHandler, problemHandler, sendProblem, toProblem, type ProblemBody } from './problem';
 export { ERROR_CODE_KEY, fromGrpcError, toGrpcError } from './grpc-errors';
 export {
   checkSidecar,
@@ -106,12 +106,7 @@ export {
   type RunServiceOptions,
   type Stoppable,
 } from './lifecycle';
-export {
-  configOrExit,
-  runShopService,
-  type ServiceParts,
-  type ShopServiceOptions,
-} from './shop-service';
+export { configOrExit, runShopService, type ServiceParts, type ShopServiceOptions } from './shop-service';
 export { createMongoDedupe, type DedupeCollection } from './dedupe/mongo';
 export { createRedisDedupe, type DedupeRedis } from './dedupe/redis';
 export { createProbeSubscription, PROBE_TOPIC } from './probe';

@@ -98,7 +98,12 @@ function flush(sink: Sink): void {
  * log runs once per request, and winston's format chain cost more than the request's work.
  * Falls back to the logger for a logger the kit did not make.
  */
-export function logFast(logger: Logger, level: string, message: string, fields: Record<string, string | number | undefined>): void {
+export function logFast(
+  logger: Logger,
+  level: string,
+  message: string,
+  fields: Record<string, string | number | undefined>,
+): void {
   if (!logger.isLevelEnabled(level)) return;
   const sink = (logger as unknown as Record<symbol, Sink | undefined>)[SINK];
   if (!sink) {

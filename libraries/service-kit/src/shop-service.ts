@@ -52,7 +52,11 @@ export function runShopService<C extends BaseConfig>(options: ShopServiceOptions
       const stoppables: Stoppable[] = [flushTracing];
       const parts = await options.build({ config, logger, metrics });
       stoppables.push(...parts.resources);
-      const readyz = createHealthRouter({ checks: parts.checks, daprHttpPort: config.DAPR_HTTP_PORT, daprHost: config.HOST });
+      const readyz = createHealthRouter({
+        checks: parts.checks,
+        daprHttpPort: config.DAPR_HTTP_PORT,
+        daprHost: config.HOST,
+      });
       health = readyz;
       if (config.GRPC_PORT !== undefined) {
         const diagnostics = createDiagnosticsService({

@@ -1,4 +1,11 @@
-import { type Context, type SpanKind, type Attributes, type Link, SpanStatusCode, TraceFlags } from '@opentelemetry/api';
+import {
+  type Context,
+  type SpanKind,
+  type Attributes,
+  type Link,
+  SpanStatusCode,
+  TraceFlags,
+} from '@opentelemetry/api';
 import {
   AlwaysOffSampler,
   ParentBasedSampler,
@@ -14,7 +21,14 @@ import {
 /** Records (without sampling) what `inner` would drop, so a failure can still be exported. */
 class RecordUnsampled implements Sampler {
   constructor(private readonly inner: Sampler) {}
-  shouldSample(ctx: Context, traceId: string, name: string, kind: SpanKind, attrs: Attributes, links: Link[]): SamplingResult {
+  shouldSample(
+    ctx: Context,
+    traceId: string,
+    name: string,
+    kind: SpanKind,
+    attrs: Attributes,
+    links: Link[],
+  ): SamplingResult {
     const r = this.inner.shouldSample(ctx, traceId, name, kind, attrs, links);
     return r.decision === SamplingDecision.NOT_RECORD ? { decision: SamplingDecision.RECORD } : r;
   }
@@ -46,7 +60,9 @@ export function keepErrors(inner: SpanProcessor): SpanProcessor {
       const sc = span.spanContext();
       if (sc.traceFlags & TraceFlags.SAMPLED) return inner.onEnd(span);
       if (span.status.code !== SpanStatusCode.ERROR) return;
-      const kept = Object.create(span, { spanContext: { value: () => ({ ...sc, traceFlags: sc.traceFlags | TraceFlags.SAMPLED }) } }) as ReadableSpan;
+      const kept = Object.create(span, {
+        spanContext: { value: () => ({ ...sc, traceFlags: sc.traceFlags | TraceFlags.SAMPLED }) },
+      }) as ReadableSpan;
       inner.onEnd(kept);
     },
     forceFlush: () => inner.forceFlush(),

@@ -61,7 +61,9 @@ export function startTracing(options: TracingOptions): Tracing {
   // logs and headers) are real even when nothing is exported. With an exporter, failed spans
   // of unsampled traces are recorded and exported too (errors kept).
   const processor: SpanProcessor = otlpEndpoint
-    ? keepErrors(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces` })))
+    ? keepErrors(
+        new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces` })),
+      )
     : new NoopSpanProcessor();
 
   // A tracer provider and the three instrumentations, not NodeSDK: NodeSDK loads every

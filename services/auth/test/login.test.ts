@@ -117,7 +117,9 @@ describe('POST /v1/auth/login', () => {
   test('When 100 different shoppers sign in at once from one address, then every one of them gets a token pair', async () => {
     const shoppers = Array.from({ length: 100 }, () => h.users.add());
 
-    const results = await Promise.all(shoppers.map((u) => login({ email: u.email, password: u.password }, '192.0.2.80')));
+    const results = await Promise.all(
+      shoppers.map((u) => login({ email: u.email, password: u.password }, '192.0.2.80')),
+    );
 
     expect(results.map((r) => r.status)).toEqual(shoppers.map(() => 200));
     expect(results.every((r) => typeof r.body.accessToken === 'string')).toBe(true);
@@ -125,7 +127,9 @@ describe('POST /v1/auth/login', () => {
 
   test('When many accounts are sprayed at once from one address, then at most the per-IP limit are checked and the rest get 429 with Retry-After', async () => {
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => login({ email: `burst-${i}@example.test`, password: 'Password-123' }, '192.0.2.81')),
+      Array.from({ length: 30 }, (_, i) =>
+        login({ email: `burst-${i}@example.test`, password: 'Password-123' }, '192.0.2.81'),
+      ),
     );
 
     // maxPerIp is 6 in the harness: six guesses may fail, every other one is refused unchecked.

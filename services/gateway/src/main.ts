@@ -22,10 +22,15 @@ void runService({
   async start() {
     // No waitForSidecar: the gateway makes no Dapr call yet, and daprd (app-protocol http)
     // probes the gateway's /healthz, so serving first avoids each waiting on the other.
-    const shedder = createLoadShedder({ maxLagMs: config.SHED_EVENT_LOOP_LAG_MS, retryAfterSeconds: config.SHED_RETRY_AFTER_SECONDS });
+    const shedder = createLoadShedder({
+      maxLagMs: config.SHED_EVENT_LOOP_LAG_MS,
+      retryAfterSeconds: config.SHED_RETRY_AFTER_SECONDS,
+    });
     const gateway = createGatewayApp({
       shedder,
-      ...(config.RESPONSE_CACHE_ENTRIES > 0 ? { cache: createResponseCache({ maxEntries: config.RESPONSE_CACHE_ENTRIES }) } : {}),
+      ...(config.RESPONSE_CACHE_ENTRIES > 0
+        ? { cache: createResponseCache({ maxEntries: config.RESPONSE_CACHE_ENTRIES }) }
+        : {}),
       upstreamMaxInFlight: config.UPSTREAM_MAX_IN_FLIGHT,
       upstreamMaxSockets: config.UPSTREAM_MAX_SOCKETS,
       logger,

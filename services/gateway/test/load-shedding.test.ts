@@ -5,7 +5,10 @@ import { eventually } from './support/raw';
 import { startUpstream, type TestUpstream } from './support/upstream';
 
 const opened: Array<{ close(): Promise<void> } | { stop(): Promise<void> }> = [];
-const track = <T extends { close(): Promise<void> } | { stop(): Promise<void> }>(thing: T): T => (opened.push(thing), thing);
+const track = <T extends { close(): Promise<void> } | { stop(): Promise<void> }>(thing: T): T => (
+  opened.push(thing),
+  thing
+);
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((o) => ('close' in o ? o.close() : o.stop())));
 });
@@ -19,9 +22,13 @@ describe('load shedding', () => {
       }),
     );
     const shedder = track(createLoadShedder({ maxLagMs: 0, retryAfterSeconds: 2 }));
-    const gateway: TestGateway = track(await startGateway({ upstreams: { product: slow.url }, shedder, upstreamMaxInFlight: 2 }));
+    const gateway: TestGateway = track(
+      await startGateway({ upstreams: { product: slow.url }, shedder, upstreamMaxInFlight: 2 }),
+    );
 
-    const open = [request(gateway.url).get('/v1/products/a'), request(gateway.url).get('/v1/categories')].map((r) => r.then((x) => x));
+    const open = [request(gateway.url).get('/v1/products/a'), request(gateway.url).get('/v1/categories')].map((r) =>
+      r.then((x) => x),
+    );
     await eventually(() => held.length === 2);
     const started = Date.now();
     const shed = await request(gateway.url).get('/v1/products/b');

@@ -10,11 +10,18 @@ afterEach(async () => {
 });
 
 /** Answers like the catalog (public, max-age, strong ETag) or like per-user data (private). */
-const answering = (cacheControl: string): UpstreamHandler => (req, res, seen) => {
-  const body = JSON.stringify({ url: seen.url, n: Math.random() });
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'cache-control': cacheControl, etag: '"v1"' });
-  res.end(req.method === 'HEAD' ? undefined : body);
-};
+const answering =
+  (cacheControl: string): UpstreamHandler =>
+  (req, res, seen) => {
+    const body = JSON.stringify({ url: seen.url, n: Math.random() });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': cacheControl,
+      etag: '"v1"',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
 
 describe('the gateway response cache', () => {
   it('When the service marks an answer public with max-age, then the next anonymous GET is served by the gateway with Age and the same body', async () => {
@@ -37,7 +44,9 @@ describe('the gateway response cache', () => {
   it('When a request carries credentials or the answer is private, then it always reaches the service', async () => {
     const product = track(await startUpstream('product', answering('public, max-age=2')));
     const order = track(await startUpstream('order', answering('private, no-cache')));
-    const gateway = track(await startGateway({ upstreams: { product: product.url, order: order.url }, cache: createResponseCache() }));
+    const gateway = track(
+      await startGateway({ upstreams: { product: product.url, order: order.url }, cache: createResponseCache() }),
+    );
 
     for (let i = 0; i < 2; i += 1) {
       await request(gateway.url).get('/v1/products/p2').set('authorization', 'Bearer x');
@@ -51,7 +60,9 @@ describe('the gateway response cache', () => {
   it('When max-age has run out or an unsafe request went through the route, then the next GET reaches the service again', async () => {
     let clock = 1_000_000;
     const product = track(await startUpstream('product', answering('public, max-age=2')));
-    const gateway = track(await startGateway({ upstreams: { product: product.url }, cache: createResponseCache({ now: () => clock }) }));
+    const gateway = track(
+      await startGateway({ upstreams: { product: product.url }, cache: createResponseCache({ now: () => clock }) }),
+    );
 
     await request(gateway.url).get('/v1/products/p3');
     clock += 2_001;

@@ -83,7 +83,8 @@ describe('the cart store breaker', () => {
     const conflicted = createDaprCartStore(fakeDapr({ save: etagMismatch }).client, 'cartstore', breaker);
     const healthy = createDaprCartStore(fakeDapr().client, 'cartstore', breaker);
 
-    for (let i = 0; i < 20; i += 1) await expect(conflicted.save('u1', [], '7')).rejects.toMatchObject({ code: 'CONFLICT' });
+    for (let i = 0; i < 20; i += 1)
+      await expect(conflicted.save('u1', [], '7')).rejects.toMatchObject({ code: 'CONFLICT' });
 
     expect(breaker.state()).toBe('closed');
     await expect(healthy.load('u2')).resolves.toMatchObject({ etag: '7' });

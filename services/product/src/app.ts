@@ -52,13 +52,29 @@ export function createProductApp(options: ProductAppOptions) {
   const feed = createInventoryFeed();
   const stored = createProductRepository(store, options.listingCacheMs ?? 0);
   const refreshMs = options.readModelRefreshMs ?? 0;
-  const readModel: CatalogReadModel | undefined = refreshMs > 0 ? createCatalogReadModel(store, stored, { refreshMs, logger }) : undefined;
+  const readModel: CatalogReadModel | undefined =
+    refreshMs > 0 ? createCatalogReadModel(store, stored, { refreshMs, logger }) : undefined;
   // Every write (reservations included) goes to the store first, then into the read model.
   const products = readModel ? withReadModel(stored, readModel) : stored;
-  const categories = refreshMs > 0 ? withCachedCategories(createCategoryRepository(store), refreshMs) : createCategoryRepository(store);
-  const outbox = createEventRelay({ ...options.relay, outbox: createOutboxStore(store), publisher: events, mutex, logger });
+  const categories =
+    refreshMs > 0 ? withCachedCategories(createCategoryRepository(store), refreshMs) : createCategoryRepository(store);
+  const outbox = createEventRelay({
+    ...options.relay,
+    outbox: createOutboxStore(store),
+    publisher: events,
+    mutex,
+    logger,
+  });
 
-  const catalog = createProductUseCases({ products, categories, outbox, clock, ids, mutex, ...(readModel ? { reads: readModel } : {}) });
+  const catalog = createProductUseCases({
+    products,
+    categories,
+    outbox,
+    clock,
+    ids,
+    mutex,
+    ...(readModel ? { reads: readModel } : {}),
+  });
   const categoryUseCases = createCategoryUseCases({ categories, clock, ids });
   const inventory = createInventoryUseCases({
     products,

@@ -1,5 +1,11 @@
 import { tracing } from './instrument'; // keep first
-import { createAuthenticator, createDaprClient, createProbeSubscription, runShopService, waitForSidecar } from '@shop/service-kit';
+import {
+  createAuthenticator,
+  createDaprClient,
+  createProbeSubscription,
+  runShopService,
+  waitForSidecar,
+} from '@shop/service-kit';
 import { createProductApp } from './app';
 import { loadProductConfig } from './config';
 import { createDaprEventPublisher } from './data-access/event-publisher';
@@ -31,10 +37,20 @@ void runShopService({
     const relay = startOutboxRelay(app.outbox, logger);
     return {
       // Stopped in reverse: the relay and the sweep first, then auth and the Dapr client, the store last.
-      resources: [store, { name: 'dapr-client', stop: () => dapr.stop() }, auth, expiry, relay, ...(app.readModel ? [app.readModel] : [])],
+      resources: [
+        store,
+        { name: 'dapr-client', stop: () => dapr.stop() },
+        auth,
+        expiry,
+        relay,
+        ...(app.readModel ? [app.readModel] : []),
+      ],
       checks: { mongodb: () => store.ping() },
       grpcServices: [app.grpcService],
-      appCallback: { subscriptions: [createProbeSubscription(logger), auth.revocations, ...catalogChanges], dedupe: store.dedupe },
+      appCallback: {
+        subscriptions: [createProbeSubscription(logger), auth.revocations, ...catalogChanges],
+        dedupe: store.dedupe,
+      },
       routes: app.routes,
     };
   },

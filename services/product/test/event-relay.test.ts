@@ -11,10 +11,15 @@ function memoryOutbox() {
   const store: OutboxStore = {
     pendingProductIds: async (limit) => [...docs.keys()].slice(0, limit),
     pending: async (id) => [...(docs.get(id) ?? [])],
-    remove: async (id, eventIds) => void docs.set(id, (docs.get(id) ?? []).filter((e) => !eventIds.includes(e.id))),
+    remove: async (id, eventIds) =>
+      void docs.set(
+        id,
+        (docs.get(id) ?? []).filter((e) => !eventIds.includes(e.id)),
+      ),
     settle: async (id) => void (docs.get(id)?.length === 0 && docs.delete(id)),
   };
-  const record = (id: string, n: number) => docs.set(id, [...(docs.get(id) ?? []), { topic: 't', id: `${id}/${n}`, data: { n } }]);
+  const record = (id: string, n: number) =>
+    docs.set(id, [...(docs.get(id) ?? []), { topic: 't', id: `${id}/${n}`, data: { n } }]);
   return { docs, store, record };
 }
 
@@ -28,8 +33,20 @@ describe('Event relay', () => {
     let failNext = false;
     let clock = 1_000;
     const relay = createEventRelay({
-      outbox: store, mutex: createKeyedMutex(), logger: silent, backoffBaseMs: 100, now: () => clock,
-      publisher: { publish: async (e) => { if (e.id === 'p/2' && !failNext) { failNext = true; throw new Error('down'); } sent.push(e.id); } },
+      outbox: store,
+      mutex: createKeyedMutex(),
+      logger: silent,
+      backoffBaseMs: 100,
+      now: () => clock,
+      publisher: {
+        publish: async (e) => {
+          if (e.id === 'p/2' && !failNext) {
+            failNext = true;
+            throw new Error('down');
+          }
+          sent.push(e.id);
+        },
+      },
     });
     await relay.flush(['p']);
     expect(sent).toEqual(['p/1']);
@@ -48,8 +65,15 @@ describe('Event relay', () => {
     const { store, record } = memoryOutbox();
     const sent: string[] = [];
     const relay = createEventRelay({
-      outbox: store, mutex: createKeyedMutex(), logger: silent,
-      publisher: { publish: async (e) => { await new Promise((r) => setTimeout(r, 5)); sent.push(e.id); } },
+      outbox: store,
+      mutex: createKeyedMutex(),
+      logger: silent,
+      publisher: {
+        publish: async (e) => {
+          await new Promise((r) => setTimeout(r, 5));
+          sent.push(e.id);
+        },
+      },
     });
     const flushes: Promise<void>[] = [];
     for (let n = 1; n <= 10; n += 1) {

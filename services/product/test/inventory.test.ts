@@ -12,7 +12,13 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
   }
 }
 
-interface Result { order_id: string; status: string; reserved: boolean; expires_at: string; shortages: { product_id: string; requested: number; available: number }[] }
+interface Result {
+  order_id: string;
+  status: string;
+  reserved: boolean;
+  expires_at: string;
+  shortages: { product_id: string; requested: number; available: number }[];
+}
 
 jest.setTimeout(60_000);
 
@@ -24,7 +30,13 @@ describe('Inventory on FerretDB', () => {
     categoryId = (await makeCategory(h)).id;
   });
   afterAll(() => {
-    if (process.env['DUMP_LOGS']) process.stdout.write(h.logs.filter((l) => l.includes('error')).slice(0, 3).join('\n'));
+    if (process.env['DUMP_LOGS'])
+      process.stdout.write(
+        h.logs
+          .filter((l) => l.includes('error'))
+          .slice(0, 3)
+          .join('\n'),
+      );
     return h.close();
   });
 
@@ -35,9 +47,13 @@ describe('Inventory on FerretDB', () => {
   test('When 200 single-unit reservations race for a stock of 50, then exactly 50 succeed and stock ends at 0, never below', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 50 });
     let lowest = 50;
-    const unwatch = h.app.feed.subscribe((c) => { if (c.productId === id) lowest = Math.min(lowest, c.stock); });
+    const unwatch = h.app.feed.subscribe((c) => {
+      if (c.productId === id) lowest = Math.min(lowest, c.stock);
+    });
     const started = Date.now();
-    const results = await Promise.all(Array.from({ length: 200 }, () => reserve(randomUUID(), [{ product_id: id, quantity: 1 }])));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => reserve(randomUUID(), [{ product_id: id, quantity: 1 }])),
+    );
     const elapsedMs = Date.now() - started;
     unwatch();
     expect(results.filter((r) => r.status === 'reserved')).toHaveLength(50);
@@ -51,9 +67,18 @@ describe('Inventory on FerretDB', () => {
   test('When reservations of different sizes and two-product orders race for one hot product, then exactly what fits is sold and each holds what it took', async () => {
     const { id: hot } = await makeProduct(h, categoryId, { stock: 40 });
     const { id: other } = await makeProduct(h, categoryId, { stock: 1_000 });
-    const asks = Array.from({ length: 60 }, (_, i) => ({ orderId: randomUUID(), quantity: (i % 3) + 1, both: i % 4 === 0 }));
+    const asks = Array.from({ length: 60 }, (_, i) => ({
+      orderId: randomUUID(),
+      quantity: (i % 3) + 1,
+      both: i % 4 === 0,
+    }));
     const results = await Promise.all(
-      asks.map((a) => reserve(a.orderId, [{ product_id: hot, quantity: a.quantity }, ...(a.both ? [{ product_id: other, quantity: 1 }] : [])])),
+      asks.map((a) =>
+        reserve(a.orderId, [
+          { product_id: hot, quantity: a.quantity },
+          ...(a.both ? [{ product_id: other, quantity: 1 }] : []),
+        ]),
+      ),
     );
     const granted = asks.filter((_, i) => results[i]!.status === 'reserved');
     const sold = granted.reduce((n, a) => n + a.quantity, 0);
@@ -76,11 +101,26 @@ describe('Inventory on FerretDB', () => {
     await h.store.products.updateOne({ _id: first }, { $inc: { stock: -2 } });
     const now = new Date();
     await h.store.reservations.insertOne({
-      _id: orderId as never, items: [{ productId: first, quantity: 2 }, { productId: second, quantity: 3 }],
-      taken: [{ productId: first, quantity: 2 }], status: 'pending', expiresAt: new Date(now.getTime() + 600_000), createdAt: now, updatedAt: now,
+      _id: orderId as never,
+      items: [
+        { productId: first, quantity: 2 },
+        { productId: second, quantity: 3 },
+      ],
+      taken: [{ productId: first, quantity: 2 }],
+      status: 'pending',
+      expiresAt: new Date(now.getTime() + 600_000),
+      createdAt: now,
+      updatedAt: now,
     } as never);
 
-    const retried = await reserve(orderId, [{ product_id: first, quantity: 2 }, { product_id: second, quantity: 3 }], 600);
+    const retried = await reserve(
+      orderId,
+      [
+        { product_id: first, quantity: 2 },
+        { product_id: second, quantity: 3 },
+      ],
+      600,
+    );
 
     expect(retried.status).toBe('reserved');
     expect([await stockOf(first), await stockOf(second)]).toEqual([8, 7]);
@@ -96,8 +136,15 @@ describe('Inventory on FerretDB', () => {
     const users = await Promise.all(Array.from({ length: 10 }, () => h.userToken()));
     const results = await Promise.all([
       ...Array.from({ length: 60 }, () => reserve(randomUUID(), [{ product_id: id, quantity: 1 }])),
-      ...Array.from({ length: 20 }, (_, i) => request(h.http).patch(`/v1/products/${id}`).set('authorization', `Bearer ${admin}`).send({ price: 1000 + i })),
-      ...users.map((u) => request(h.http).post(`/v1/products/${id}/reviews`).set('authorization', `Bearer ${u}`).send({ rating: 4 })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        request(h.http)
+          .patch(`/v1/products/${id}`)
+          .set('authorization', `Bearer ${admin}`)
+          .send({ price: 1000 + i }),
+      ),
+      ...users.map((u) =>
+        request(h.http).post(`/v1/products/${id}/reviews`).set('authorization', `Bearer ${u}`).send({ rating: 4 }),
+      ),
     ]);
     expect(results.slice(0, 60).every((r) => (r as Result).status === 'reserved')).toBe(true);
     // FerretDB rewrites the whole document on update: without the product lock a price or
@@ -108,7 +155,10 @@ describe('Inventory on FerretDB', () => {
   test('When the same order reserves twice, then one reservation holds the stock', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 10 });
     const orderId = randomUUID();
-    const [a, b] = await Promise.all([reserve(orderId, [{ product_id: id, quantity: 4 }]), reserve(orderId, [{ product_id: id, quantity: 4 }])]);
+    const [a, b] = await Promise.all([
+      reserve(orderId, [{ product_id: id, quantity: 4 }]),
+      reserve(orderId, [{ product_id: id, quantity: 4 }]),
+    ]);
     const c = await reserve(orderId, [{ product_id: id, quantity: 4 }]);
     expect([a.status, b.status, c.status]).toEqual(['reserved', 'reserved', 'reserved']);
     expect(await stockOf(id)).toBe(6);
@@ -118,8 +168,15 @@ describe('Inventory on FerretDB', () => {
   test('When one line of an order is short, then nothing is reserved and the shortage is reported', async () => {
     const plenty = await makeProduct(h, categoryId, { stock: 10 });
     const scarce = await makeProduct(h, categoryId, { stock: 1 });
-    const r = await reserve(randomUUID(), [{ product_id: plenty.id, quantity: 2 }, { product_id: scarce.id, quantity: 2 }]);
-    expect(r).toMatchObject({ status: 'rejected', reserved: false, shortages: [{ product_id: scarce.id, requested: 2, available: 1 }] });
+    const r = await reserve(randomUUID(), [
+      { product_id: plenty.id, quantity: 2 },
+      { product_id: scarce.id, quantity: 2 },
+    ]);
+    expect(r).toMatchObject({
+      status: 'rejected',
+      reserved: false,
+      shortages: [{ product_id: scarce.id, requested: 2, available: 1 }],
+    });
     expect(await stockOf(plenty.id)).toBe(10);
     expect(await stockOf(scarce.id)).toBe(1);
   });
@@ -128,7 +185,10 @@ describe('Inventory on FerretDB', () => {
     const { id } = await makeProduct(h, categoryId, { stock: 5 });
     const orderId = randomUUID();
     await reserve(orderId, [{ product_id: id, quantity: 3 }]);
-    const [a, b] = await Promise.all([call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId }), call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId })]);
+    const [a, b] = await Promise.all([
+      call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId }),
+      call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId }),
+    ]);
     expect([a.status, b.status]).toEqual(['released', 'released']);
     expect(await stockOf(id)).toBe(5);
     expect((await call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }).catch((e) => e)).code).toBe(9); // FAILED_PRECONDITION
@@ -138,7 +198,10 @@ describe('Inventory on FerretDB', () => {
     const { id } = await makeProduct(h, categoryId, { stock: 5 });
     const orderId = randomUUID();
     await reserve(orderId, [{ product_id: id, quantity: 2 }]);
-    const [a, b] = await Promise.all([call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }), call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId })]);
+    const [a, b] = await Promise.all([
+      call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }),
+      call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }),
+    ]);
     expect([a.status, b.status]).toEqual(['committed', 'committed']);
     expect(await stockOf(id)).toBe(3);
     await expect(call(h.grpcClient, 'ReleaseStock', { order_id: orderId })).rejects.toMatchObject({ code: 9 });
@@ -209,12 +272,16 @@ describe('Inventory on FerretDB', () => {
   test('When a committed order is returned, then inventory.changed is recorded and watchers see the level', async () => {
     const { id, orderId } = await sold(5, 2);
     const seen: number[] = [];
-    const unwatch = h.app.feed.subscribe((c) => { if (c.productId === id) seen.push(c.stock); });
+    const unwatch = h.app.feed.subscribe((c) => {
+      if (c.productId === id) seen.push(c.stock);
+    });
     await returnStock(orderId);
     await returnStock(orderId);
     unwatch();
     expect(seen).toEqual([5]);
-    const changed = h.events.filter((e) => e.topic === 'inventory.changed' && (e.data as { productId?: string }).productId === id);
+    const changed = h.events.filter(
+      (e) => e.topic === 'inventory.changed' && (e.data as { productId?: string }).productId === id,
+    );
     expect(changed.map((e) => (e.data as { stock: number }).stock)).toEqual([3, 5]);
     expect((await h.store.products.findOne({ _id: id }))!.outbox ?? []).toEqual([]); // published, not left waiting
   });
@@ -240,19 +307,32 @@ describe('Inventory on FerretDB', () => {
     await reserve(randomUUID(), [{ product_id: id, quantity: 2 }]); // 3: at the threshold
     await reserve(randomUUID(), [{ product_id: id, quantity: 1 }]); // 2: still low, no second alert
     const mine = h.events.filter((e) => (e.data as { productId?: string }).productId === id);
-    expect(mine.filter((e) => e.topic === 'inventory.changed').map((e) => (e.data as { stock: number }).stock)).toEqual([3, 2]);
+    expect(mine.filter((e) => e.topic === 'inventory.changed').map((e) => (e.data as { stock: number }).stock)).toEqual(
+      [3, 2],
+    );
     expect(mine.filter((e) => e.topic === 'inventory.low')).toHaveLength(1);
     expect(new Set(mine.map((e) => e.id)).size).toBe(mine.length);
   });
 
   test('When an admin sets the stock, then a watcher of that product receives the new level', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 5 });
-    const stream = (h.grpcClient as unknown as Record<string, StreamFn>)['WatchInventory']!.call(h.grpcClient, { product_ids: [id], send_initial: true });
+    const stream = (h.grpcClient as unknown as Record<string, StreamFn>)['WatchInventory']!.call(h.grpcClient, {
+      product_ids: [id],
+      send_initial: true,
+    });
     const received: { stock: number }[] = [];
-    const got = new Promise<void>((resolve) => stream.on('data', (u: { stock: number }) => { received.push(u); if (received.length === 2) resolve(); }));
+    const got = new Promise<void>((resolve) =>
+      stream.on('data', (u: { stock: number }) => {
+        received.push(u);
+        if (received.length === 2) resolve();
+      }),
+    );
     stream.on('error', () => undefined);
     await new Promise((r) => setTimeout(r, 200));
-    const res = await request(h.http).put(`/v1/products/${id}/inventory`).set('authorization', `Bearer ${await h.adminToken()}`).send({ stock: 42 });
+    const res = await request(h.http)
+      .put(`/v1/products/${id}/inventory`)
+      .set('authorization', `Bearer ${await h.adminToken()}`)
+      .send({ stock: 42 });
     expect(res.status).toBe(200);
     await got;
     stream.cancel();
@@ -270,10 +350,13 @@ describe('Inventory on FerretDB', () => {
   test('When order asks for products, then it gets price and availability, deleted ones marked and unknown ones not found', async () => {
     const live = await makeProduct(h, categoryId, { stock: 4, price: 1234 });
     const gone = await makeProduct(h, categoryId, { stock: 9 });
-    await request(h.http).delete(`/v1/products/${gone.id}`).set('authorization', `Bearer ${await h.adminToken()}`);
+    await request(h.http)
+      .delete(`/v1/products/${gone.id}`)
+      .set('authorization', `Bearer ${await h.adminToken()}`);
     const unknown = randomUUID();
-    const res = await call<{ products: { id: string; found: boolean; price: string; available: number; deleted: boolean }[] }>(
-      h.grpcClient, 'GetProducts', { ids: [live.id, gone.id, unknown] });
+    const res = await call<{
+      products: { id: string; found: boolean; price: string; available: number; deleted: boolean }[];
+    }>(h.grpcClient, 'GetProducts', { ids: [live.id, gone.id, unknown] });
     expect(res.products.map((p) => [p.id, p.found, p.available, p.deleted])).toEqual([
       [live.id, true, 4, false],
       [gone.id, true, 0, true],
@@ -283,4 +366,3 @@ describe('Inventory on FerretDB', () => {
     await expect(call(h.grpcClient, 'GetProducts', { ids: ['not an id'] })).rejects.toMatchObject({ code: 3 });
   });
 });
-

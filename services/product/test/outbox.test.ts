@@ -47,7 +47,10 @@ describe('Product event outbox on FerretDB', () => {
   const docOf = async (id: string) => (await h.store.products.findOne({ _id: id }))!;
   const idsFor = (id: string, events = published) => events.filter((e) => e.id.includes(id)).map((e) => e.id);
   const setStock = async (app: Harness, id: string, stock: number) =>
-    request(app.http).put(`/v1/products/${id}/inventory`).set('authorization', `Bearer ${await app.adminToken()}`).send({ stock });
+    request(app.http)
+      .put(`/v1/products/${id}/inventory`)
+      .set('authorization', `Bearer ${await app.adminToken()}`)
+      .send({ stock });
   const relayLoop = (app: Harness) => {
     const loop = startOutboxRelay(app.app.outbox, app.logger, 100);
     loops.push(loop);
@@ -66,20 +69,34 @@ describe('Product event outbox on FerretDB', () => {
   test('When the publisher is down at write time, then the event is published once it is back', async () => {
     mode = 'down';
     const { id } = await makeProduct(h, categoryId); // the write succeeds all the same
-    const patched = await request(h.http).patch(`/v1/products/${id}`).set('authorization', `Bearer ${admin}`).send({ price: 4242 });
+    const patched = await request(h.http)
+      .patch(`/v1/products/${id}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ price: 4242 });
     expect(patched.status).toBe(200);
     const stamp = new Date(patched.body.updatedAt).getTime();
     const waiting = [`product.created/${id}`, `product.updated/${id}/${stamp}`, `product.price-changed/${id}/${stamp}`];
     expect(idsFor(id)).toEqual([]);
-    expect(await docOf(id)).toMatchObject({ outboxPending: true, outbox: waiting.map((eventId) => expect.objectContaining({ id: eventId })) });
-    expect(h.logs.some((l) => l.includes('event publish failed, kept in the outbox') && l.includes(`product.created/${id}`))).toBe(true);
+    expect(await docOf(id)).toMatchObject({
+      outboxPending: true,
+      outbox: waiting.map((eventId) => expect.objectContaining({ id: eventId })),
+    });
+    expect(
+      h.logs.some((l) => l.includes('event publish failed, kept in the outbox') && l.includes(`product.created/${id}`)),
+    ).toBe(true);
 
     mode = 'up';
     relayLoop(h);
     await eventually(() => idsFor(id).length === 3);
     expect(idsFor(id)).toEqual(waiting); // each once, in the order written
     const price = published.find((e) => e.id === waiting[2]);
-    expect(price?.data).toEqual({ productId: id, oldPrice: 5999, newPrice: 4242, currency: 'USD', changedAt: patched.body.updatedAt });
+    expect(price?.data).toEqual({
+      productId: id,
+      oldPrice: 5999,
+      newPrice: 4242,
+      currency: 'USD',
+      changedAt: patched.body.updatedAt,
+    });
     await eventually(async () => (await docOf(id)).outboxPending === false);
     expect((await docOf(id)).outbox).toEqual([]);
   });
@@ -87,8 +104,13 @@ describe('Product event outbox on FerretDB', () => {
   test('When a product is deleted while the publisher is down, then product.deleted is still relayed', async () => {
     const { id } = await makeProduct(h, categoryId);
     mode = 'down';
-    expect((await request(h.http).delete(`/v1/products/${id}`).set('authorization', `Bearer ${admin}`)).status).toBe(204);
-    expect(await docOf(id)).toMatchObject({ deleted: true, outbox: [expect.objectContaining({ id: `product.deleted/${id}` })] });
+    expect((await request(h.http).delete(`/v1/products/${id}`).set('authorization', `Bearer ${admin}`)).status).toBe(
+      204,
+    );
+    expect(await docOf(id)).toMatchObject({
+      deleted: true,
+      outbox: [expect.objectContaining({ id: `product.deleted/${id}` })],
+    });
     mode = 'up';
     relayLoop(h);
     await eventually(() => idsFor(id).includes(`product.deleted/${id}`));
@@ -99,7 +121,12 @@ describe('Product event outbox on FerretDB', () => {
   test("When the process 'crashes' after the write (relay not running), then a new relay publishes the pending event", async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 5 });
     // A second process on the same database whose publish never happens: it "dies" right after the write.
-    const crashed = await startHarness({ mongodbUrl: h.url, publish: async () => { throw new Error('process died'); } });
+    const crashed = await startHarness({
+      mongodbUrl: h.url,
+      publish: async () => {
+        throw new Error('process died');
+      },
+    });
     expect((await setStock(crashed, id, 2)).status).toBe(200);
     await crashed.close();
     expect((await docOf(id)).outbox).toEqual([expect.objectContaining({ id: `inventory.changed/${id}/1` })]);
@@ -108,7 +135,11 @@ describe('Product event outbox on FerretDB', () => {
     try {
       relayLoop(restarted);
       await eventually(() => idsFor(id, restarted.events).length === 1);
-      expect(restarted.events.find((e) => e.id.includes(id))).toMatchObject({ topic: 'inventory.changed', id: `inventory.changed/${id}/1`, data: { productId: id, stock: 2, version: 1 } });
+      expect(restarted.events.find((e) => e.id.includes(id))).toMatchObject({
+        topic: 'inventory.changed',
+        id: `inventory.changed/${id}/1`,
+        data: { productId: id, stock: 2, version: 1 },
+      });
       await eventually(async () => (await docOf(id)).outboxPending === false);
       expect((await docOf(id)).outbox).toEqual([]);
     } finally {
@@ -122,14 +153,21 @@ describe('Product event outbox on FerretDB', () => {
     mode = 'flaky';
     relayLoop(h);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => call<{ status: string }>(h.grpcClient, 'ReserveStock', { order_id: randomUUID(), items: [{ product_id: id, quantity: 1 }] })),
+      Array.from({ length: 20 }, () =>
+        call<{ status: string }>(h.grpcClient, 'ReserveStock', {
+          order_id: randomUUID(),
+          items: [{ product_id: id, quantity: 1 }],
+        }),
+      ),
     );
     expect(results.every((r) => r.status === 'reserved')).toBe(true);
     const changes = () => published.filter((e) => e.topic === 'inventory.changed' && e.id.includes(id));
     // Takes that queue for one product are written together (one stock version per batch).
     const versions = (await docOf(id)).stockVersion as number;
     await eventually(() => changes().length >= versions);
-    expect(changes().map((e) => (e.data as { version: number }).version)).toEqual(Array.from({ length: versions }, (_, i) => i + 1));
+    expect(changes().map((e) => (e.data as { version: number }).version)).toEqual(
+      Array.from({ length: versions }, (_, i) => i + 1),
+    );
     const stocks = changes().map((e) => (e.data as { stock: number }).stock);
     expect(stocks).toEqual([...stocks].sort((a, b) => b - a));
     expect(new Set(stocks).size).toBe(stocks.length);

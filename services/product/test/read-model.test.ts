@@ -29,7 +29,11 @@ describe('The catalog read model and HTTP caching, on FerretDB', () => {
     const p = await makeProduct(a, cat.id, { stock: 10 });
     expect((await page(a, p.id)).body.stock).toBe(10);
 
-    await call(a.grpcClient, 'ReserveStock', { order_id: randomUUID(), items: [{ product_id: p.id, quantity: 3 }], ttl_seconds: 0 });
+    await call(a.grpcClient, 'ReserveStock', {
+      order_id: randomUUID(),
+      items: [{ product_id: p.id, quantity: 3 }],
+      ttl_seconds: 0,
+    });
 
     expect((await page(a, p.id)).body.stock).toBe(7);
   });
@@ -40,7 +44,10 @@ describe('The catalog read model and HTTP caching, on FerretDB', () => {
     expect((await page(a, p.id)).body.price).toBe(1000);
 
     const written = Date.now();
-    const res = await request(b.http).patch(`/v1/products/${p.id}`).set('authorization', await admin(b)).send({ price: 1500 });
+    const res = await request(b.http)
+      .patch(`/v1/products/${p.id}`)
+      .set('authorization', await admin(b))
+      .send({ price: 1500 });
     expect(res.status).toBe(200);
     let seenAfter = -1;
     while (Date.now() - written < REFRESH_MS * 3) {
@@ -65,11 +72,20 @@ describe('The catalog read model and HTTP caching, on FerretDB', () => {
       const cat = await makeCategory(a);
       const p = await makeProduct(a, cat.id, { stock: 10 });
       await slow.app.readModel!.reload(p.id);
-      await call(a.grpcClient, 'ReserveStock', { order_id: randomUUID(), items: [{ product_id: p.id, quantity: 4 }], ttl_seconds: 0 });
+      await call(a.grpcClient, 'ReserveStock', {
+        order_id: randomUUID(),
+        items: [{ product_id: p.id, quantity: 4 }],
+        ttl_seconds: 0,
+      });
       expect((await page(slow, p.id)).body.stock).toBe(10); // stale until told
 
-      const inventoryChanged = catalogChangeSubscriptions('pubsub', slow.app.readModel!).find((s) => s.topic === 'inventory.changed')!;
-      await inventoryChanged.handler({ productId: p.id, stock: 6, version: 1, changedAt: new Date().toISOString() }, { id: 'e1', topic: 'inventory.changed' } as never);
+      const inventoryChanged = catalogChangeSubscriptions('pubsub', slow.app.readModel!).find(
+        (s) => s.topic === 'inventory.changed',
+      )!;
+      await inventoryChanged.handler({ productId: p.id, stock: 6, version: 1, changedAt: new Date().toISOString() }, {
+        id: 'e1',
+        topic: 'inventory.changed',
+      } as never);
 
       expect((await page(slow, p.id)).body.stock).toBe(6);
     } finally {
@@ -84,7 +100,11 @@ describe('The catalog read model and HTTP caching, on FerretDB', () => {
     await a.store.products.updateOne({ _id: p.id }, { $set: { stock: 0 }, $inc: { stockVersion: 1 } });
     expect((await page(a, p.id)).body.stock).toBe(2);
 
-    const result = await call<{ status: string }>(a.grpcClient, 'ReserveStock', { order_id: randomUUID(), items: [{ product_id: p.id, quantity: 1 }], ttl_seconds: 0 });
+    const result = await call<{ status: string }>(a.grpcClient, 'ReserveStock', {
+      order_id: randomUUID(),
+      items: [{ product_id: p.id, quantity: 1 }],
+      ttl_seconds: 0,
+    });
 
     expect(result.status).toBe('rejected');
     expect((await a.store.products.findOne({ _id: p.id }))!.stock).toBe(0);
@@ -104,7 +124,10 @@ describe('The catalog read model and HTTP caching, on FerretDB', () => {
     // fetch() sends conditional requests with Cache-Control: no-cache; the origin still answers 304.
     expect((await page(a, p.id).set('if-none-match', `W/${etag}`).set('cache-control', 'no-cache')).status).toBe(304);
 
-    await request(a.http).patch(`/v1/products/${p.id}`).set('authorization', await admin(a)).send({ price: 800 });
+    await request(a.http)
+      .patch(`/v1/products/${p.id}`)
+      .set('authorization', await admin(a))
+      .send({ price: 800 });
     const changed = await page(a, p.id).set('if-none-match', etag);
     expect(changed.status).toBe(200);
     expect(changed.body.price).toBe(800);
@@ -117,9 +140,17 @@ describe('The catalog read model and HTTP caching, on FerretDB', () => {
     for (const path of [`/v1/products?category=${cat.id}`, '/v1/categories']) {
       const first = await request(a.http).get(path);
       expect(first.headers['cache-control']).toBe('public, max-age=2');
-      expect((await request(a.http).get(path).set('if-none-match', first.headers['etag'] as string)).status).toBe(304);
+      expect(
+        (
+          await request(a.http)
+            .get(path)
+            .set('if-none-match', first.headers['etag'] as string)
+        ).status,
+      ).toBe(304);
     }
-    const signedIn = await request(a.http).get(`/v1/products?category=${cat.id}`).set('authorization', `Bearer ${await a.userToken()}`);
+    const signedIn = await request(a.http)
+      .get(`/v1/products?category=${cat.id}`)
+      .set('authorization', `Bearer ${await a.userToken()}`);
     expect(signedIn.headers['cache-control']).toBe('private, no-cache');
   });
 });

@@ -10,8 +10,24 @@ import { isOk } from './recorder.mjs';
  * A request is `{ name, method, path, headers?, body?, after?(status, json) }`; `after` gets the
  * parsed answer when the scenario needs it (e.g. a cart count).
  */
-export async function runOpenModel({ origin, rate, durationS, connections, timeoutMs, maxInFlight, next, recorder, onSecond }) {
-  const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+export async function runOpenModel({
+  origin,
+  rate,
+  durationS,
+  connections,
+  timeoutMs,
+  maxInFlight,
+  next,
+  recorder,
+  onSecond,
+}) {
+  const pool = new Pool(origin, {
+    connections,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
   const total = Math.round(rate * durationS);
   const start = performance.now();
   const interval = 1000 / rate;
@@ -35,12 +51,21 @@ export async function runOpenModel({ origin, rate, durationS, connections, timeo
       .then(async (res) => {
         const text = await res.body.text();
         const done = performance.now();
-        recorder.record(req.name, res.statusCode, done - plannedAt, done - start, res.headers['retry-after'] !== undefined);
+        recorder.record(
+          req.name,
+          res.statusCode,
+          done - plannedAt,
+          done - start,
+          res.headers['retry-after'] !== undefined,
+        );
         if (req.after) req.after(res.statusCode, isOk(res.statusCode) && text ? safeJson(text) : undefined);
       })
       .catch((err) => {
         const done = performance.now();
-        const kind = err?.name === 'TimeoutError' || err?.code === 'UND_ERR_HEADERS_TIMEOUT' ? 'timeout' : `error:${err?.code ?? err?.name}`;
+        const kind =
+          err?.name === 'TimeoutError' || err?.code === 'UND_ERR_HEADERS_TIMEOUT'
+            ? 'timeout'
+            : `error:${err?.code ?? err?.name}`;
         recorder.record(req.name, kind, done - plannedAt, done - start);
         if (req.after) req.after(0, undefined);
       })

@@ -53,7 +53,12 @@ export function createProcessSampler(pids) {
       const rows = {};
       for (const name of Object.keys(last)) {
         const cpu = ((last[name].cpuTicks - first[name].cpuTicks) / TICKS_PER_SECOND / seconds) * 100;
-        rows[name] = { pid: all[name], cpuPercent: Math.round(cpu), rssMiB: mib(last[name].rssBytes), peakRssMiB: mib(peak[name]) };
+        rows[name] = {
+          pid: all[name],
+          cpuPercent: Math.round(cpu),
+          rssMiB: mib(last[name].rssBytes),
+          peakRssMiB: mib(peak[name]),
+        };
       }
       const stack = Object.entries(rows).filter(([n]) => n !== 'load-generator');
       rows['stack total'] = {

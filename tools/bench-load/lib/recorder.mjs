@@ -79,8 +79,21 @@ export function createRecorder() {
         shedWithRetryAfter += e.shedWithRetryAfter;
         for (const [s, c] of Object.entries(e.statuses)) statuses[s] = (statuses[s] ?? 0) + c;
       }
-      const total = { achievedRate: Math.round((okCount / windowS) * 10) / 10, answeredRate: Math.round((all.length / windowS) * 10) / 10, ...summarise(all), errors, statuses, shed, shedWithRetryAfter };
-      const timeline = seconds.map((s, i) => ({ t: i, done: s.done, errors: s.errors, ...pick(summarise(s.latencies)) }));
+      const total = {
+        achievedRate: Math.round((okCount / windowS) * 10) / 10,
+        answeredRate: Math.round((all.length / windowS) * 10) / 10,
+        ...summarise(all),
+        errors,
+        statuses,
+        shed,
+        shedWithRetryAfter,
+      };
+      const timeline = seconds.map((s, i) => ({
+        t: i,
+        done: s.done,
+        errors: s.errors,
+        ...pick(summarise(s.latencies)),
+      }));
       return { total, endpoints: per, timeline };
     },
   };

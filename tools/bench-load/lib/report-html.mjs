@@ -15,10 +15,15 @@ export function lineChart({ title, yLabel, series, width = 760, height = 240 }) 
     return `<line x1="${pad.l}" x2="${width - pad.r}" y1="${Y(v)}" y2="${Y(v)}" stroke="#eee"/><text x="${pad.l - 4}" y="${Y(v) + 4}" text-anchor="end">${v >= 100 ? Math.round(v) : v.toFixed(1)}</text>`;
   });
   const lines = series.map((s) => {
-    const d = s.points.filter(([, y]) => y !== null).map(([x, y], i) => `${i ? 'L' : 'M'}${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join('');
+    const d = s.points
+      .filter(([, y]) => y !== null)
+      .map(([x, y], i) => `${i ? 'L' : 'M'}${X(x).toFixed(1)},${Y(y).toFixed(1)}`)
+      .join('');
     return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.5"/>`;
   });
-  const legend = series.map((s, i) => `<text x="${pad.l + 8 + i * 120}" y="14" fill="${s.color}">■ ${esc(s.label)}</text>`);
+  const legend = series.map(
+    (s, i) => `<text x="${pad.l + 8 + i * 120}" y="14" fill="${s.color}">■ ${esc(s.label)}</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="11">
 <text x="${width / 2}" y="${height - 4}" text-anchor="middle">${esc(title)} (x: seconds)</text>
 <text x="12" y="${height / 2}" transform="rotate(-90 12 ${height / 2})" text-anchor="middle">${esc(yLabel)}</text>
@@ -48,7 +53,14 @@ function runSection(run) {
     ],
   });
   const rows = Object.entries({ ...run.result.endpoints, TOTAL: run.result.total }).map(([name, e]) => [
-    name, e.achievedRate, e.p50, e.p90, e.p99, e.p999, e.errors, JSON.stringify(e.errorsByStatus ?? e.statuses),
+    name,
+    e.achievedRate,
+    e.p50,
+    e.p90,
+    e.p99,
+    e.p999,
+    e.errors,
+    JSON.stringify(e.errorsByStatus ?? e.statuses),
   ]);
   return `<h2>${esc(run.label)}: asked ${run.rate}/s for ${run.durationS}s</h2>
 ${table(['endpoint', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'errors', 'errors by status'], rows)}
@@ -56,13 +68,26 @@ ${table(['endpoint', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'er
 }
 
 export function renderHtml(report) {
-  const procs = Object.entries(report.processes ?? {}).map(([n, p]) => [n, p.pid, p.cpuPercent, p.rssMiB, p.peakRssMiB]);
+  const procs = Object.entries(report.processes ?? {}).map(([n, p]) => [
+    n,
+    p.pid,
+    p.cpuPercent,
+    p.rssMiB,
+    p.peakRssMiB,
+  ]);
   const sweep = report.sweep
     ? `<h2>Sweep</h2><p>knee: <b>${esc(report.sweep.knee ?? 'not reached')}</b> req/s (p99 SLO ${report.sweep.sloP99Ms} ms)</p>` +
-      table(['asked/s', 'achieved/s', 'p99 ms', 'errors', 'passed'], report.sweep.steps.map((s) => [s.rate, s.achievedRate, s.p99, s.errors, s.passed])) +
-      (report.sweep.overload ? `<p>at ${report.sweep.overload.rate}/s (2 × knee): ${esc(JSON.stringify(report.sweep.overload))}</p>` : '')
+      table(
+        ['asked/s', 'achieved/s', 'p99 ms', 'errors', 'passed'],
+        report.sweep.steps.map((s) => [s.rate, s.achievedRate, s.p99, s.errors, s.passed]),
+      ) +
+      (report.sweep.overload
+        ? `<p>at ${report.sweep.overload.rate}/s (2 × knee): ${esc(JSON.stringify(report.sweep.overload))}</p>`
+        : '')
     : '';
-  const inv = report.invariants ? `<h2>Invariants: ${report.invariants.passed ? 'passed' : 'FAILED'}</h2><pre>${esc(JSON.stringify(report.invariants, null, 2))}</pre>` : '';
+  const inv = report.invariants
+    ? `<h2>Invariants: ${report.invariants.passed ? 'passed' : 'FAILED'}</h2><pre>${esc(JSON.stringify(report.invariants, null, 2))}</pre>`
+    : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench:load ${esc(report.scenario)} ${esc(report.startedAt)}</title>
 <style>body{font-family:sans-serif;margin:24px;max-width:900px}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:right}th{background:#f4f4f4}td:first-child{text-align:left}</style>
 </head><body><h1>bench:load — ${esc(report.scenario)}</h1>

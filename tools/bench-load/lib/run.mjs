@@ -20,7 +20,9 @@ export async function measure({ scenario, state, origin, rate, durationS, option
       const snap = recorder.report(second).timeline;
       const last = snap[second - 1] ?? { done: 0, errors: 0, p99: null };
       const done = snap.reduce((n, x) => n + x.done, 0);
-      log(`  ${label} t=${second}s sent ${s} answered ${done} (+${done - lastDone}/s) p99(last s) ${last.p99 ?? '-'} ms errors(last s) ${last.errors} in flight ${inFlight}${d ? ` dropped ${d}` : ''}`);
+      log(
+        `  ${label} t=${second}s sent ${s} answered ${done} (+${done - lastDone}/s) p99(last s) ${last.p99 ?? '-'} ms errors(last s) ${last.errors} in flight ${inFlight}${d ? ` dropped ${d}` : ''}`,
+      );
       lastDone = done;
     },
   });

@@ -4,7 +4,11 @@ import { request } from 'undici';
 export async function call(origin, method, path, { token, body, headers = {} } = {}) {
   const res = await request(`${origin}${path}`, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.body.text();
@@ -33,7 +37,14 @@ export async function newShopper(origin, tag, i) {
   const { accessToken } = await call(origin, 'POST', '/v1/auth/login', { body: { email, password } });
   const address = await call(origin, 'POST', '/v1/users/me/addresses', {
     token: accessToken,
-    body: { recipient: `Bench ${i}`, line1: '1 Load Street', city: 'Testville', postalCode: '12345', country: 'DE', isDefault: true },
+    body: {
+      recipient: `Bench ${i}`,
+      line1: '1 Load Street',
+      city: 'Testville',
+      postalCode: '12345',
+      country: 'DE',
+      isDefault: true,
+    },
   });
   return { email, token: accessToken, addressId: address.id, cartLines: 0 };
 }

@@ -8,12 +8,23 @@ export async function runSweep({ scenario, state, origin, options, log, from, st
   const steps = [];
   let knee;
   const stepAt = async (rate) => {
-    const run = await measure({ scenario, state, origin, rate, durationS: stepS, options, log, label: `step ${rate}/s` });
+    const run = await measure({
+      scenario,
+      state,
+      origin,
+      rate,
+      durationS: stepS,
+      options,
+      log,
+      label: `step ${rate}/s`,
+    });
     runs.push(run);
     const t = run.result.total;
     const passed = t.p99 !== null && t.p99 <= options.sloP99Ms && t.errors === 0 && t.achievedRate >= rate * 0.95;
     steps.push({ rate, achievedRate: t.achievedRate, p99: t.p99, errors: t.errors, passed });
-    log(`step ${rate}/s: achieved ${t.achievedRate}/s p99 ${t.p99} ms errors ${t.errors} -> ${passed ? 'holds' : 'past the knee'}`);
+    log(
+      `step ${rate}/s: achieved ${t.achievedRate}/s p99 ${t.p99} ms errors ${t.errors} -> ${passed ? 'holds' : 'past the knee'}`,
+    );
     await new Promise((r) => setTimeout(r, 2000));
     return passed;
   };
@@ -34,10 +45,21 @@ export async function runSweep({ scenario, state, origin, options, log, from, st
   if (knee) {
     await new Promise((r) => setTimeout(r, 3000));
     const rate = knee * 2;
-    const run = await measure({ scenario, state, origin, rate, durationS: stepS, options, log, label: `overload ${rate}/s` });
+    const run = await measure({
+      scenario,
+      state,
+      origin,
+      rate,
+      durationS: stepS,
+      options,
+      log,
+      label: `overload ${rate}/s`,
+    });
     runs.push(run);
     const t = run.result.total;
-    const ok = Object.entries(t.statuses).filter(([s]) => Number(s) < 400 || s === '304').reduce((n, [, c]) => n + c, 0);
+    const ok = Object.entries(t.statuses)
+      .filter(([s]) => Number(s) < 400 || s === '304')
+      .reduce((n, [, c]) => n + c, 0);
     overload = {
       rate,
       answered: ok,

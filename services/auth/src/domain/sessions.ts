@@ -64,9 +64,15 @@ export function createSessions(deps: SessionDeps) {
     const gate = await admit(accountKey, ip);
     if (!gate.allowed) {
       activity.emit({ type: 'locked_out', userId: '', familyId: '', ip });
-      throw new AppError('RATE_LIMITED', gate.busy ? 'Too many sign-ins from this address at once; try again shortly' : 'Too many failed login attempts; try again later', {
-        retryAfterSeconds: gate.retryAfterSeconds,
-      });
+      throw new AppError(
+        'RATE_LIMITED',
+        gate.busy
+          ? 'Too many sign-ins from this address at once; try again shortly'
+          : 'Too many failed login attempts; try again later',
+        {
+          retryAfterSeconds: gate.retryAfterSeconds,
+        },
+      );
     }
     let account: Account | undefined;
     try {

@@ -75,7 +75,8 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
       // incomplete) and the client goes away (res 'close' above destroys the upstream request).
       const cutOff = inContext((err?: Error) => {
         if (res.writableFinished) return;
-        if (!req.destroyed) logger.warn('upstream response cut off', { upstream: upstream.name, err: err?.message ?? 'closed early' });
+        if (!req.destroyed)
+          logger.warn('upstream response cut off', { upstream: upstream.name, err: err?.message ?? 'closed early' });
         res.destroy();
       });
       upstreamRes.once('error', cutOff);

@@ -92,7 +92,8 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
       if (req.method !== 'GET' || !anonymous(req) || upstream.statusCode !== 200) return false;
       const h = upstream.headers;
       const cc = h['cache-control'] ?? '';
-      if (!/(?:^|,)\s*public\b/i.test(cc) || !MAX_AGE.test(cc) || h.vary !== undefined || h['set-cookie'] !== undefined) return false;
+      if (!/(?:^|,)\s*public\b/i.test(cc) || !MAX_AGE.test(cc) || h.vary !== undefined || h['set-cookie'] !== undefined)
+        return false;
       const length = Number(h['content-length']);
       return Number.isFinite(length) && length <= maxBodyBytes;
     },
@@ -110,7 +111,14 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
         count -= 1;
       }
       const at = now();
-      map.set(req.originalUrl, { status: 200, headers: kept, body, etag: upstream.headers.etag, storedAt: at, expiresAt: at + seconds * 1000 });
+      map.set(req.originalUrl, {
+        status: 200,
+        headers: kept,
+        body,
+        etag: upstream.headers.etag,
+        storedAt: at,
+        expiresAt: at + seconds * 1000,
+      });
       count += 1;
     },
   };

@@ -25,7 +25,12 @@ export function createUpstream(name: string, baseUrl: string, maxSockets = Infin
   // socket before the server's advertised Keep-Alive timeout closes it.
   // Bounded, so an overload cannot open a connection per waiting request (each a handshake
   // and a socket on both sides); kept-alive sockets stay open while idle up to that many.
-  const agent = new transport.Agent({ keepAlive: true, scheduling: 'lifo', maxSockets, maxFreeSockets: Math.min(maxSockets, 256) });
+  const agent = new transport.Agent({
+    keepAlive: true,
+    scheduling: 'lifo',
+    maxSockets,
+    maxFreeSockets: Math.min(maxSockets, 256),
+  });
   return {
     name,
     transport,

@@ -1,5 +1,11 @@
 import { StateConcurrencyEnum, StateConsistencyEnum, type DaprClient } from '@dapr/dapr';
-import { AppError, createStoreBreaker, isStoreFault, type StoreBreaker, type StoreBreakerOptions } from '@shop/service-kit';
+import {
+  AppError,
+  createStoreBreaker,
+  isStoreFault,
+  type StoreBreaker,
+  type StoreBreakerOptions,
+} from '@shop/service-kit';
 import { z } from 'zod';
 import type { CartLine, CartStore } from '../domain/ports';
 
@@ -19,7 +25,11 @@ const isEtagMismatch = (err: unknown) => {
 
 /** The cart store's breaker: an ETag mismatch is a shopper's race, never the store's fault. */
 export function createCartStoreBreaker(options: Omit<StoreBreakerOptions, 'name' | 'isFault'> = {}): StoreBreaker {
-  return createStoreBreaker({ ...options, name: 'cart store', isFault: (err) => !isEtagMismatch(err) && isStoreFault(err) });
+  return createStoreBreaker({
+    ...options,
+    name: 'cart store',
+    isFault: (err) => !isEtagMismatch(err) && isStoreFault(err),
+  });
 }
 
 // An open breaker's own 503 (with its Retry-After) passes through unchanged.
@@ -53,19 +63,21 @@ export function createDaprCartStore(
     },
     async save(userId, items: readonly CartLine[], etag) {
       try {
-        await breaker.execute(() => client.state.save(storeName, [
-          {
-            key: keyOf(userId),
-            value: { items },
-            ...(etag === undefined ? {} : { etag }),
-            // Abandoned carts expire in the store itself (the component's cleanup deletes them).
-            metadata: { ttlInSeconds: CART_TTL_SECONDS },
-            options: {
-              concurrency: StateConcurrencyEnum.CONCURRENCY_FIRST_WRITE,
-              consistency: StateConsistencyEnum.CONSISTENCY_STRONG,
+        await breaker.execute(() =>
+          client.state.save(storeName, [
+            {
+              key: keyOf(userId),
+              value: { items },
+              ...(etag === undefined ? {} : { etag }),
+              // Abandoned carts expire in the store itself (the component's cleanup deletes them).
+              metadata: { ttlInSeconds: CART_TTL_SECONDS },
+              options: {
+                concurrency: StateConcurrencyEnum.CONCURRENCY_FIRST_WRITE,
+                consistency: StateConsistencyEnum.CONSISTENCY_STRONG,
+              },
             },
-          },
-        ]));
+          ]),
+        );
       } catch (err) {
         if (isEtagMismatch(err)) throw new AppError('CONFLICT', 'The cart changed meanwhile', { cause: err });
         throw unavailable(err);

@@ -5,7 +5,11 @@ import type { CategoryRepository } from '../domain/ports';
  * memory for `ttlMs`. Writes through this replica clear it at once; other replicas' writes
  * show within `ttlMs`. byId (used by writes to check parents and attributes) reads the store.
  */
-export function withCachedCategories(repo: CategoryRepository, ttlMs: number, now: () => number = Date.now): CategoryRepository {
+export function withCachedCategories(
+  repo: CategoryRepository,
+  ttlMs: number,
+  now: () => number = Date.now,
+): CategoryRepository {
   let cached: { at: number; value: ReturnType<CategoryRepository['all']> } | undefined;
   const clear = () => {
     cached = undefined;

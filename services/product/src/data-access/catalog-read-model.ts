@@ -32,7 +32,11 @@ export interface ReadModelOptions {
  * (`withReadModel`), by catalog events for other replicas' writes, and by a full reload
  * every `refreshMs`; a product page it does not hold yet is read from the store. Stock decisions never read it: ReserveStock and GetProducts read the store.
  */
-export function createCatalogReadModel(store: ProductStore, fallback: ProductRepository, options: ReadModelOptions): CatalogReadModel {
+export function createCatalogReadModel(
+  store: ProductStore,
+  fallback: ProductRepository,
+  options: ReadModelOptions,
+): CatalogReadModel {
   const entries = new Map<string, IndexedProduct>();
   const listings = new Map<string, { items: Product[]; total: number }>();
   const maxListings = options.maxListings ?? 1_000;
@@ -63,7 +67,9 @@ export function createCatalogReadModel(store: ProductStore, fallback: ProductRep
     if (d && put(productOf(d))) changed();
   }
 
-  const loaded = loadAll().catch((err: unknown) => options.logger.warn('catalog read model: first load failed, reads go to the store', { err }));
+  const loaded = loadAll().catch((err: unknown) =>
+    options.logger.warn('catalog read model: first load failed, reads go to the store', { err }),
+  );
   const timer = setInterval(() => {
     if (!stopped) loadAll().catch((err: unknown) => options.logger.warn('catalog read model: reload failed', { err }));
   }, options.refreshMs);

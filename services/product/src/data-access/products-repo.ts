@@ -37,7 +37,10 @@ function filterOf(q: ProductQuery, words: readonly string[]): Filter<ProductDoc>
   const filter: Record<string, unknown> = { deleted: false };
   if (q.categoryIds) filter['categoryId'] = q.categoryIds.length === 1 ? q.categoryIds[0] : { $in: [...q.categoryIds] };
   if (q.minPrice !== undefined || q.maxPrice !== undefined) {
-    filter['price'] = { ...(q.minPrice === undefined ? {} : { $gte: q.minPrice }), ...(q.maxPrice === undefined ? {} : { $lte: q.maxPrice }) };
+    filter['price'] = {
+      ...(q.minPrice === undefined ? {} : { $gte: q.minPrice }),
+      ...(q.maxPrice === undefined ? {} : { $lte: q.maxPrice }),
+    };
   }
   if (q.inStock !== undefined) filter['stock'] = q.inStock ? { $gt: 0 } : { $lte: 0 };
   for (const [name, raw] of Object.entries(q.attributes)) filter[`attributes.${name}`] = { $in: attributeValues(raw) };
@@ -80,7 +83,10 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
   const written = (d: ProductDoc | null) => (cache.clear(), found(d));
 
   async function ranked(filter: Filter<ProductDoc>, words: string[], q: ProductQuery) {
-    const candidates = await col.find(filter, { projection: { _id: 1, name: 1, tags: 1 } }).limit(MAX_RANKED).toArray();
+    const candidates = await col
+      .find(filter, { projection: { _id: 1, name: 1, tags: 1 } })
+      .limit(MAX_RANKED)
+      .toArray();
     const order = candidates
       .map((c) => ({ id: c._id, score: relevance(words, c), name: c.name }))
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -96,7 +102,12 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
     if (words.length > 0 && (q.sort === undefined || q.sort === 'relevance')) return ranked(filter, words, q);
     const sort = SORTS[q.sort === undefined || q.sort === 'relevance' ? 'newest' : q.sort];
     const [docs, total] = await Promise.all([
-      col.find(filter).sort(sort).skip((q.page - 1) * q.pageSize).limit(q.pageSize).toArray(),
+      col
+        .find(filter)
+        .sort(sort)
+        .skip((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .toArray(),
       col.countDocuments(filter),
     ]);
     return { items: docs.map(productOf), total };
@@ -122,7 +133,11 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
       const doc = await writeWithEvents(col, id, { deleted: false }, (current) => {
         const set: Partial<ProductDoc> = { ...changes } as Partial<ProductDoc>;
         if (changes.name !== undefined || changes.description !== undefined || changes.tags !== undefined) {
-          set.keywords = keywordsOf({ name: changes.name ?? current.name, description: changes.description ?? current.description, tags: changes.tags ?? current.tags });
+          set.keywords = keywordsOf({
+            name: changes.name ?? current.name,
+            description: changes.description ?? current.description,
+            tags: changes.tags ?? current.tags,
+          });
         }
         // A whole new attribute map replaces the old one, so a removed attribute does not linger.
         return { set, events: eventsOf(productOf({ ...current, ...set }), productOf(current)) };
@@ -131,30 +146,62 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
     },
     async markDeleted(id, at, events) {
       const record = recording(events);
-      const r = await col.updateOne({ _id: id, deleted: false }, { $set: { deleted: true, deletedAt: at, updatedAt: at, ...record.$set }, $push: record.$push! });
+      const r = await col.updateOne(
+        { _id: id, deleted: false },
+        { $set: { deleted: true, deletedAt: at, updatedAt: at, ...record.$set }, $push: record.$push! },
+      );
       cache.clear();
       return r.modifiedCount === 1;
     },
     // The stock condition is the second guard; the first is the caller's per-product lock.
     takeStock: async (id, quantity, eventsOf) =>
-      written((await writeWithEvents(col, id, { deleted: false, stock: { $gte: quantity } }, stockChange(eventsOf, (c) => ({ stock: c.stock - quantity })))) ?? null),
+      written(
+        (await writeWithEvents(
+          col,
+          id,
+          { deleted: false, stock: { $gte: quantity } },
+          stockChange(eventsOf, (c) => ({ stock: c.stock - quantity })),
+        )) ?? null,
+      ),
     async takeStockBatch(id, quantities, eventsOf) {
       let granted = quantities.map(() => false);
       // The guard finds the product only when at least the smallest take fits: no empty write.
-      const doc = await writeWithEvents(col, id, { deleted: false, stock: { $gte: Math.min(...quantities) } }, (current) => {
-        let left = current.stock;
-        granted = quantities.map((q) => (q <= left ? ((left -= q), true) : false));
-        return stockChange(eventsOf, () => ({ stock: left }))(current);
-      });
+      const doc = await writeWithEvents(
+        col,
+        id,
+        { deleted: false, stock: { $gte: Math.min(...quantities) } },
+        (current) => {
+          let left = current.stock;
+          granted = quantities.map((q) => (q <= left ? ((left -= q), true) : false));
+          return stockChange(eventsOf, () => ({ stock: left }))(current);
+        },
+      );
       if (!doc) return { granted: quantities.map(() => false), after: undefined };
       return { granted, after: written(doc) };
     },
     giveBackStock: async (id, quantity, eventsOf) =>
-      written((await writeWithEvents(col, id, {}, stockChange(eventsOf, (c) => ({ stock: c.stock + quantity })))) ?? null),
+      written(
+        (await writeWithEvents(
+          col,
+          id,
+          {},
+          stockChange(eventsOf, (c) => ({ stock: c.stock + quantity })),
+        )) ?? null,
+      ),
     setStock: async (id, stock, eventsOf) =>
-      written((await writeWithEvents(col, id, { deleted: false }, stockChange(eventsOf, () => ({ stock, updatedAt: new Date() })))) ?? null),
+      written(
+        (await writeWithEvents(
+          col,
+          id,
+          { deleted: false },
+          stockChange(eventsOf, () => ({ stock, updatedAt: new Date() })),
+        )) ?? null,
+      ),
     async setRating(id, sum, count) {
-      await col.updateOne({ _id: id }, { $set: { ratingSum: sum, ratingCount: count, ratingAverage: count === 0 ? 0 : sum / count } });
+      await col.updateOne(
+        { _id: id },
+        { $set: { ratingSum: sum, ratingCount: count, ratingAverage: count === 0 ? 0 : sum / count } },
+      );
       cache.clear();
     },
   };

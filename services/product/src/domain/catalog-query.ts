@@ -18,7 +18,12 @@ function attributeMatches(value: unknown, raw: string): boolean {
   return false;
 }
 
-function matches(e: IndexedProduct, q: ProductQuery, categories: ReadonlySet<string> | undefined, words: readonly string[]): boolean {
+function matches(
+  e: IndexedProduct,
+  q: ProductQuery,
+  categories: ReadonlySet<string> | undefined,
+  words: readonly string[],
+): boolean {
   const p = e.product;
   if (p.deleted) return false;
   if (categories && !categories.has(p.categoryId)) return false;

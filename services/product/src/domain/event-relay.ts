@@ -71,7 +71,14 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
         failures += 1;
         const delay = Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.min(failures - 1, 20));
         retryAt = now() + delay;
-        logger.warn('event publish failed, kept in the outbox', { productId, topic: event.topic, eventId: event.id, failures, retryInMs: delay, err });
+        logger.warn('event publish failed, kept in the outbox', {
+          productId,
+          topic: event.topic,
+          eventId: event.id,
+          failures,
+          retryInMs: delay,
+          err,
+        });
         failure = err;
         break;
       }
@@ -115,7 +122,8 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
         try {
           await relay(productId, false);
         } catch (err) {
-          if (!(err instanceof PublishFailed)) logger.warn('outbox flush failed; the relay will retry', { productId, err });
+          if (!(err instanceof PublishFailed))
+            logger.warn('outbox flush failed; the relay will retry', { productId, err });
           return;
         }
       }

@@ -37,7 +37,10 @@ export interface ReservationOutcome {
 }
 
 const outcomeOf = (r: Reservation, shortages: readonly Shortage[] = []): ReservationOutcome => ({
-  orderId: r.orderId, status: r.status, expiresAt: r.expiresAt, shortages,
+  orderId: r.orderId,
+  status: r.status,
+  expiresAt: r.expiresAt,
+  shortages,
 });
 const orderKey = (orderId: string) => `order:${orderId}`;
 const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `product:${i.productId}`);
@@ -61,7 +64,8 @@ export function createInventoryUseCases(deps: InventoryDeps) {
   /** Tell watchers at once; publish the recorded events afterwards, outside every lock. */
   async function announce(changed: readonly { after: Product; before: number }[]): Promise<void> {
     const at = clock.now();
-    for (const { after } of changed) feed.emit({ productId: after.id, stock: after.stock, version: after.stockVersion, changedAt: at });
+    for (const { after } of changed)
+      feed.emit({ productId: after.id, stock: after.stock, version: after.stockVersion, changedAt: at });
     await outbox.flush(changed.map((c) => c.after.id));
   }
 
@@ -74,12 +78,24 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     return changed;
   }
 
-  async function reserveLocked(orderId: string, lines: ReservationItem[], ttlSeconds: number): Promise<ReservationOutcome> {
+  async function reserveLocked(
+    orderId: string,
+    lines: ReservationItem[],
+    ttlSeconds: number,
+  ): Promise<ReservationOutcome> {
     let existing = await reservations.byOrderId(orderId);
     const now = clock.now();
     const expiresAt = existing?.expiresAt ?? new Date(now.getTime() + ttlSeconds * 1000);
     if (!existing) {
-      const draft: Reservation = { orderId, items: lines, taken: [], status: 'pending', expiresAt, createdAt: now, updatedAt: now };
+      const draft: Reservation = {
+        orderId,
+        items: lines,
+        taken: [],
+        status: 'pending',
+        expiresAt,
+        createdAt: now,
+        updatedAt: now,
+      };
       // The unique order id is the idempotency key, also across replicas.
       if (!(await reservations.create(draft))) existing = await reservations.byOrderId(orderId);
     }
@@ -93,7 +109,8 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     const { changed, shortages } = result;
     const taken = [...already, ...result.taken];
     // All or nothing: a short line gives back what the earlier lines took.
-    if (shortages.length > 0 && taken.length > 0) changed.push(...(await mutex.run(productKeys(taken), () => giveBack(taken))));
+    if (shortages.length > 0 && taken.length > 0)
+      changed.push(...(await mutex.run(productKeys(taken), () => giveBack(taken))));
     const status = shortages.length > 0 ? 'rejected' : 'reserved';
     await reservations.transition(orderId, ['pending'], status, clock.now());
     await announce(changed);
@@ -105,7 +122,15 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     const now = clock.now();
     if (!r) {
       // A tombstone: a Reserve that arrives after its order was cancelled must not hold stock.
-      const tombstone: Reservation = { orderId, items: [], taken: [], status: 'released', expiresAt: now, createdAt: now, updatedAt: now };
+      const tombstone: Reservation = {
+        orderId,
+        items: [],
+        taken: [],
+        status: 'released',
+        expiresAt: now,
+        createdAt: now,
+        updatedAt: now,
+      };
       await reservations.create(tombstone);
       return outcomeOf(tombstone);
     }
@@ -116,7 +141,8 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     if (r.status === 'released' || r.status === 'rejected' || r.status === 'returned') return outcomeOf(r);
     if (onlyIfDue && r.expiresAt > now) return outcomeOf(r);
     // Status first, then the units: a crash in between loses units (undersell), never oversells.
-    if (!(await reservations.transition(orderId, ['reserved', 'pending'], 'released', now))) return outcomeOf((await reservations.byOrderId(orderId))!);
+    if (!(await reservations.transition(orderId, ['reserved', 'pending'], 'released', now)))
+      return outcomeOf((await reservations.byOrderId(orderId))!);
     const changed = await mutex.run(productKeys(r.taken), () => giveBack(r.taken));
     await announce(changed);
     return { ...outcomeOf(r), status: 'released' };
@@ -131,7 +157,8 @@ export function createInventoryUseCases(deps: InventoryDeps) {
     if (r.status !== 'committed') return outcomeOf(r);
     // As in release: status first (the atomic guard against a second return, also from another
     // replica), then the units; a crash in between undersells, never adds stock twice.
-    if (!(await reservations.transition(orderId, ['committed'], 'returned', clock.now()))) return outcomeOf((await reservations.byOrderId(orderId))!);
+    if (!(await reservations.transition(orderId, ['committed'], 'returned', clock.now())))
+      return outcomeOf((await reservations.byOrderId(orderId))!);
     const changed = await mutex.run(productKeys(r.taken), () => giveBack(r.taken));
     await announce(changed);
     return { ...outcomeOf(r), status: 'returned' };

@@ -40,7 +40,11 @@ export interface ProductRepository {
    * (one stock version and one set of events for all): which were granted, and the product
    * after them (undefined when none was, or the product is gone).
    */
-  takeStockBatch(id: string, quantities: readonly number[], eventsOf: EventsOf): Promise<{ granted: boolean[]; after: Product | undefined }>;
+  takeStockBatch(
+    id: string,
+    quantities: readonly number[],
+    eventsOf: EventsOf,
+  ): Promise<{ granted: boolean[]; after: Product | undefined }>;
   giveBackStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setStock(id: string, stock: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setRating(id: string, sum: number, count: number): Promise<void>;
@@ -74,7 +78,12 @@ export interface ReservationRepository {
   /** Records one item whose stock is taken (so a crash leaves a record of what to give back). */
   markTaken(orderId: string, item: ReservationItem): Promise<void>;
   /** Moves from one of `from` to `to`; false when it was in another state. */
-  transition(orderId: string, from: readonly Reservation['status'][], to: Reservation['status'], at: Date): Promise<boolean>;
+  transition(
+    orderId: string,
+    from: readonly Reservation['status'][],
+    to: Reservation['status'],
+    at: Date,
+  ): Promise<boolean>;
   /** Orders whose hold ran out (or whose reservation never finished) before `now`. */
   expired(now: Date, limit: number): Promise<string[]>;
 }

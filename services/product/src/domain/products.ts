@@ -2,7 +2,15 @@ import { AppError } from '@shop/service-kit';
 import { checkAttributes, descendantsOf } from './category';
 import { priceChanged, productCreated, productDeleted, productUpdated } from './catalog-events';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
-import type { CatalogReads, CategoryRepository, Clock, EventFlusher, EventsOf, IdGenerator, ProductRepository } from './ports';
+import type {
+  CatalogReads,
+  CategoryRepository,
+  Clock,
+  EventFlusher,
+  EventsOf,
+  IdGenerator,
+  ProductRepository,
+} from './ports';
 import type { Page, Product, ProductChanges, ProductDraft, ProductQuery } from './product';
 
 export interface ProductDeps {

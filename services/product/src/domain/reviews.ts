@@ -45,7 +45,11 @@ export function createReviewUseCases(deps: ReviewDeps) {
       return { items, total, page, pageSize };
     },
 
-    async add(productId: string, author: Author, input: { rating: number; title?: string; body?: string }): Promise<Review> {
+    async add(
+      productId: string,
+      author: Author,
+      input: { rating: number; title?: string; body?: string },
+    ): Promise<Review> {
       await requireProduct(productId);
       const review: Review = { id: ids.newId(), productId, userId: author.userId, ...input, createdAt: clock.now() };
       await reviews.insert(review); // unique (productId, userId): a second review is a 409
@@ -57,7 +61,8 @@ export function createReviewUseCases(deps: ReviewDeps) {
       const review = await reviews.byId(productId, reviewId);
       if (!review) throw new AppError('NOT_FOUND', 'No such review');
       // Another user's review is "forbidden", not "not found": reviews are public anyway.
-      if (review.userId !== caller.userId && !caller.isAdmin) throw new AppError('FORBIDDEN', 'Only the author or an admin may delete a review');
+      if (review.userId !== caller.userId && !caller.isAdmin)
+        throw new AppError('FORBIDDEN', 'Only the author or an admin may delete a review');
       if (await reviews.delete(productId, reviewId)) await recount(productId);
     },
   };

@@ -34,7 +34,8 @@ export async function takeAll(
     }
     const current = await products.byId(line.productId);
     const available = current && !current.deleted ? current.stock : 0;
-    if (available < line.quantity || shortages.length === 0) shortages.push({ productId: line.productId, requested: line.quantity, available });
+    if (available < line.quantity || shortages.length === 0)
+      shortages.push({ productId: line.productId, requested: line.quantity, available });
   }
   return { taken, changed, shortages };
 }

@@ -4,8 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import {
-  createAccessTokenSigner, createAuthenticator, createGrpcServer, createHealthRouter, createLogger, createMetrics,
-  createRestApp, generateSigningKey, publicJwkOf, type AccessTokenSigner, type Logger,
+  createAccessTokenSigner,
+  createAuthenticator,
+  createGrpcServer,
+  createHealthRouter,
+  createLogger,
+  createMetrics,
+  createRestApp,
+  generateSigningKey,
+  publicJwkOf,
+  type AccessTokenSigner,
+  type Logger,
 } from '@shop/service-kit';
 import type { Express } from 'express';
 import { MongoClient } from 'mongodb';
@@ -74,7 +83,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const grpcClient = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 
   return {
-    http, grpcClient, store, app, events, logs, logger, url: ferret.url,
+    http,
+    grpcClient,
+    store,
+    app,
+    events,
+    logs,
+    logger,
+    url: ferret.url,
     adminToken: async () => (await signer.sign({ userId: `admin-${randomUUID()}`, roles: ['admin'] })).token,
     userToken: async (userId = `user-${randomUUID()}`) => (await signer.sign({ userId, roles: ['customer'] })).token,
     async close() {
@@ -89,14 +105,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-type UnaryFn<Res> = (req: object, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: Res) => void) => void;
+type UnaryFn<Res> = (
+  req: object,
+  opts: grpc.CallOptions,
+  cb: (err: grpc.ServiceError | null, res?: Res) => void,
+) => void;
 export type StreamFn = (req: object) => grpc.ClientReadableStream<{ stock: number }>;
 
 /** Promise wrapper for a unary call on the test's direct gRPC client. */
 export function call<Res>(client: grpc.Client, method: string, request: object): Promise<Res> {
   return new Promise((resolve, reject) => {
     const fn = (client as unknown as Record<string, UnaryFn<Res>>)[method]!;
-    fn.call(client, request, { deadline: Date.now() + 30_000 }, (err, res) => (err ? reject(err) : resolve(res as Res)));
+    fn.call(client, request, { deadline: Date.now() + 30_000 }, (err, res) =>
+      err ? reject(err) : resolve(res as Res),
+    );
   });
 }
 

@@ -27,7 +27,12 @@ export function catalogChangeSubscriptions(pubsubName: string, model: CatalogRea
       schema: byUpdatedAt,
       handler: (d) => model.refreshIfBehind(d.id, { updatedAt: new Date(d.updatedAt) }),
     }),
-    defineSubscription({ pubsubName, topic: 'product.deleted', schema: byProductId, handler: (d) => model.reload(d.productId) }),
+    defineSubscription({
+      pubsubName,
+      topic: 'product.deleted',
+      schema: byProductId,
+      handler: (d) => model.reload(d.productId),
+    }),
     defineSubscription({
       pubsubName,
       topic: 'inventory.changed',

@@ -14,7 +14,11 @@ export function categoryRoutes(deps: { categories: CategoryUseCases; auth: Authe
   // The whole tree in one list: each category names its parent (null at the roots).
   router.get('/', async (req, res) => {
     const all = await categories.list();
-    sendCatalog(req, res, representations(all, () => ({ items: all.map(categoryJson), total: all.length, page: 1, pageSize: all.length })));
+    sendCatalog(
+      req,
+      res,
+      representations(all, () => ({ items: all.map(categoryJson), total: all.length, page: 1, pageSize: all.length })),
+    );
   });
 
   router.get('/:id', async (req, res) => {

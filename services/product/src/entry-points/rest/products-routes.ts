@@ -10,14 +10,19 @@ import { attributeFilters, createProductBody, idParams, inventoryBody, listQuery
 function parseListQuery(req: Request) {
   const fixed: Record<string, unknown> = {};
   const attrs: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(req.query as Record<string, unknown>)) (key.startsWith('attr.') ? attrs : fixed)[key] = value;
+  for (const [key, value] of Object.entries(req.query as Record<string, unknown>))
+    (key.startsWith('attr.') ? attrs : fixed)[key] = value;
   const query = validate(listQuery, fixed, 'query');
   const filters = validate(attributeFilters, attrs, 'query');
   const attributes = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k.slice('attr.'.length), v]));
   return { ...query, attributes };
 }
 
-export function productRoutes(deps: { products: ProductUseCases; inventory: InventoryUseCases; auth: Authenticator }): Router {
+export function productRoutes(deps: {
+  products: ProductUseCases;
+  inventory: InventoryUseCases;
+  auth: Authenticator;
+}): Router {
   const { products, inventory, auth } = deps;
   const admin = [auth.requireAuth(), auth.requireRole('admin')];
   const router = Router();
@@ -28,13 +33,21 @@ export function productRoutes(deps: { products: ProductUseCases; inventory: Inve
     const page = await products.list({ ...query, ...(category === undefined ? {} : { category }) });
     // The read model returns one items array per listing version; page and size are in its key.
     const key = page.items.length > 0 ? page.items : page;
-    sendCatalog(req, res, representations(key, () => pageJson(page, productJson)));
+    sendCatalog(
+      req,
+      res,
+      representations(key, () => pageJson(page, productJson)),
+    );
   });
 
   router.get('/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
     const product = await products.get(id);
-    sendCatalog(req, res, representations(product, () => productJson(product)));
+    sendCatalog(
+      req,
+      res,
+      representations(product, () => productJson(product)),
+    );
   });
 
   router.post('/', ...admin, async (req, res) => {
