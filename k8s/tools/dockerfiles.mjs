@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes services/<app>/Dockerfile from k8s/tools/Dockerfile.template, one per app of the
 // topology plus the operators' console: the images differ only in the app's name and the
-// files it ships besides its code (SQL migrations; the console's assets and proto).
+// files it ships besides its code (SQL migrations; the console's assets).
 //   node k8s/tools/dockerfiles.mjs          (write)
 //   node k8s/tools/dockerfiles.mjs --check  (exit 1 if a Dockerfile is not what this writes)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,7 +19,7 @@ const copy = (app, dir) => `COPY --from=build --chown=root:root /repo/services/$
 export function renderDockerfile(app) {
   const migrations =
     app === 'console'
-      ? [copy(app, 'assets'), copy(app, 'proto')].join('\n')
+      ? copy(app, 'assets')
       : topology.apps[app].store === 'postgresql'
         ? copy(app, 'migrations')
         : '';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { shopProtoDir } from '@shop/service-kit';
 import type { AppTarget, WorkflowApi } from '../domain/ports';
 import {
   orderIdOf,
@@ -12,7 +13,8 @@ import {
   type WorkflowStatus,
 } from '../domain/workflows';
 
-export const DURABLETASK_PROTO = join(__dirname, '..', '..', 'proto', 'durabletask-subset.proto');
+// In the repository's one proto/ folder (SHOP_PROTO_DIR in images), like every other contract.
+export const DURABLETASK_PROTO = join(shopProtoDir(), 'durabletask', 'durabletask-subset.proto');
 
 type Wire = Record<string, unknown>;
 type Unary = (
