@@ -19,26 +19,36 @@ function groupsOfAll() {
     if (!stat) continue;
     // The command name (field 2) may hold spaces and parentheses: split after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    groups.set(Number(entry), { pgrp: Number(fields[2]), utime: Number(fields[11]), stime: Number(fields[12]) });
+    groups.set(Number(entry), { pgrp: Number(fields[2]) });
   }
   return groups;
 }
 
 const kib = (text, key) => Number(text?.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
 
+/** Memory (KiB) and CPU time (clock ticks) of one process. */
+export function processFigures(pid) {
+  const stat = read(`/proc/${pid}/stat`);
+  const fields = stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : [];
+  return {
+    rssKiB: kib(read(`/proc/${pid}/status`), 'VmRSS'),
+    pssKiB: kib(read(`/proc/${pid}/smaps_rollup`), 'Pss'),
+    cpuTicks: stat ? Number(fields[11]) + Number(fields[12]) : 0,
+  };
+}
+
 /** Memory and CPU ticks of each named process group ({ name: leaderPid } as pids.json holds). */
 export function processGroups(pids) {
   const all = groupsOfAll();
   return Object.entries(pids).map(([name, leader]) => {
     const members = [...all].filter(([, g]) => g.pgrp === leader).map(([pid]) => pid);
-    let rssKiB = 0;
-    let pssKiB = 0;
-    let cpuTicks = 0;
+    const sum = { rssKiB: 0, pssKiB: 0, cpuTicks: 0 };
     for (const pid of members) {
-      rssKiB += kib(read(`/proc/${pid}/status`), 'VmRSS');
-      pssKiB += kib(read(`/proc/${pid}/smaps_rollup`), 'Pss');
-      cpuTicks += all.get(pid).utime + all.get(pid).stime;
+      const f = processFigures(pid);
+      sum.rssKiB += f.rssKiB;
+      sum.pssKiB += f.pssKiB;
+      sum.cpuTicks += f.cpuTicks;
     }
-    return { name, pids: members, rssKiB, pssKiB, cpuTicks };
+    return { name, pids: members, ...sum };
   });
 }

@@ -1,29 +1,22 @@
 // CPU and RSS of every process of the stack (the runner's pids under .run/<profile>/) and of
 // the load generator, sampled from /proc once a second.
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processFigures, processGroups } from '../../../scripts/lib/proc.mjs';
+import { readPids } from '../../../scripts/lib/supervisor.mjs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-const PAGE_BYTES = 4096;
 
-function readStat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name may contain spaces; fields start after its closing parenthesis.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { cpuTicks: Number(fields[11]) + Number(fields[12]), rssBytes: Number(fields[21]) * PAGE_BYTES };
-  } catch {
-    return undefined;
-  }
-}
+export const stackPids = (root, profile) => readPids(join(root, '.run', profile));
 
-export function stackPids(root, profile) {
-  try {
-    return JSON.parse(readFileSync(join(root, '.run', profile, 'pids.json'), 'utf8'));
-  } catch {
-    return {};
-  }
+/** Each stack process group (by the runner's pids) and the load generator itself. */
+function readAll(pids) {
+  const out = {};
+  for (const g of processGroups(pids))
+    if (g.pids.length) out[g.name] = { cpuTicks: g.cpuTicks, rssBytes: g.rssKiB * 1024 };
+  const self = processFigures(process.pid);
+  out['load-generator'] = { cpuTicks: self.cpuTicks, rssBytes: self.rssKiB * 1024 };
+  return out;
 }
 
 export function createProcessSampler(pids) {
@@ -33,9 +26,7 @@ export function createProcessSampler(pids) {
   let last = {};
   const started = performance.now();
   const sample = () => {
-    for (const [name, pid] of Object.entries(all)) {
-      const s = readStat(pid);
-      if (!s) continue;
+    for (const [name, s] of Object.entries(readAll(pids))) {
       first[name] ??= s;
       last[name] = s;
       peak[name] = Math.max(peak[name] ?? 0, s.rssBytes);
