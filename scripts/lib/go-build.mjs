@@ -3,7 +3,17 @@
 // The go tool's own output (hundreds of `go: downloading` lines on a fresh machine) goes to a
 // log file; the caller prints one progress line per step.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 
 export function requireGo() {
@@ -57,7 +67,7 @@ export function goBuild({ moduleDir, pkgs, names = [], outDir, tags = [], ldflag
         renameSync(join(staging, basename(pkg)), join(outDir, name));
         return { name, bytes: statSync(join(outDir, name)).size };
       });
-      spawnSync('rm', ['-rf', staging]);
+      rmSync(staging, { recursive: true, force: true });
       resolve({ seconds: Math.round((Date.now() - started) / 1000), binaries });
     });
   });

@@ -255,9 +255,11 @@ async function publishSidecarMetadata(settings, app) {
     appLogPath: join(settings.logDir, `${app}.log`),
     daprdLogPath: join(settings.logDir, `${sidecarName(app)}.log`),
   };
-  for (const [key, value] of Object.entries(attributes)) {
-    await httpPut(`http://${settings.host}:${p.daprHttpPort}/v1.0/metadata/${key}`, value);
-  }
+  await Promise.all(
+    Object.entries(attributes).map(([key, value]) =>
+      httpPut(`http://${settings.host}:${p.daprHttpPort}/v1.0/metadata/${key}`, value),
+    ),
+  );
 }
 
 /** Loads the demo catalog when the catalog is empty (the product service's own seed command). */
