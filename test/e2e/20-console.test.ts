@@ -56,7 +56,11 @@ describe('The operators console on the real stack', () => {
     const orderId = await order3ds(me);
     const instanceId = `checkout-${orderId}`;
 
-    const found = await consoleGet(`/workflows?q=${orderId}`);
+    // The saga starts just after the 202 (owed start), so the instance may take a moment to exist.
+    const found = await eventually(async () => {
+      const page = await consoleGet(`/workflows?q=${orderId}`);
+      return page.text.includes(`/workflows/order/${instanceId}`) ? page : undefined;
+    });
     expect(found.status).toBe(200);
     expect(found.text).toContain(`/workflows/order/${instanceId}`);
     // The test profile gives 3-D Secure 6 s: approve as soon as the saga waits for it.
