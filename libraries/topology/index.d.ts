@@ -1,5 +1,5 @@
 export type AppName = 'gateway' | 'product' | 'user' | 'order' | 'auth';
-export type ProfileName = 'dev' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6';
+export type ProfileName = 'dev' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6' | 'test7';
 export type StoreKind = 'mongodb' | 'postgresql' | 'redis' | null;
 
 export interface AppPorts {

@@ -8,7 +8,7 @@ import { appPorts, host, type AppName } from '@shop/topology';
 
 // SHOP_TEST_PROFILE=test2 runs a second e2e stack beside the first (parallel work on one machine).
 export const PROFILE = (process.env.SHOP_TEST_PROFILE ?? 'test') as
-  'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6';
+  'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6' | 'test7';
 export const ROOT = join(__dirname, '..', '..');
 export const ports = (app: AppName) => appPorts(app, PROFILE);
 export const restUrl = (app: AppName) => `http://${host}:${ports(app).restPort}`;
