@@ -75,6 +75,9 @@ export function daprInstallSteps({ force = false, logFile = installLog } = {}) {
     steps.push({
       name: `dapr CLI ${cliVersion}`,
       heartbeat,
+      // Only operators' commands (`dapr list`) need it, not the shop: `npm start` builds it
+      // after the runtime, so the two links do not share the cores while a newcomer waits.
+      deferrable: true,
       run: async () =>
         summary(
           await goBuild({

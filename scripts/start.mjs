@@ -6,10 +6,12 @@ import { bootstrap } from './lib/bootstrap.mjs';
 const profile = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : 'dev';
 const detach = process.argv.includes('--detach');
 
-await bootstrap().catch((e) => {
+const setUp = await bootstrap(console.log, { defer: true }).catch((e) => {
   console.error(`set-up failed: ${e.message}`);
   process.exit(1);
 });
+// A build deferred past the start (the dapr CLI) that fails is reported, the shop stays up.
+const later = setUp.later.catch((e) => console.error(`!! ${setUp.pending.join(', ')} failed: ${e.message}`));
 const { startStack, stopStack, runningProcesses } = await import('./lib/stack.mjs');
 const { topology } = await import('./lib/paths.mjs');
 
@@ -42,8 +44,13 @@ try {
     console.log(`  console         ${consoleUrl}  (operators; actions need the token ${consoleToken(settings)})`);
   }
   console.log(`  logs            ${settings.logDir}`);
-  console.log(`  sidecars        ~/.dapr/bin/dapr list`);
-  if (detach) process.exit(0);
+  console.log(
+    `  sidecars        ~/.dapr/bin/dapr list${setUp.pending.length ? ` (once ${setUp.pending.join(', ')} is built)` : ''}`,
+  );
+  if (detach) {
+    await later;
+    process.exit(0);
+  }
   console.log('\nCtrl-C stops everything.');
   // Report a process that dies on its own; the developer decides what to do with it.
   const seen = new Set();

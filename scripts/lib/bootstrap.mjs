@@ -54,11 +54,18 @@ export function ensureChromium(log = console.log) {
   }
 }
 
-export async function bootstrap(log = console.log) {
+/**
+ * Installs and builds what is missing. With `defer`, steps marked deferrable (the dapr CLI)
+ * start only after the rest is done and are returned as `later` for the caller to await
+ * once the shop is up; without it every step is done when this resolves.
+ */
+export async function bootstrap(log = console.log, { defer = false } = {}) {
   const progress = createProgress({ log, logFile: installLog });
   const goSteps = [...daprInstallSteps({ logFile: installLog })];
   if (!process.env.MONGODB_URL) goSteps.push(...ferretdbInstallSteps({ logFile: installLog }));
   if (goSteps.length) requireGo();
+  const deferred = defer ? goSteps.filter((s) => s.deferrable) : [];
+  const now = goSteps.filter((s) => !deferred.includes(s));
 
   const npm = npmStep();
   const typescript = (
@@ -66,11 +73,13 @@ export async function bootstrap(log = console.log) {
       ? progress.step(npm.name, () => runLogged('npm', npm.args, { cwd: root, logFile: installLog }))
       : Promise.resolve()
   ).then(() => tsc(progress));
-  const binaries = goSteps.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat }));
+  const binaries = now.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat }));
 
   // allSettled, so a failing step never leaves another one building in the background.
   const results = await Promise.allSettled([typescript, ...binaries]);
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  if (npm || goSteps.length) progress.line('set-up: everything is installed and built');
+  if (npm || now.length) progress.line(`set-up: ${deferred.length ? 'the shop' : 'everything'} is installed and built`);
+  const later = Promise.all(deferred.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat })));
+  return { later, pending: deferred.map((s) => s.name) };
 }
