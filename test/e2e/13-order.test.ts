@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appSettings } from '@shop/topology';
-import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-provider';
+import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-client';
 import { signWebhook } from '../../services/order/src/domain/webhook-signature';
 import { eventually, PROFILE } from '../support/shop';
 import { call, insertProduct, newShopper, shopStores, settledOrder, stockOf, type Shopper } from '../support/shopper';

@@ -3,7 +3,7 @@
 // invariants of brief §6 hold: stock never oversold, no hold left for a cancelled order, no
 // captured payment without a confirmed order, one order per Idempotency-Key.
 import { randomUUID } from 'node:crypto';
-import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-provider';
+import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-client';
 import { eventually, PROFILE } from '../support/shop';
 import {
   call,

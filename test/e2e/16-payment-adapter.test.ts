@@ -1,4 +1,4 @@
-// The real payment adapter (services/order/src/data-access/http-payment-provider.ts) through
+// The real payment adapter (services/order/src/data-access/http-payment-client.ts) through
 // the order service's real sidecar and its Dapr HTTPEndpoint, against a FAKE provider on
 // loopback (the test profiles point the endpoint's base URL at it). Proves the wire: the
 // path, the Idempotency-Key, the API key injected by Dapr from the secret store, and how
@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { host, httpEndpoints, paymentProviderUrl } from '@shop/topology';
-import { createHttpPaymentProvider } from '../../services/order/src/data-access/http-payment-provider';
+import { createHttpPaymentProvider } from '../../services/order/src/data-access/http-payment-client';
 import { startFakePaymentProvider, type FakePaymentProvider } from '../support/fake-payment-provider';
 import { PROFILE, ports } from '../support/shop';
 

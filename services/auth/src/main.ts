@@ -1,17 +1,17 @@
 import { tracing } from './instrument'; // keep first
 import { createDaprClient, createProbeSubscription, runShopService, waitForSidecar } from '@shop/service-kit';
 import { keyPrefixOf, loadAuthConfig } from './config';
-import { createTokenKit } from './data-access/access-tokens';
-import { createEventSink } from './data-access/event-sink';
-import { createLoginLimiter } from './data-access/login-limiter';
+import { createTokenKit } from './data-access/token-signer';
+import { createEventSink } from './data-access/session-event-publisher';
+import { createLoginLimiter } from './data-access/login-attempt-repository';
 import { openAuthStore } from './data-access/redis';
-import { createSessionStore } from './data-access/session-store';
-import { loadSigningKeys } from './data-access/signing-keys';
-import { createUserDirectory } from './data-access/user-directory';
+import { createSessionStore } from './data-access/session-repository';
+import { loadSigningKeys } from './data-access/signing-key-client';
+import { createUserDirectory } from './data-access/user-client';
 import { createActivityFeed } from './domain/activity';
-import { createSessions } from './domain/sessions';
-import { authGrpcService } from './entry-points/grpc';
-import { authRoutes } from './entry-points/rest';
+import { createSessions } from './domain/use-cases/sessions';
+import { authGrpcService } from './entry-points/grpc/auth-grpc-service';
+import { authRoutes } from './entry-points/rest/auth-routes';
 
 void runShopService({
   config: loadAuthConfig(),

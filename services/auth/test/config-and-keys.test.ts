@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@shop/service-kit';
 import { configSchema, keyPrefixOf } from '../src/config';
-import { parseSigningKeys } from '../src/data-access/signing-keys';
+import { parseSigningKeys } from '../src/data-access/signing-key-client';
 
 const base = {
   SERVICE_NAME: 'auth',

@@ -16,16 +16,16 @@ import {
   type Logger,
 } from '@shop/service-kit';
 import type { Express } from 'express';
-import { createTokenKit, type TokenKit } from '../src/data-access/access-tokens';
-import { createLoginLimiter, type LimiterSettings } from '../src/data-access/login-limiter';
+import { createTokenKit, type TokenKit } from '../src/data-access/token-signer';
+import { createLoginLimiter, type LimiterSettings } from '../src/data-access/login-attempt-repository';
 import { openAuthStore, type AuthStore } from '../src/data-access/redis';
-import { createSessionStore } from '../src/data-access/session-store';
-import { createUserDirectory, userServiceConstructor } from '../src/data-access/user-directory';
+import { createSessionStore } from '../src/data-access/session-repository';
+import { createUserDirectory, userServiceConstructor } from '../src/data-access/user-client';
 import { createActivityFeed, type ActivityFeed } from '../src/domain/activity';
 import type { EventSink } from '../src/domain/ports';
-import { createSessions, type Sessions } from '../src/domain/sessions';
-import { authGrpcService } from '../src/entry-points/grpc';
-import { authRoutes } from '../src/entry-points/rest';
+import { createSessions, type Sessions } from '../src/domain/use-cases/sessions';
+import { authGrpcService } from '../src/entry-points/grpc/auth-grpc-service';
+import { authRoutes } from '../src/entry-points/rest/auth-routes';
 
 export const REDIS_URL = process.env['AUTH_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/5';
 

@@ -1,5 +1,5 @@
 import type { DaprClient } from '@dapr/dapr';
-import { createCartStoreBreaker, createDaprCartStore } from '../src/data-access/dapr-cart-store';
+import { createCartStoreBreaker, createDaprCartStore } from '../src/data-access/cart-repository';
 
 /** The slice of DaprClient.state the adapter uses, recording what reaches "the sidecar". */
 function fakeDapr(behaviour: { getBulk?: () => unknown; save?: () => void } = {}) {

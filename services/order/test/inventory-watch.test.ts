@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { loadProto, serviceClient } from '@shop/service-kit';
 import { Registry } from 'prom-client';
-import { backoffDelay, startInventoryWatch } from '../src/entry-points/inventory-watch';
+import { backoffDelay, startInventoryWatch } from '../src/entry-points/events/inventory-watch';
 import { captureLogs } from './support';
 
 jest.setTimeout(20_000);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { simulatedPaymentIdFor } from '../src/data-access/simulated-payment-provider';
+import { simulatedPaymentIdFor } from '../src/data-access/simulated-payment-client';
 import { signWebhook } from '../src/domain/webhook-signature';
 import { orderHarness, WEBHOOK_SECRET, type Harness } from './support';
 

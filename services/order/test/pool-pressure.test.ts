@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { isAppError } from '@shop/service-kit';
-import { reportPoolPressure } from '../src/data-access/pool-pressure';
+import { reportPoolPressure } from '../src/data-access/postgres-pool-pressure';
 import { migratedDatabase } from './support';
 
 describe('a pool under pressure', () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Registry } from 'prom-client';
-import { createOrderStore } from '../src/data-access/order-store';
-import { checkoutMetrics } from '../src/entry-points/checkout-metrics';
+import { createOrderStore } from '../src/data-access/order-repository';
+import { checkoutMetrics } from '../src/entry-points/events/checkout-metrics';
 import { checkoutActivities } from '../src/checkout/activities';
 import { createSagaRecovery, createStalledSagaSweep, verdictOn } from '../src/checkout/sweeps';
 import { fakeStock } from './fakes';

@@ -5,9 +5,9 @@ import {
   createSimulatedPaymentProvider,
   type SimulatedPaymentProvider,
   type SimulatedProviderOptions,
-} from '../src/data-access/simulated-payment-provider';
-import { createInMemorySimulatorLedger, type SimulatorLedger } from '../src/data-access/simulator-ledger';
-import { createPgSimulatorLedger } from '../src/data-access/simulator-ledger-pg';
+} from '../src/data-access/simulated-payment-client';
+import { createInMemorySimulatorLedger, type SimulatorLedger } from '../src/data-access/simulator-ledger-repository';
+import { createPgSimulatorLedger } from '../src/data-access/simulator-ledger-postgres-repository';
 import { migratedDatabase } from './support';
 
 const DATABASE = 'shop_order_unit';

@@ -17,11 +17,11 @@ import {
   publicJwkOf,
   type Logger,
 } from '@shop/service-kit';
-import { createOrderStore } from '../src/data-access/order-store';
+import { createOrderStore } from '../src/data-access/order-repository';
 import {
   createSimulatedPaymentProvider,
   type SimulatedPaymentProvider,
-} from '../src/data-access/simulated-payment-provider';
+} from '../src/data-access/simulated-payment-client';
 import type { ShippingAddress } from '../src/domain/events';
 import { createOrderChanges } from '../src/domain/order-changes';
 import type { OrderDeps, ProductInfo } from '../src/domain/ports';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { checkAttributes } from '../src/domain/category';
-import { seedCatalog } from '../src/data-access/seed-writer';
+import { seedCatalog } from '../src/data-access/seed-repository';
 import { buildDemoCatalog } from '../src/entry-points/cli/demo-catalog';
 import { startHarness, type Harness } from './support/harness';
 

@@ -4,11 +4,11 @@ import { createAuthenticator, createDaprClient, createProbeSubscription, runShop
 import { createOutboxRelay, openPostgres, publishThroughDapr } from '@shop/postgres';
 import { components } from '@shop/topology';
 import { loadUserConfig } from './config';
-import { createArgon2Passwords } from './data-access/argon2-passwords';
-import { readFirstAdminSecrets } from './data-access/first-admin-secrets';
-import { createUserStore } from './data-access/user-store';
+import { createArgon2Passwords } from './data-access/password-hasher';
+import { readFirstAdminSecrets } from './data-access/first-admin-secret-client';
+import { createUserStore } from './data-access/postgres';
 import type { UserDeps } from './domain/ports';
-import { startFirstAdminBootstrap } from './entry-points/first-admin-bootstrap';
+import { startFirstAdminBootstrap } from './entry-points/jobs/first-admin-bootstrap';
 import { userGrpcService } from './entry-points/grpc/user-grpc-service';
 import { mountUserRoutes } from './entry-points/rest/routes';
 

@@ -1,5 +1,5 @@
 import { ensureFirstAdmin } from '../src/domain/use-cases/first-admin';
-import { startFirstAdminBootstrap } from '../src/entry-points/first-admin-bootstrap';
+import { startFirstAdminBootstrap } from '../src/entry-points/jobs/first-admin-bootstrap';
 import { eventsOf, uniqueEmail, userHarness, type Harness } from './support';
 
 jest.setTimeout(30_000);

@@ -19,8 +19,8 @@ import {
   type AccessTokenSigner,
   type Logger,
 } from '@shop/service-kit';
-import { createArgon2Passwords } from '../src/data-access/argon2-passwords';
-import { createUserStore } from '../src/data-access/user-store';
+import { createArgon2Passwords } from '../src/data-access/password-hasher';
+import { createUserStore } from '../src/data-access/postgres';
 import type { UserDeps } from '../src/domain/ports';
 import { mountUserRoutes } from '../src/entry-points/rest/routes';
 

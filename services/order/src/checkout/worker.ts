@@ -1,8 +1,8 @@
 import { WorkflowRuntime } from '@dapr/dapr';
 import type { Logger, Stoppable } from '@shop/service-kit';
 import type { z } from 'zod';
-import { probeSteps } from '../workflows/platform-probe/activities';
-import { PROBE_WORKFLOWS } from '../workflows/platform-probe/workflow';
+import { probeSteps } from '../platform-probe/activities';
+import { PROBE_WORKFLOWS } from '../platform-probe/workflow';
 import { checkoutActivities, type CheckoutActivityDeps } from './activities';
 import { FLOOR_WORKFLOWS, floorSteps } from './floor';
 import { quietRuntime } from './quiet-sdk';

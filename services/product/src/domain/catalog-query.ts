@@ -1,5 +1,5 @@
 // The listing query evaluated in memory over the read model: the same filters, sorts,
-// ranking and paging as the store's query (data-access/products-repo.ts), so a page reads
+// ranking and paging as the store's query (data-access/product-repository.ts), so a page reads
 // the same whichever answers it.
 import type { Product, ProductQuery, SortOrder } from './product';
 import { relevance, wordsOf } from './search';

@@ -2,7 +2,7 @@ import type { EventsOf, ProductRepository, ReservationRepository } from './ports
 import type { StockTaker } from './stock-taker';
 import type { Product } from './product';
 import type { ReservationItem } from './reservation';
-import type { Shortage } from './inventory';
+import type { Shortage } from './use-cases/inventory';
 
 /**
  * Takes each line's units in turn (batched per product by the taker, under its lock). Each taken

@@ -19,9 +19,9 @@ import {
 import type { Express } from 'express';
 import { MongoClient } from 'mongodb';
 import { createProductApp } from '../../src/app';
-import { openProductStore, type ProductStore } from '../../src/data-access/mongo';
+import { openProductStore, type ProductStore } from '../../src/data-access/mongodb';
 import type { DomainEvent } from '../../src/domain/ports';
-import { productClientConstructor } from '../../src/entry-points/grpc/product-service';
+import { productClientConstructor } from '../../src/entry-points/grpc/product-grpc-service';
 import { startFerretDb, type RunningFerret } from './ferretdb';
 
 export interface Harness {

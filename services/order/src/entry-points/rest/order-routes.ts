@@ -13,7 +13,7 @@ import {
 } from '../../domain/use-cases/orders';
 import { placeOrder } from '../../domain/use-cases/place-order';
 import { pathId, type RestAuth } from './cart-routes';
-import { historyBody, orderBody } from './representations';
+import { historyBody, orderBody } from './presenters';
 import { emptyBody, idempotencyKeySchema, orderIdSchema, orderListQuery, placeOrderBody, shipBody } from './schemas';
 
 const me = (res: Response) => principalOf(res).userId;

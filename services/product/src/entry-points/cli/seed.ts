@@ -3,8 +3,8 @@
 // written since the last seed survive a re-run.
 import { checkAttributes } from '../../domain/category';
 import { createLogger } from '@shop/service-kit';
-import { openProductStore } from '../../data-access/mongo';
-import { seedCatalog } from '../../data-access/seed-writer';
+import { openProductStore } from '../../data-access/mongodb';
+import { seedCatalog } from '../../data-access/seed-repository';
 import { buildDemoCatalog } from './demo-catalog';
 
 async function main(): Promise<void> {

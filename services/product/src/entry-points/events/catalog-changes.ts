@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineSubscription, type Subscription } from '@shop/service-kit';
-import type { CatalogReadModel } from '../../data-access/catalog-read-model';
+import type { CatalogReadModel } from '../../data-access/catalog-cache';
 
 /**
  * Other replicas' catalog writes reach this replica's read model as their events: each one

@@ -1,5 +1,5 @@
 import type { Logger, Stoppable } from '@shop/service-kit';
-import type { InventoryUseCases } from '../../domain/inventory';
+import type { InventoryUseCases } from '../../domain/use-cases/inventory';
 
 /**
  * Releases holds whose time ran out. Every replica sweeps; each release is idempotent and

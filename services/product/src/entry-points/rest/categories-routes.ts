@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { AppError, validate, type Authenticator } from '@shop/service-kit';
-import type { CategoryUseCases } from '../../domain/categories';
+import type { CategoryUseCases } from '../../domain/use-cases/categories';
 import { createRepresentationCache, sendCatalog } from './http-cache';
 import { categoryJson } from './presenters';
 import { createCategoryBody, idParams, updateCategoryBody } from './schemas';

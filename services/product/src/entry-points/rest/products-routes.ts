@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { validate, type Authenticator } from '@shop/service-kit';
-import type { InventoryUseCases } from '../../domain/inventory';
-import type { ProductUseCases } from '../../domain/products';
+import type { InventoryUseCases } from '../../domain/use-cases/inventory';
+import type { ProductUseCases } from '../../domain/use-cases/products';
 import { createRepresentationCache, sendCatalog } from './http-cache';
 import { pageJson, productJson } from './presenters';
 import { attributeFilters, createProductBody, idParams, inventoryBody, listQuery, updateProductBody } from './schemas';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { principalOf, validate, type Authenticator } from '@shop/service-kit';
-import type { ReviewUseCases } from '../../domain/reviews';
+import type { ReviewUseCases } from '../../domain/use-cases/reviews';
 import { pageJson, reviewJson } from './presenters';
 import { idParams, pageQuery, reviewBody, reviewParams } from './schemas';
 

@@ -4,7 +4,7 @@ import type { UserDeps } from '../../domain/ports';
 import { deleteAccount, getProfile, updateProfile } from '../../domain/use-cases/profile';
 import { getPreferences, replacePreferences } from '../../domain/use-cases/preferences';
 import { registerUser } from '../../domain/use-cases/registration';
-import { profileBody, registeredBody } from './representations';
+import { profileBody, registeredBody } from './presenters';
 import { preferencesBody, profilePatchBody, registrationBody } from './schemas';
 
 export type RestAuth = Pick<Authenticator, 'requireAuth' | 'requireRole'>;

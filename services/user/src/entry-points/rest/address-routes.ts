@@ -3,7 +3,7 @@ import { validate } from '@shop/service-kit';
 import type { UserDeps } from '../../domain/ports';
 import { addAddress, listAddresses, removeAddress, updateAddress } from '../../domain/use-cases/addresses';
 import { callerId, pathId, type RestAuth } from './account-routes';
-import { addressBody } from './representations';
+import { addressBody } from './presenters';
 import { addressCreateBody, addressIdParam, addressListQuery, addressPatchBody } from './schemas';
 
 /** The caller's address book; every id is looked up within the caller's own addresses. */

@@ -3,7 +3,7 @@ import { validate } from '@shop/service-kit';
 import type { UserDeps } from '../../domain/ports';
 import { listUsers, setRoles } from '../../domain/use-cases/administration';
 import { callerId, pathId, type RestAuth } from './account-routes';
-import { adminUserBody } from './representations';
+import { adminUserBody } from './presenters';
 import { rolesBody, userIdParam, userListQuery } from './schemas';
 
 /** Admin-only: the token must carry the admin role, and the account must still hold it. */

@@ -1,0 +1,50 @@
+import { Router, type Express, type Request } from 'express';
+import { principalOf, validate, type Authenticator } from '@shop/service-kit';
+import type { Sessions } from '../../domain/use-cases/sessions';
+import { loginBody, logoutBody, refreshBody } from './schemas';
+
+export interface RestDeps {
+  readonly sessions: Sessions;
+  readonly authenticator: Authenticator;
+  readonly jwks: object;
+  readonly trustProxy: string;
+}
+
+// The client address as the gateway saw it (trust proxy), for brute-force counting.
+const ipOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+export function authRoutes(deps: RestDeps): (app: Express) => void {
+  return (app) => {
+    app.set('trust proxy', deps.trustProxy);
+    const router = Router();
+    // Token responses must never be cached (RFC 6749 §5.1).
+    router.use((_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
+
+    router.post('/login', async (req, res) => {
+      const body = validate(loginBody, req.body, 'body');
+      res.json(await deps.sessions.login(body.email, body.password, ipOf(req)));
+    });
+
+    router.post('/refresh', async (req, res) => {
+      const body = validate(refreshBody, req.body, 'body');
+      res.json(await deps.sessions.refresh(body.refreshToken, ipOf(req)));
+    });
+
+    router.post('/logout', deps.authenticator.requireAuth(), async (req, res) => {
+      const body = validate(logoutBody, req.body ?? {}, 'body');
+      await deps.sessions.logout(principalOf(res), body.refreshToken, ipOf(req));
+      res.status(204).end();
+    });
+
+    router.get('/jwks', (_req, res) => {
+      // Public keys change only on rotation; verifiers refetch on an unknown kid anyway.
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.json(deps.jwks);
+    });
+
+    app.use('/v1/auth', router);
+  };
+}

@@ -1,0 +1,38 @@
+import type { ReservationRepository } from '../domain/ports';
+import { reservationOf } from './catalog-records';
+import { isDuplicateKey, type ProductStore } from './mongodb';
+
+export function createReservationRepository(store: ProductStore): ReservationRepository {
+  const col = store.reservations;
+  return {
+    async create(r) {
+      try {
+        const { orderId, ...rest } = r;
+        await col.insertOne({ _id: orderId, ...rest, items: [...r.items], taken: [...r.taken] });
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
+    },
+    async byOrderId(orderId) {
+      const d = await col.findOne({ _id: orderId });
+      return d ? reservationOf(d) : undefined;
+    },
+    async markTaken(orderId, item) {
+      await col.updateOne({ _id: orderId }, { $push: { taken: { productId: item.productId, quantity: item.quantity } } });
+    },
+    async transition(orderId, from, to, at) {
+      const r = await col.updateOne({ _id: orderId, status: { $in: [...from] } }, { $set: { status: to, updatedAt: at } });
+      return r.modifiedCount === 1;
+    },
+    async expired(now, limit) {
+      const docs = await col
+        .find({ status: { $in: ['reserved', 'pending'] }, expiresAt: { $lt: now } }, { projection: { _id: 1 } })
+        .sort({ expiresAt: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map((d) => d._id);
+    },
+  };
+}
