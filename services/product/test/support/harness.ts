@@ -18,10 +18,24 @@ import {
 } from '@shop/service-kit';
 import type { Express } from 'express';
 import { MongoClient } from 'mongodb';
-import { createProductApp } from '../../src/app';
+import { createKeyedMutex } from '@shop/service-kit/keyed-mutex';
+import { createCatalogReadModel, withReadModel } from '../../src/data-access/catalog-cache';
+import { withCachedCategories } from '../../src/data-access/category-cache';
+import { createCategoryRepository } from '../../src/data-access/category-repository';
 import { openProductStore, type ProductStore } from '../../src/data-access/mongodb';
-import type { DomainEvent } from '../../src/domain/ports';
-import { productClientConstructor } from '../../src/entry-points/grpc/product-grpc-service';
+import { createOutboxStore } from '../../src/data-access/outbox-repository';
+import { createProductRepository } from '../../src/data-access/product-repository';
+import { createReservationRepository } from '../../src/data-access/reservation-repository';
+import { createReviewRepository } from '../../src/data-access/review-repository';
+import { createEventRelay } from '../../src/domain/event-relay';
+import { createInventoryFeed } from '../../src/domain/inventory-feed';
+import type { DomainEvent, EventPublisher } from '../../src/domain/ports';
+import { createCategoryUseCases } from '../../src/domain/use-cases/categories';
+import { createInventoryUseCases } from '../../src/domain/use-cases/inventory';
+import { createProductUseCases } from '../../src/domain/use-cases/products';
+import { createReviewUseCases } from '../../src/domain/use-cases/reviews';
+import { createProductGrpcService, productClientConstructor } from '../../src/entry-points/grpc/product-grpc-service';
+import { mountProductRoutes } from '../../src/entry-points/rest/routes';
 import { startFerretDb, type RunningFerret } from './ferretdb';
 
 export interface Harness {
@@ -30,7 +44,7 @@ export interface Harness {
   readonly store: ProductStore;
   /** The FerretDB (or MongoDB) database URL, for a second harness on the same data. */
   readonly url: string;
-  readonly app: ReturnType<typeof createProductApp>;
+  readonly app: ProductParts;
   readonly events: DomainEvent[];
   readonly logs: string[];
   readonly logger: Logger;
@@ -50,6 +64,73 @@ export interface HarnessOptions {
   readModelRefreshMs?: number;
 }
 
+/** The product service's parts, wired as main.ts wires them (stores, use cases, relay, feed). */
+function wireProduct(o: {
+  store: ProductStore;
+  events: EventPublisher;
+  logger: Logger;
+  lowStockThreshold: number;
+  reservationTtlSeconds: number;
+  listingCacheMs: number;
+  readModelRefreshMs: number;
+}) {
+  const { store, logger } = o;
+  const clock = { now: () => new Date() };
+  const ids = { newId: () => randomUUID() };
+  const mutex = createKeyedMutex();
+  const feed = createInventoryFeed();
+  const refreshMs = o.readModelRefreshMs;
+  const stored = createProductRepository(store, o.listingCacheMs);
+  const readModel = refreshMs > 0 ? createCatalogReadModel(store, stored, { refreshMs, logger }) : undefined;
+  const products = readModel ? withReadModel(stored, readModel) : stored;
+  const categories =
+    refreshMs > 0 ? withCachedCategories(createCategoryRepository(store), refreshMs) : createCategoryRepository(store);
+  // Shorter relay timeouts and backoff than production's, so the tests do not wait for them.
+  const outbox = createEventRelay({
+    backoffBaseMs: 100,
+    backoffMaxMs: 500,
+    publishTimeoutMs: 2_000,
+    outbox: createOutboxStore(store),
+    publisher: o.events,
+    mutex,
+    logger,
+  });
+  const catalog = createProductUseCases({
+    products,
+    categories,
+    outbox,
+    clock,
+    ids,
+    mutex,
+    ...(readModel ? { reads: readModel } : {}),
+  });
+  const inventory = createInventoryUseCases({
+    products,
+    reservations: createReservationRepository(store),
+    outbox,
+    feed,
+    clock,
+    mutex,
+    lowStockThreshold: o.lowStockThreshold,
+    reservationTtlSeconds: o.reservationTtlSeconds,
+  });
+  const useCases = {
+    products: catalog,
+    categories: createCategoryUseCases({ categories, clock, ids }),
+    inventory,
+    reviews: createReviewUseCases({ reviews: createReviewRepository(store), products, clock, ids, mutex }),
+  };
+  return {
+    ...useCases,
+    feed,
+    readModel,
+    outbox,
+    grpcService: createProductGrpcService({ products, inventory, feed }),
+    routes: (app: Express, auth: Parameters<typeof mountProductRoutes>[2]) => mountProductRoutes(app, useCases, auth),
+  };
+}
+export type ProductParts = ReturnType<typeof wireProduct>;
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ferret: RunningFerret = options.mongodbUrl
     ? { url: options.mongodbUrl, stop: async () => undefined }
@@ -63,12 +144,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const signer: AccessTokenSigner = await createAccessTokenSigner(jwk);
   const auth = createAuthenticator({ logger, daprGrpcPort: 1, fetchJwks: async () => ({ keys: [publicJwkOf(jwk)] }) });
   const events: DomainEvent[] = [];
-  const app = createProductApp({
+  const app = wireProduct({
     store,
-    auth,
     events: { publish: options.publish ?? (async (e) => void events.push(e)) },
     logger,
-    relay: { backoffBaseMs: 100, backoffMaxMs: 500, publishTimeoutMs: 2_000 },
     lowStockThreshold: options.lowStockThreshold ?? 5,
     reservationTtlSeconds: options.reservationTtlSeconds ?? 900,
     listingCacheMs: 2_000, // as in production, so the tests also prove writes clear it
@@ -76,7 +155,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const metrics = createMetrics('product');
   const health = createHealthRouter({ checks: { mongodb: () => store.ping() }, daprHttpPort: 1 });
-  const http = createRestApp({ service: 'product', logger, metrics, health, configure: app.routes });
+  const http = createRestApp({
+    service: 'product',
+    logger,
+    metrics,
+    health,
+    configure: (express) => app.routes(express, auth),
+  });
   const server = createGrpcServer({ logger, metrics, services: [app.grpcService] });
   const port = await server.start('127.0.0.1', 0);
   const Client = productClientConstructor();

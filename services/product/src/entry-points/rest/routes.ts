@@ -1,0 +1,23 @@
+import type { Express } from 'express';
+import type { Authenticator } from '@shop/service-kit';
+import type { CategoryUseCases } from '../../domain/use-cases/categories';
+import type { InventoryUseCases } from '../../domain/use-cases/inventory';
+import type { ProductUseCases } from '../../domain/use-cases/products';
+import type { ReviewUseCases } from '../../domain/use-cases/reviews';
+import { categoryRoutes } from './categories-routes';
+import { productRoutes } from './products-routes';
+import { reviewRoutes } from './reviews-routes';
+
+export interface ProductRestDeps {
+  readonly products: ProductUseCases;
+  readonly categories: CategoryUseCases;
+  readonly inventory: InventoryUseCases;
+  readonly reviews: ReviewUseCases;
+}
+
+/** The product service's REST surface: /v1/products (with its reviews) and /v1/categories. */
+export function mountProductRoutes(app: Express, deps: ProductRestDeps, auth: Authenticator): void {
+  app.use('/v1/products', productRoutes({ products: deps.products, inventory: deps.inventory, auth }));
+  app.use('/v1/products', reviewRoutes({ reviews: deps.reviews, auth }));
+  app.use('/v1/categories', categoryRoutes({ categories: deps.categories, auth }));
+}
