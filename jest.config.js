@@ -18,6 +18,8 @@ module.exports = {
     unit('service-kit', 'libraries/service-kit'),
     ...['gateway', 'product', 'user', 'order', 'auth', 'console'].map((s) => unit(s, `services/${s}`)),
     unit('k8s', 'k8s'),
+    // Checks over the repository itself (the service anatomy).
+    unit('repo', 'test/repo'),
     {
       displayName: 'e2e',
       rootDir: __dirname,

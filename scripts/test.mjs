@@ -17,7 +17,7 @@ await bootstrap().catch((e) => {
 ensureChromium();
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const out = mkdtempSync(join(tmpdir(), 'shop-jest-'));
-const unitProjects = ['service-kit', 'gateway', 'product', 'user', 'order', 'auth', 'console', 'k8s'];
+const unitProjects = ['service-kit', 'gateway', 'product', 'user', 'order', 'auth', 'console', 'k8s', 'repo'];
 const passThrough = process.argv.slice(2);
 const phases = passThrough.length
   ? [{ name: 'selected', args: passThrough }]
