@@ -14,10 +14,6 @@ const json = { 'content-type': 'application/json' };
 type Json = Record<string, unknown>;
 const ADDRESS = { recipient: 'E2E Buyer', line1: '1 Test Lane', city: 'Berlin', postalCode: '10115', country: 'DE' };
 
-/**
- * node:http rather than fetch: fetch refuses some ports outright (the WHATWG "bad ports" list
- * includes 10080, the gateway's port on the test2 profile).
- */
 function call(method: string, path: string, token?: string, body?: object): Promise<{ status: number; body: Json }> {
   const payload = body ? JSON.stringify(body) : undefined;
   return new Promise((resolve, reject) => {

@@ -17,10 +17,6 @@ interface Reply {
   json(): Promise<unknown>;
 }
 
-/**
- * node:http rather than fetch: fetch refuses some ports outright (the test2 gateway's 10080
- * is on the WHATWG "bad ports" list).
- */
 function fetch(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},

@@ -13,7 +13,6 @@ const gateway = restUrl('gateway');
 type Json = Record<string, unknown>;
 interface CartLine { productId: string; unitPrice: number; available: boolean; quantity: number }
 
-// node:http, not fetch: fetch refuses some ports (the gateway's test2 port is one).
 function call(method: string, path: string, token?: string, body?: object) {
   return new Promise<{ status: number; body: Json }>((resolve, reject) => {
     const req = http.request(
