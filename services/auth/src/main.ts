@@ -9,7 +9,7 @@ import { createSessionStore } from './data-access/session-repository';
 import { loadSigningKeys } from './data-access/signing-key-client';
 import { createUserDirectory } from './data-access/user-client';
 import { createActivityFeed } from './domain/activity';
-import { createSessions } from './domain/use-cases/sessions';
+import type { SessionDeps } from './domain/use-cases/sessions';
 import { authGrpcService } from './entry-points/grpc/auth-grpc-service';
 import { authRoutes } from './entry-points/rest/auth-routes';
 
@@ -29,7 +29,7 @@ void runShopService({
       host: config.HOST,
     });
     const activity = createActivityFeed();
-    const sessions = createSessions({
+    const sessions: SessionDeps = {
       users,
       store: createSessionStore(store.redis),
       limiter: createLoginLimiter(store.redis, {
@@ -43,7 +43,7 @@ void runShopService({
       logger,
       refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
       loginQueueMs: config.LOGIN_QUEUE_MS,
-    });
+    };
     logger.info('signing keys loaded', { kids: tokens.jwks.keys.length });
     return {
       resources: [store, { name: 'dapr-client', stop: () => dapr.stop() }, users, tokens.authenticator],

@@ -23,7 +23,7 @@ import { createSessionStore } from '../src/data-access/session-repository';
 import { createUserDirectory, userServiceConstructor } from '../src/data-access/user-client';
 import { createActivityFeed, type ActivityFeed } from '../src/domain/activity';
 import type { EventSink } from '../src/domain/ports';
-import { createSessions, type Sessions } from '../src/domain/use-cases/sessions';
+import type { SessionDeps } from '../src/domain/use-cases/sessions';
 import { authGrpcService } from '../src/entry-points/grpc/auth-grpc-service';
 import { authRoutes } from '../src/entry-points/rest/auth-routes';
 
@@ -145,7 +145,7 @@ function captureLogger(level: string): { logger: Logger; lines: () => Array<Reco
 
 export interface Harness {
   app: Express;
-  sessions: Sessions;
+  sessions: SessionDeps;
   store: AuthStore;
   prefix: string;
   tokens: TokenKit;
@@ -171,7 +171,7 @@ export async function startHarness(limits: Partial<LimiterSettings> = {}, logLev
   const previous = await generateSigningKey();
   const tokens = await createTokenKit({ current, previous }, logger, 1);
   const directory = createUserDirectory({ appId: 'user', daprGrpcPort: users.port });
-  const sessions = createSessions({
+  const sessions: SessionDeps = {
     users: directory,
     store: createSessionStore(store.redis),
     limiter: createLoginLimiter(store.redis, { windowSeconds: 60, maxPerAccountIp: 3, maxPerIp: 6, ...limits }),
@@ -180,7 +180,7 @@ export async function startHarness(limits: Partial<LimiterSettings> = {}, logLev
     activity,
     logger,
     refreshTtlSeconds: 3600,
-  });
+  };
   const metrics = createMetrics('auth');
   const app = createRestApp({
     service: 'auth',

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startHarness, type Harness } from './harness';
+import { validateToken } from '../src/domain/use-cases/sessions';
 
 let h: Harness;
 beforeEach(async () => {
@@ -45,7 +46,7 @@ describe('POST /v1/auth/logout', () => {
       },
     });
     expect(h.sink.events.map((e) => e.topic)).toContain('session.logout');
-    await expect(h.sessions.validate(pair.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(validateToken(h.sessions, pair.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect((await request(h.app).post('/v1/auth/refresh').send({ refreshToken: pair.refreshToken })).status).toBe(401);
   });
 

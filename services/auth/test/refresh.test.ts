@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { hashToken } from '../src/domain/refresh-token';
 import { startHarness, type Harness } from './harness';
+import { validateToken } from '../src/domain/use-cases/sessions';
 
 let h: Harness;
 beforeEach(async () => {
@@ -75,7 +76,9 @@ describe('POST /v1/auth/refresh', () => {
     });
     expect(h.sink.events.map((e) => e.topic)).toContain('session.reuse_detected');
     // Access tokens of the family fail auth's own ValidateToken check right away.
-    await expect(h.sessions.validate(rotated.body.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(validateToken(h.sessions, rotated.body.accessToken)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   test('When one refresh token is sent ten times in parallel, then at most one request gets a new pair', async () => {

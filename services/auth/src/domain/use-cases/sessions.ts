@@ -29,154 +29,153 @@ export interface TokenPair {
 const badCredentials = () => new AppError('UNAUTHENTICATED', 'Invalid email or password');
 const badRefresh = () => new AppError('UNAUTHENTICATED', 'The refresh token is invalid, expired or revoked');
 
-export function createSessions(deps: SessionDeps) {
-  const { store, tokens, activity, logger } = deps;
-  const events = sessionEvents(deps.events);
+// Informational events must not fail a login; revocations (critical) do surface.
+const bestEffort = (deps: SessionDeps, what: string, p: Promise<void>) =>
+  p.catch((err: unknown) => deps.logger.warn('session event not published', { event: what, err }));
 
-  // Informational events must not fail a login; revocations (critical) do surface.
-  const bestEffort = (what: string, p: Promise<void>) =>
-    p.catch((err: unknown) => logger.warn('session event not published', { event: what, err }));
-
-  async function issue(account: Account, familyId: string, refreshToken: string) {
-    const access = await tokens.sign({ userId: account.id, roles: account.roles, sessionId: familyId });
-    const pair: TokenPair = {
-      accessToken: access.token,
-      refreshToken,
-      tokenType: 'Bearer',
-      expiresIn: access.expiresIn,
-    };
-    return { access, pair };
-  }
-
-  /** Waits (bounded) while the address has its limit of attempts open: many shoppers behind one address queue. */
-  async function admit(accountKey: string, ip: string) {
-    const deadline = Date.now() + (deps.loginQueueMs ?? 10_000);
-    let gate = await deps.limiter.attempt(accountKey, ip);
-    while (!gate.allowed && gate.busy && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
-      gate = await deps.limiter.attempt(accountKey, ip);
-    }
-    return gate;
-  }
-
-  async function login(email: string, password: string, ip: string): Promise<TokenPair> {
-    const accountKey = accountKeyOf(email);
-    const gate = await admit(accountKey, ip);
-    if (!gate.allowed) {
-      activity.emit({ type: 'locked_out', userId: '', familyId: '', ip });
-      throw new AppError(
-        'RATE_LIMITED',
-        gate.busy
-          ? 'Too many sign-ins from this address at once; try again shortly'
-          : 'Too many failed login attempts; try again later',
-        {
-          retryAfterSeconds: gate.retryAfterSeconds,
-        },
-      );
-    }
-    let account: Account | undefined;
-    try {
-      // No shortcut for unknown accounts: the user service does the same work for both.
-      account = await deps.users.verifyCredentials(email, password);
-    } finally {
-      // An attempt that could not be checked counts as failed: never a free guess.
-      if (!account || account.status !== 'active') await deps.limiter.failed(accountKey, ip, gate.attemptId);
-    }
-    if (!account || account.status !== 'active') {
-      activity.emit({ type: 'login_failed', userId: '', familyId: '', ip });
-      throw badCredentials();
-    }
-    await deps.limiter.succeeded(accountKey, ip, gate.attemptId);
-    const familyId = randomUUID();
-    const refreshToken = newRefreshToken();
-    await store.createSession(familyId, account.id, hashToken(refreshToken), deps.refreshTtlSeconds);
-    const { pair } = await issue(account, familyId, refreshToken);
-    await bestEffort('login', events.login(account.id, familyId));
-    activity.emit({ type: 'login', userId: account.id, familyId, ip });
-    logger.info('session started', { sessionUserId: account.id });
-    return pair;
-  }
-
-  async function refresh(refreshToken: string, ip: string): Promise<TokenPair> {
-    const oldHash = hashToken(refreshToken);
-    const record = await store.findRefresh(oldHash);
-    if (!record) throw badRefresh();
-    // Read the account first: if the user service is down nothing is consumed (503, retry works),
-    // and a demoted or disabled account gets its current roles or no token at all.
-    const account = await deps.users.getUser(record.userId);
-    const next = newRefreshToken();
-    const outcome = await store.rotate(oldHash, hashToken(next), record, deps.refreshTtlSeconds);
-    if (outcome === 'reused') {
-      logger.warn('refresh token reuse detected; session revoked', { sessionUserId: record.userId });
-      activity.emit({ type: 'reuse_detected', userId: record.userId, familyId: record.familyId, ip });
-      await bestEffort('reuse_detected', events.reuseDetected(record.userId, record.familyId));
-      await events
-        .revoked({
-          familyId: record.familyId,
-          userId: record.userId,
-          expiresAt: familyRevocationExpiry(),
-          reason: 'reuse_detected',
-        })
-        .catch((err: unknown) => logger.error('revocation not published', { err }));
-      throw badRefresh();
-    }
-    if (outcome !== 'rotated') throw badRefresh();
-    if (!account || account.status !== 'active') {
-      await store.revokeFamily(record.familyId);
-      throw badRefresh();
-    }
-    const { access, pair } = await issue(account, record.familyId, next);
-    await bestEffort('refreshed', events.refreshed(account.id, record.familyId, access.tokenId));
-    activity.emit({ type: 'refresh', userId: account.id, familyId: record.familyId, ip });
-    return pair;
-  }
-
-  /**
-   * Idempotent: the access token's signature is checked but not the denylist, so a logout
-   * whose revocation event failed to publish (503) can simply be retried.
-   */
-  async function logout(principal: Principal, refreshToken: string | undefined, ip: string): Promise<void> {
-    const until = principal.expiresAt + ACCESS_TOKEN.clockToleranceSeconds;
-    await store.denyToken(principal.tokenId, until);
-    const families = new Set<string>();
-    if (principal.sessionId) families.add(principal.sessionId);
-    if (refreshToken !== undefined) {
-      const record = await store.findRefresh(hashToken(refreshToken));
-      // Another user's token is ignored without a word: logout must not become an oracle.
-      if (record?.userId === principal.userId) families.add(record.familyId);
-    }
-    for (const familyId of families) await store.revokeFamily(familyId);
-    await events.revoked({
-      tokenId: principal.tokenId,
-      ...(principal.sessionId ? { familyId: principal.sessionId } : {}),
-      userId: principal.userId,
-      expiresAt: Math.max(principal.expiresAt, familyRevocationExpiry()),
-      reason: 'logout',
-    });
-    for (const familyId of families) {
-      if (familyId === principal.sessionId) continue;
-      await events.revoked({
-        familyId,
-        userId: principal.userId,
-        expiresAt: familyRevocationExpiry(),
-        reason: 'logout',
-      });
-    }
-    await bestEffort('logout', events.logout(principal.userId, principal.sessionId, principal.tokenId));
-    activity.emit({ type: 'logout', userId: principal.userId, familyId: principal.sessionId ?? '', ip });
-  }
-
-  /** ValidateToken: signature and claims, then the authoritative Redis denylist. */
-  async function validate(token: string): Promise<Principal> {
-    const principal = await tokens.verify(token);
-    const denied =
-      (await store.isTokenDenied(principal.tokenId)) ||
-      (principal.sessionId !== undefined && (await store.isFamilyRevoked(principal.sessionId)));
-    if (denied) throw new AppError('UNAUTHENTICATED', 'The access token is invalid, expired or revoked');
-    return principal;
-  }
-
-  return { login, refresh, logout, validate };
+async function issue(deps: SessionDeps, account: Account, familyId: string, refreshToken: string) {
+  const access = await deps.tokens.sign({ userId: account.id, roles: account.roles, sessionId: familyId });
+  const pair: TokenPair = {
+    accessToken: access.token,
+    refreshToken,
+    tokenType: 'Bearer',
+    expiresIn: access.expiresIn,
+  };
+  return { access, pair };
 }
 
-export type Sessions = ReturnType<typeof createSessions>;
+/** Waits (bounded) while the address has its limit of attempts open: many shoppers behind one address queue. */
+async function admit(deps: SessionDeps, accountKey: string, ip: string) {
+  const deadline = Date.now() + (deps.loginQueueMs ?? 10_000);
+  let gate = await deps.limiter.attempt(accountKey, ip);
+  while (!gate.allowed && gate.busy && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
+    gate = await deps.limiter.attempt(accountKey, ip);
+  }
+  return gate;
+}
+
+export async function login(deps: SessionDeps, email: string, password: string, ip: string): Promise<TokenPair> {
+  const events = sessionEvents(deps.events);
+  const accountKey = accountKeyOf(email);
+  const gate = await admit(deps, accountKey, ip);
+  if (!gate.allowed) {
+    deps.activity.emit({ type: 'locked_out', userId: '', familyId: '', ip });
+    throw new AppError(
+      'RATE_LIMITED',
+      gate.busy
+        ? 'Too many sign-ins from this address at once; try again shortly'
+        : 'Too many failed login attempts; try again later',
+      {
+        retryAfterSeconds: gate.retryAfterSeconds,
+      },
+    );
+  }
+  let account: Account | undefined;
+  try {
+    // No shortcut for unknown accounts: the user service does the same work for both.
+    account = await deps.users.verifyCredentials(email, password);
+  } finally {
+    // An attempt that could not be checked counts as failed: never a free guess.
+    if (!account || account.status !== 'active') await deps.limiter.failed(accountKey, ip, gate.attemptId);
+  }
+  if (!account || account.status !== 'active') {
+    deps.activity.emit({ type: 'login_failed', userId: '', familyId: '', ip });
+    throw badCredentials();
+  }
+  await deps.limiter.succeeded(accountKey, ip, gate.attemptId);
+  const familyId = randomUUID();
+  const refreshToken = newRefreshToken();
+  await deps.store.createSession(familyId, account.id, hashToken(refreshToken), deps.refreshTtlSeconds);
+  const { pair } = await issue(deps, account, familyId, refreshToken);
+  await bestEffort(deps, 'login', events.login(account.id, familyId));
+  deps.activity.emit({ type: 'login', userId: account.id, familyId, ip });
+  deps.logger.info('session started', { sessionUserId: account.id });
+  return pair;
+}
+
+export async function refresh(deps: SessionDeps, refreshToken: string, ip: string): Promise<TokenPair> {
+  const events = sessionEvents(deps.events);
+  const oldHash = hashToken(refreshToken);
+  const record = await deps.store.findRefresh(oldHash);
+  if (!record) throw badRefresh();
+  // Read the account first: if the user service is down nothing is consumed (503, retry works),
+  // and a demoted or disabled account gets its current roles or no token at all.
+  const account = await deps.users.getUser(record.userId);
+  const next = newRefreshToken();
+  const outcome = await deps.store.rotate(oldHash, hashToken(next), record, deps.refreshTtlSeconds);
+  if (outcome === 'reused') {
+    deps.logger.warn('refresh token reuse detected; session revoked', { sessionUserId: record.userId });
+    deps.activity.emit({ type: 'reuse_detected', userId: record.userId, familyId: record.familyId, ip });
+    await bestEffort(deps, 'reuse_detected', events.reuseDetected(record.userId, record.familyId));
+    await events
+      .revoked({
+        familyId: record.familyId,
+        userId: record.userId,
+        expiresAt: familyRevocationExpiry(),
+        reason: 'reuse_detected',
+      })
+      .catch((err: unknown) => deps.logger.error('revocation not published', { err }));
+    throw badRefresh();
+  }
+  if (outcome !== 'rotated') throw badRefresh();
+  if (!account || account.status !== 'active') {
+    await deps.store.revokeFamily(record.familyId);
+    throw badRefresh();
+  }
+  const { access, pair } = await issue(deps, account, record.familyId, next);
+  await bestEffort(deps, 'refreshed', events.refreshed(account.id, record.familyId, access.tokenId));
+  deps.activity.emit({ type: 'refresh', userId: account.id, familyId: record.familyId, ip });
+  return pair;
+}
+
+/**
+ * Idempotent: the access token's signature is checked but not the denylist, so a logout
+ * whose revocation event failed to publish (503) can simply be retried.
+ */
+export async function logout(
+  deps: SessionDeps,
+  principal: Principal,
+  refreshToken: string | undefined,
+  ip: string,
+): Promise<void> {
+  const events = sessionEvents(deps.events);
+  const until = principal.expiresAt + ACCESS_TOKEN.clockToleranceSeconds;
+  await deps.store.denyToken(principal.tokenId, until);
+  const families = new Set<string>();
+  if (principal.sessionId) families.add(principal.sessionId);
+  if (refreshToken !== undefined) {
+    const record = await deps.store.findRefresh(hashToken(refreshToken));
+    // Another user's token is ignored without a word: logout must not become an oracle.
+    if (record?.userId === principal.userId) families.add(record.familyId);
+  }
+  for (const familyId of families) await deps.store.revokeFamily(familyId);
+  await events.revoked({
+    tokenId: principal.tokenId,
+    ...(principal.sessionId ? { familyId: principal.sessionId } : {}),
+    userId: principal.userId,
+    expiresAt: Math.max(principal.expiresAt, familyRevocationExpiry()),
+    reason: 'logout',
+  });
+  for (const familyId of families) {
+    if (familyId === principal.sessionId) continue;
+    await events.revoked({
+      familyId,
+      userId: principal.userId,
+      expiresAt: familyRevocationExpiry(),
+      reason: 'logout',
+    });
+  }
+  await bestEffort(deps, 'logout', events.logout(principal.userId, principal.sessionId, principal.tokenId));
+  deps.activity.emit({ type: 'logout', userId: principal.userId, familyId: principal.sessionId ?? '', ip });
+}
+
+/** ValidateToken: signature and claims, then the authoritative Redis denylist. */
+export async function validateToken(deps: SessionDeps, token: string): Promise<Principal> {
+  const principal = await deps.tokens.verify(token);
+  const denied =
+    (await deps.store.isTokenDenied(principal.tokenId)) ||
+    (principal.sessionId !== undefined && (await deps.store.isFamilyRevoked(principal.sessionId)));
+  if (denied) throw new AppError('UNAUTHENTICATED', 'The access token is invalid, expired or revoked');
+  return principal;
+}

@@ -8,11 +8,11 @@ import {
   type PrincipalMessage,
 } from '@shop/service-kit';
 import type { ActivityFeed, SessionActivity } from '../../domain/activity';
-import type { Sessions } from '../../domain/use-cases/sessions';
+import { validateToken, type SessionDeps } from '../../domain/use-cases/sessions';
 import { getJwksRequest, validateTokenRequest, watchRequest } from './schemas';
 
 export interface GrpcDeps {
-  readonly sessions: Sessions;
+  readonly sessions: SessionDeps;
   readonly activity: ActivityFeed;
   readonly authenticator: Authenticator;
   readonly jwks: object;
@@ -31,7 +31,7 @@ export function authGrpcService(deps: GrpcDeps): GrpcServiceRegistration {
     implementation: {
       async ValidateToken(call: grpc.ServerUnaryCall<unknown, PrincipalMessage>): Promise<PrincipalMessage> {
         const { token } = validate(validateTokenRequest, call.request, 'request');
-        const p = await deps.sessions.validate(token);
+        const p = await validateToken(deps.sessions, token);
         return { user_id: p.userId, roles: [...p.roles], token_id: p.tokenId, expires_at: String(p.expiresAt) };
       },
       async GetJwks(call: grpc.ServerUnaryCall<unknown, { json: string }>) {

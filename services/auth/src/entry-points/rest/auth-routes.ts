@@ -1,10 +1,10 @@
 import { Router, type Express, type Request } from 'express';
 import { principalOf, validate, type Authenticator } from '@shop/service-kit';
-import type { Sessions } from '../../domain/use-cases/sessions';
+import { login, logout, refresh, type SessionDeps } from '../../domain/use-cases/sessions';
 import { loginBody, logoutBody, refreshBody } from './schemas';
 
 export interface RestDeps {
-  readonly sessions: Sessions;
+  readonly sessions: SessionDeps;
   readonly authenticator: Authenticator;
   readonly jwks: object;
   readonly trustProxy: string;
@@ -25,17 +25,17 @@ export function authRoutes(deps: RestDeps): (app: Express) => void {
 
     router.post('/login', async (req, res) => {
       const body = validate(loginBody, req.body, 'body');
-      res.json(await deps.sessions.login(body.email, body.password, ipOf(req)));
+      res.json(await login(deps.sessions, body.email, body.password, ipOf(req)));
     });
 
     router.post('/refresh', async (req, res) => {
       const body = validate(refreshBody, req.body, 'body');
-      res.json(await deps.sessions.refresh(body.refreshToken, ipOf(req)));
+      res.json(await refresh(deps.sessions, body.refreshToken, ipOf(req)));
     });
 
     router.post('/logout', deps.authenticator.requireAuth(), async (req, res) => {
       const body = validate(logoutBody, req.body ?? {}, 'body');
-      await deps.sessions.logout(principalOf(res), body.refreshToken, ipOf(req));
+      await logout(deps.sessions, principalOf(res), body.refreshToken, ipOf(req));
       res.status(204).end();
     });
 
