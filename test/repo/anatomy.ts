@@ -1,6 +1,6 @@
 // The service anatomy (docs/service-anatomy.md) as a check: what a domain service's src/ may
 // hold and how its files are named. Returns one line per file or folder out of place.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT_FILES = new Set(['main.ts', 'config.ts', 'instrument.ts', 'migrate.ts']);
@@ -13,6 +13,7 @@ const DATA_ACCESS = [
   /^(mongodb|postgres|redis)(-[a-z0-9-]+)?\.ts$/,
 ];
 const REST = [/^routes\.ts$/, /^[a-z0-9-]+-routes\.ts$/, /^schemas\.ts$/, /^presenters\.ts$/, /^http-[a-z0-9-]+\.ts$/];
+const FACTORY = /^export (async )?function create\w*UseCases\b/m;
 const GRPC = [/^[a-z0-9-]+-grpc-service\.ts$/, /^schemas\.ts$/];
 
 const entries = (dir: string) =>
@@ -59,8 +60,15 @@ export function anatomyViolations(serviceDir: string): string[] {
       if (e.dir && e.name !== 'use-cases') out.push(`src/domain/${e.name}/: only use-cases/ here`);
       else if (!e.dir && !KEBAB_TS.test(e.name)) out.push(`src/domain/${e.name}: name outside the scheme`);
     }
-    if (existsSync(join(domain, 'use-cases')))
-      filesOnly(join(domain, 'use-cases'), 'src/domain/use-cases', [KEBAB_TS], out);
+    const useCases = join(domain, 'use-cases');
+    if (existsSync(useCases)) {
+      filesOnly(useCases, 'src/domain/use-cases', [KEBAB_TS], out);
+      // Use cases are functions taking their ports, not a factory that closes over them.
+      for (const e of entries(useCases).filter((f) => !f.dir)) {
+        if (FACTORY.test(readFileSync(join(useCases, e.name), 'utf8')))
+          out.push(`src/domain/use-cases/${e.name}: exports a create… factory, not functions taking their ports`);
+      }
+    }
   }
 
   const dataAccess = join(src, 'data-access');

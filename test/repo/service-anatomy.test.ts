@@ -72,6 +72,14 @@ describe('the service anatomy (docs/service-anatomy.md)', () => {
       );
     });
 
+    it('When a use-case file exports a factory, then it is reported', () => {
+      touch(...wellFormed);
+      writeFileSync(join(dir, 'src/domain/use-cases/make-thing.ts'), 'export function createThingUseCases() {}\n');
+      expect(anatomyViolations(dir)).toEqual([
+        'src/domain/use-cases/make-thing.ts: exports a create… factory, not functions taking their ports',
+      ]);
+    });
+
     it('When a layer or the use cases are missing, then the missing folders are reported', () => {
       touch('src/main.ts', 'src/config.ts', 'src/entry-points/rest/routes.ts', 'src/domain/ports.ts');
       expect(anatomyViolations(dir)).toEqual(['src/data-access/: missing', 'src/domain/use-cases/: missing']);

@@ -20,10 +20,10 @@ import { createReservationRepository } from './data-access/reservation-repositor
 import { createReviewRepository } from './data-access/review-repository';
 import { createEventRelay } from './domain/event-relay';
 import { createInventoryFeed } from './domain/inventory-feed';
-import { createCategoryUseCases } from './domain/use-cases/categories';
-import { createInventoryUseCases } from './domain/use-cases/inventory';
-import { createProductUseCases } from './domain/use-cases/products';
-import { createReviewUseCases } from './domain/use-cases/reviews';
+import { createLimiter } from './domain/limiter';
+import { createStockTaker } from './domain/stock-taker';
+import type { InventoryDeps } from './domain/use-cases/inventory';
+import type { ProductDeps } from './domain/use-cases/products';
 import { catalogChangeSubscriptions } from './entry-points/events/catalog-changes';
 import { createProductGrpcService } from './entry-points/grpc/product-grpc-service';
 import { startOutboxRelay } from './entry-points/jobs/outbox-relay';
@@ -60,7 +60,7 @@ void runShopService({
       mutex,
       logger,
     });
-    const catalog = createProductUseCases({
+    const catalog: ProductDeps = {
       products,
       categories,
       outbox,
@@ -68,8 +68,8 @@ void runShopService({
       ids,
       mutex,
       ...(readModel ? { reads: readModel } : {}),
-    });
-    const inventory = createInventoryUseCases({
+    };
+    const inventory: InventoryDeps = {
       products,
       reservations: createReservationRepository(store),
       outbox,
@@ -78,12 +78,15 @@ void runShopService({
       mutex,
       lowStockThreshold: config.LOW_STOCK_THRESHOLD,
       reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
-    });
+      taker: createStockTaker(products, mutex),
+      // Enough in flight for the taker to batch, few enough to bound FerretDB's connections.
+      reserving: createLimiter(16),
+    };
     const useCases = {
       products: catalog,
-      categories: createCategoryUseCases({ categories, clock, ids }),
+      categories: { categories, clock, ids },
       inventory,
-      reviews: createReviewUseCases({ reviews: createReviewRepository(store), products, clock, ids, mutex }),
+      reviews: { reviews: createReviewRepository(store), products, clock, ids, mutex },
     };
     const expiry = startReservationExpiry(inventory, logger, config.RESERVATION_SWEEP_MS);
     const relay = startOutboxRelay(outbox, logger);

@@ -18,3 +18,5 @@ export function createLimiter(size: number) {
     }
   };
 }
+
+export type Limiter = ReturnType<typeof createLimiter>;

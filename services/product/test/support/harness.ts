@@ -30,10 +30,10 @@ import { createReviewRepository } from '../../src/data-access/review-repository'
 import { createEventRelay } from '../../src/domain/event-relay';
 import { createInventoryFeed } from '../../src/domain/inventory-feed';
 import type { DomainEvent, EventPublisher } from '../../src/domain/ports';
-import { createCategoryUseCases } from '../../src/domain/use-cases/categories';
-import { createInventoryUseCases } from '../../src/domain/use-cases/inventory';
-import { createProductUseCases } from '../../src/domain/use-cases/products';
-import { createReviewUseCases } from '../../src/domain/use-cases/reviews';
+import { createLimiter } from '../../src/domain/limiter';
+import { createStockTaker } from '../../src/domain/stock-taker';
+import type { InventoryDeps } from '../../src/domain/use-cases/inventory';
+import type { ProductDeps } from '../../src/domain/use-cases/products';
 import { createProductGrpcService, productClientConstructor } from '../../src/entry-points/grpc/product-grpc-service';
 import { mountProductRoutes } from '../../src/entry-points/rest/routes';
 import { startFerretDb, type RunningFerret } from './ferretdb';
@@ -95,7 +95,7 @@ function wireProduct(o: {
     mutex,
     logger,
   });
-  const catalog = createProductUseCases({
+  const catalog: ProductDeps = {
     products,
     categories,
     outbox,
@@ -103,8 +103,8 @@ function wireProduct(o: {
     ids,
     mutex,
     ...(readModel ? { reads: readModel } : {}),
-  });
-  const inventory = createInventoryUseCases({
+  };
+  const inventory: InventoryDeps = {
     products,
     reservations: createReservationRepository(store),
     outbox,
@@ -113,12 +113,15 @@ function wireProduct(o: {
     mutex,
     lowStockThreshold: o.lowStockThreshold,
     reservationTtlSeconds: o.reservationTtlSeconds,
-  });
+    taker: createStockTaker(products, mutex),
+    // Enough in flight for the taker to batch, few enough to bound FerretDB's connections.
+    reserving: createLimiter(16),
+  };
   const useCases = {
     products: catalog,
-    categories: createCategoryUseCases({ categories, clock, ids }),
+    categories: { categories, clock, ids },
     inventory,
-    reviews: createReviewUseCases({ reviews: createReviewRepository(store), products, clock, ids, mutex }),
+    reviews: { reviews: createReviewRepository(store), products, clock, ids, mutex },
   };
   return {
     ...useCases,

@@ -9,51 +9,53 @@ export interface CategoryDraft {
   readonly attributes?: readonly AttributeDefinition[];
 }
 
-export function createCategoryUseCases(deps: { categories: CategoryRepository; clock: Clock; ids: IdGenerator }) {
-  const { categories, clock, ids } = deps;
+export interface CategoryDeps {
+  readonly categories: CategoryRepository;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
 
-  async function requireParent(parentId: string | null | undefined): Promise<void> {
-    if (parentId && !(await categories.byId(parentId))) {
-      throw new AppError('VALIDATION_FAILED', 'The parent category does not exist', {
-        errors: [{ path: 'parentId', message: 'unknown category' }],
+async function requireParent(deps: CategoryDeps, parentId: string | null | undefined): Promise<void> {
+  if (parentId && !(await deps.categories.byId(parentId))) {
+    throw new AppError('VALIDATION_FAILED', 'The parent category does not exist', {
+      errors: [{ path: 'parentId', message: 'unknown category' }],
+    });
+  }
+}
+
+export const listCategories = (deps: CategoryDeps): Promise<Category[]> => deps.categories.all();
+
+export async function createCategory(deps: CategoryDeps, draft: CategoryDraft): Promise<Category> {
+  await requireParent(deps, draft.parentId);
+  const now = deps.clock.now();
+  const category: Category = {
+    id: deps.ids.newId(),
+    name: draft.name,
+    slug: draft.slug,
+    parentId: draft.parentId ?? null,
+    attributes: draft.attributes ?? [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.categories.insert(category);
+  return category;
+}
+
+export async function updateCategory(
+  deps: CategoryDeps,
+  id: string,
+  changes: Partial<CategoryDraft>,
+): Promise<Category> {
+  if (!(await deps.categories.byId(id))) throw new AppError('NOT_FOUND', 'No such category');
+  if (changes.parentId) {
+    await requireParent(deps, changes.parentId);
+    if (wouldCreateCycle(id, changes.parentId, await deps.categories.all())) {
+      throw new AppError('VALIDATION_FAILED', 'A category cannot move below itself', {
+        errors: [{ path: 'parentId', message: 'would create a cycle' }],
       });
     }
   }
-
-  return {
-    list: () => categories.all(),
-
-    async create(draft: CategoryDraft): Promise<Category> {
-      await requireParent(draft.parentId);
-      const now = clock.now();
-      const category: Category = {
-        id: ids.newId(),
-        name: draft.name,
-        slug: draft.slug,
-        parentId: draft.parentId ?? null,
-        attributes: draft.attributes ?? [],
-        createdAt: now,
-        updatedAt: now,
-      };
-      await categories.insert(category);
-      return category;
-    },
-
-    async update(id: string, changes: Partial<CategoryDraft>): Promise<Category> {
-      if (!(await categories.byId(id))) throw new AppError('NOT_FOUND', 'No such category');
-      if (changes.parentId) {
-        await requireParent(changes.parentId);
-        if (wouldCreateCycle(id, changes.parentId, await categories.all())) {
-          throw new AppError('VALIDATION_FAILED', 'A category cannot move below itself', {
-            errors: [{ path: 'parentId', message: 'would create a cycle' }],
-          });
-        }
-      }
-      const updated = await categories.update(id, { ...changes, updatedAt: clock.now() });
-      if (!updated) throw new AppError('NOT_FOUND', 'No such category');
-      return updated;
-    },
-  };
+  const updated = await deps.categories.update(id, { ...changes, updatedAt: deps.clock.now() });
+  if (!updated) throw new AppError('NOT_FOUND', 'No such category');
+  return updated;
 }
-
-export type CategoryUseCases = ReturnType<typeof createCategoryUseCases>;

@@ -6,8 +6,8 @@ import type { Clock, EventFlusher, EventsOf, ProductRepository, ReservationRepos
 import type { Product } from '../product';
 import { mergeLines, type Reservation, type ReservationItem } from '../reservation';
 import { takeAll } from '../take-all';
-import { createLimiter } from '../limiter';
-import { createStockTaker } from '../stock-taker';
+import type { Limiter } from '../limiter';
+import type { StockTaker } from '../stock-taker';
 
 export interface InventoryDeps {
   readonly products: ProductRepository;
@@ -19,8 +19,10 @@ export interface InventoryDeps {
   readonly mutex: KeyedMutex;
   readonly lowStockThreshold: number;
   readonly reservationTtlSeconds: number;
-  /** Reservations worked on at once (default 16). */
-  readonly reservationConcurrency?: number;
+  /** Takes stock for reservations, batched per product (one per process: it holds the queues). */
+  readonly taker: StockTaker;
+  /** Bounds the reservations worked on at once (one per process). */
+  readonly reserving: Limiter;
 }
 
 export interface Shortage {
@@ -45,162 +47,163 @@ const outcomeOf = (r: Reservation, shortages: readonly Shortage[] = []): Reserva
 const orderKey = (orderId: string) => `order:${orderId}`;
 const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `product:${i.productId}`);
 
-export function createInventoryUseCases(deps: InventoryDeps) {
-  const { products, reservations, outbox, feed, clock, mutex } = deps;
-  const taker = createStockTaker(products, mutex);
-  // Enough in flight for the taker to batch, few enough to bound FerretDB's connections.
-  const reserving = createLimiter(deps.reservationConcurrency ?? 16);
+/** What every stock write records with itself: inventory.changed, and inventory.low on crossing down. */
+const stockEvents = (deps: InventoryDeps): EventsOf => {
+  const at = deps.clock.now();
+  const threshold = deps.lowStockThreshold;
+  return (after, before) =>
+    after.stock <= threshold && before.stock > threshold
+      ? [inventoryChanged(after, at), inventoryLow(after, threshold, at)]
+      : [inventoryChanged(after, at)];
+};
 
-  /** What every stock write records with itself: inventory.changed, and inventory.low on crossing down. */
-  const stockEvents = (): EventsOf => {
-    const at = clock.now();
-    const threshold = deps.lowStockThreshold;
-    return (after, before) =>
-      after.stock <= threshold && before.stock > threshold
-        ? [inventoryChanged(after, at), inventoryLow(after, threshold, at)]
-        : [inventoryChanged(after, at)];
-  };
-
-  /** Tell watchers at once; publish the recorded events afterwards, outside every lock. */
-  async function announce(changed: readonly { after: Product; before: number }[]): Promise<void> {
-    const at = clock.now();
-    for (const { after } of changed)
-      feed.emit({ productId: after.id, stock: after.stock, version: after.stockVersion, changedAt: at });
-    await outbox.flush(changed.map((c) => c.after.id));
-  }
-
-  async function giveBack(items: readonly ReservationItem[]) {
-    const changed: { after: Product; before: number }[] = [];
-    for (const item of items) {
-      const after = await products.giveBackStock(item.productId, item.quantity, stockEvents());
-      if (after) changed.push({ after, before: after.stock - item.quantity });
-    }
-    return changed;
-  }
-
-  async function reserveLocked(
-    orderId: string,
-    lines: ReservationItem[],
-    ttlSeconds: number,
-  ): Promise<ReservationOutcome> {
-    let existing = await reservations.byOrderId(orderId);
-    const now = clock.now();
-    const expiresAt = existing?.expiresAt ?? new Date(now.getTime() + ttlSeconds * 1000);
-    if (!existing) {
-      const draft: Reservation = {
-        orderId,
-        items: lines,
-        taken: [],
-        status: 'pending',
-        expiresAt,
-        createdAt: now,
-        updatedAt: now,
-      };
-      // The unique order id is the idempotency key, also across replicas.
-      if (!(await reservations.create(draft))) existing = await reservations.byOrderId(orderId);
-    }
-    // Still `pending` while this process holds the order's lock: an earlier attempt failed
-    // midway (a store error), so this retry goes on from what that one took.
-    if (existing && existing.status !== 'pending') return outcomeOf(existing);
-    const already = existing?.taken ?? [];
-    const remaining = lines.filter((l) => !already.some((t) => t.productId === l.productId));
-
-    const result = await takeAll(products, taker, reservations, orderId, remaining, stockEvents());
-    const { changed, shortages } = result;
-    const taken = [...already, ...result.taken];
-    // All or nothing: a short line gives back what the earlier lines took.
-    if (shortages.length > 0 && taken.length > 0)
-      changed.push(...(await mutex.run(productKeys(taken), () => giveBack(taken))));
-    const status = shortages.length > 0 ? 'rejected' : 'reserved';
-    await reservations.transition(orderId, ['pending'], status, clock.now());
-    await announce(changed);
-    return { orderId, status, expiresAt, shortages };
-  }
-
-  async function releaseLocked(orderId: string, onlyIfDue: boolean): Promise<ReservationOutcome> {
-    const r = await reservations.byOrderId(orderId);
-    const now = clock.now();
-    if (!r) {
-      // A tombstone: a Reserve that arrives after its order was cancelled must not hold stock.
-      const tombstone: Reservation = {
-        orderId,
-        items: [],
-        taken: [],
-        status: 'released',
-        expiresAt: now,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await reservations.create(tombstone);
-      return outcomeOf(tombstone);
-    }
-    if (r.status === 'committed') {
-      if (onlyIfDue) return outcomeOf(r);
-      throw new AppError('PRECONDITION_FAILED', 'The reservation is committed and cannot be released');
-    }
-    if (r.status === 'released' || r.status === 'rejected' || r.status === 'returned') return outcomeOf(r);
-    if (onlyIfDue && r.expiresAt > now) return outcomeOf(r);
-    // Status first, then the units: a crash in between loses units (undersell), never oversells.
-    if (!(await reservations.transition(orderId, ['reserved', 'pending'], 'released', now)))
-      return outcomeOf((await reservations.byOrderId(orderId))!);
-    const changed = await mutex.run(productKeys(r.taken), () => giveBack(r.taken));
-    await announce(changed);
-    return { ...outcomeOf(r), status: 'released' };
-  }
-
-  /** A committed order cancelled before shipping: what it sold goes back to stock, once. */
-  async function returnLocked(orderId: string): Promise<ReservationOutcome> {
-    const r = await reservations.byOrderId(orderId);
-    if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
-    // Not sold yet: the units are only held, so giving them back is a release.
-    if (r.status === 'reserved' || r.status === 'pending') return releaseLocked(orderId, false);
-    if (r.status !== 'committed') return outcomeOf(r);
-    // As in release: status first (the atomic guard against a second return, also from another
-    // replica), then the units; a crash in between undersells, never adds stock twice.
-    if (!(await reservations.transition(orderId, ['committed'], 'returned', clock.now())))
-      return outcomeOf((await reservations.byOrderId(orderId))!);
-    const changed = await mutex.run(productKeys(r.taken), () => giveBack(r.taken));
-    await announce(changed);
-    return { ...outcomeOf(r), status: 'returned' };
-  }
-
-  return {
-    async reserve(orderId: string, items: readonly ReservationItem[], ttlSeconds = deps.reservationTtlSeconds) {
-      const lines = mergeLines(items);
-      return reserving(() => mutex.run([orderKey(orderId)], () => reserveLocked(orderId, lines, ttlSeconds)));
-    },
-
-    release: (orderId: string) => mutex.run([orderKey(orderId)], () => releaseLocked(orderId, false)),
-
-    /** Called by the expiry sweep: releases only a hold that is really past its time. */
-    expire: (orderId: string) => mutex.run([orderKey(orderId)], () => releaseLocked(orderId, true)),
-
-    async commit(orderId: string): Promise<ReservationOutcome> {
-      return mutex.run([orderKey(orderId)], async () => {
-        const r = await reservations.byOrderId(orderId);
-        if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
-        if (r.status === 'committed') return outcomeOf(r);
-        if (r.status !== 'reserved') throw new AppError('PRECONDITION_FAILED', `The reservation is ${r.status}`);
-        await reservations.transition(orderId, ['reserved'], 'committed', clock.now());
-        return { ...outcomeOf(r), status: 'committed' };
-      });
-    },
-
-    returnStock: (orderId: string) => mutex.run([orderKey(orderId)], () => returnLocked(orderId)),
-
-    async setStock(productId: string, stock: number): Promise<Product> {
-      const { before, after } = await mutex.run([`product:${productId}`], async () => {
-        const current = await products.byId(productId);
-        if (!current || current.deleted) throw new AppError('NOT_FOUND', 'No such product');
-        return { before: current.stock, after: await products.setStock(productId, stock, stockEvents()) };
-      });
-      if (!after) throw new AppError('NOT_FOUND', 'No such product');
-      await announce([{ after, before }]);
-      return after;
-    },
-
-    expiredOrders: (limit: number) => reservations.expired(clock.now(), limit),
-  };
+/** Tell watchers at once; publish the recorded events afterwards, outside every lock. */
+async function announce(deps: InventoryDeps, changed: readonly { after: Product; before: number }[]): Promise<void> {
+  const at = deps.clock.now();
+  for (const { after } of changed)
+    deps.feed.emit({ productId: after.id, stock: after.stock, version: after.stockVersion, changedAt: at });
+  await deps.outbox.flush(changed.map((c) => c.after.id));
 }
 
-export type InventoryUseCases = ReturnType<typeof createInventoryUseCases>;
+async function giveBack(deps: InventoryDeps, items: readonly ReservationItem[]) {
+  const changed: { after: Product; before: number }[] = [];
+  for (const item of items) {
+    const after = await deps.products.giveBackStock(item.productId, item.quantity, stockEvents(deps));
+    if (after) changed.push({ after, before: after.stock - item.quantity });
+  }
+  return changed;
+}
+
+async function reserveLocked(
+  deps: InventoryDeps,
+  orderId: string,
+  lines: ReservationItem[],
+  ttlSeconds: number,
+): Promise<ReservationOutcome> {
+  let existing = await deps.reservations.byOrderId(orderId);
+  const now = deps.clock.now();
+  const expiresAt = existing?.expiresAt ?? new Date(now.getTime() + ttlSeconds * 1000);
+  if (!existing) {
+    const draft: Reservation = {
+      orderId,
+      items: lines,
+      taken: [],
+      status: 'pending',
+      expiresAt,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // The unique order id is the idempotency key, also across replicas.
+    if (!(await deps.reservations.create(draft))) existing = await deps.reservations.byOrderId(orderId);
+  }
+  // Still `pending` while this process holds the order's lock: an earlier attempt failed
+  // midway (a store error), so this retry goes on from what that one took.
+  if (existing && existing.status !== 'pending') return outcomeOf(existing);
+  const already = existing?.taken ?? [];
+  const remaining = lines.filter((l) => !already.some((t) => t.productId === l.productId));
+
+  const result = await takeAll(deps.products, deps.taker, deps.reservations, orderId, remaining, stockEvents(deps));
+  const { changed, shortages } = result;
+  const taken = [...already, ...result.taken];
+  // All or nothing: a short line gives back what the earlier lines took.
+  if (shortages.length > 0 && taken.length > 0)
+    changed.push(...(await deps.mutex.run(productKeys(taken), () => giveBack(deps, taken))));
+  const status = shortages.length > 0 ? 'rejected' : 'reserved';
+  await deps.reservations.transition(orderId, ['pending'], status, deps.clock.now());
+  await announce(deps, changed);
+  return { orderId, status, expiresAt, shortages };
+}
+
+async function releaseLocked(deps: InventoryDeps, orderId: string, onlyIfDue: boolean): Promise<ReservationOutcome> {
+  const r = await deps.reservations.byOrderId(orderId);
+  const now = deps.clock.now();
+  if (!r) {
+    // A tombstone: a Reserve that arrives after its order was cancelled must not hold stock.
+    const tombstone: Reservation = {
+      orderId,
+      items: [],
+      taken: [],
+      status: 'released',
+      expiresAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await deps.reservations.create(tombstone);
+    return outcomeOf(tombstone);
+  }
+  if (r.status === 'committed') {
+    if (onlyIfDue) return outcomeOf(r);
+    throw new AppError('PRECONDITION_FAILED', 'The reservation is committed and cannot be released');
+  }
+  if (r.status === 'released' || r.status === 'rejected' || r.status === 'returned') return outcomeOf(r);
+  if (onlyIfDue && r.expiresAt > now) return outcomeOf(r);
+  // Status first, then the units: a crash in between loses units (undersell), never oversells.
+  if (!(await deps.reservations.transition(orderId, ['reserved', 'pending'], 'released', now)))
+    return outcomeOf((await deps.reservations.byOrderId(orderId))!);
+  const changed = await deps.mutex.run(productKeys(r.taken), () => giveBack(deps, r.taken));
+  await announce(deps, changed);
+  return { ...outcomeOf(r), status: 'released' };
+}
+
+/** A committed order cancelled before shipping: what it sold goes back to stock, once. */
+async function returnLocked(deps: InventoryDeps, orderId: string): Promise<ReservationOutcome> {
+  const r = await deps.reservations.byOrderId(orderId);
+  if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
+  // Not sold yet: the units are only held, so giving them back is a release.
+  if (r.status === 'reserved' || r.status === 'pending') return releaseLocked(deps, orderId, false);
+  if (r.status !== 'committed') return outcomeOf(r);
+  // As in release: status first (the atomic guard against a second return, also from another
+  // replica), then the units; a crash in between undersells, never adds stock twice.
+  if (!(await deps.reservations.transition(orderId, ['committed'], 'returned', deps.clock.now())))
+    return outcomeOf((await deps.reservations.byOrderId(orderId))!);
+  const changed = await deps.mutex.run(productKeys(r.taken), () => giveBack(deps, r.taken));
+  await announce(deps, changed);
+  return { ...outcomeOf(r), status: 'returned' };
+}
+
+export async function reserveStock(
+  deps: InventoryDeps,
+  orderId: string,
+  items: readonly ReservationItem[],
+  ttlSeconds = deps.reservationTtlSeconds,
+): Promise<ReservationOutcome> {
+  const lines = mergeLines(items);
+  return deps.reserving(() =>
+    deps.mutex.run([orderKey(orderId)], () => reserveLocked(deps, orderId, lines, ttlSeconds)),
+  );
+}
+
+export const releaseStock = (deps: InventoryDeps, orderId: string): Promise<ReservationOutcome> =>
+  deps.mutex.run([orderKey(orderId)], () => releaseLocked(deps, orderId, false));
+
+/** Called by the expiry sweep: releases only a hold that is really past its time. */
+export const expireReservation = (deps: InventoryDeps, orderId: string): Promise<ReservationOutcome> =>
+  deps.mutex.run([orderKey(orderId)], () => releaseLocked(deps, orderId, true));
+
+export async function commitStock(deps: InventoryDeps, orderId: string): Promise<ReservationOutcome> {
+  return deps.mutex.run([orderKey(orderId)], async () => {
+    const r = await deps.reservations.byOrderId(orderId);
+    if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
+    if (r.status === 'committed') return outcomeOf(r);
+    if (r.status !== 'reserved') throw new AppError('PRECONDITION_FAILED', `The reservation is ${r.status}`);
+    await deps.reservations.transition(orderId, ['reserved'], 'committed', deps.clock.now());
+    return { ...outcomeOf(r), status: 'committed' };
+  });
+}
+
+export const returnStock = (deps: InventoryDeps, orderId: string): Promise<ReservationOutcome> =>
+  deps.mutex.run([orderKey(orderId)], () => returnLocked(deps, orderId));
+
+export async function setStock(deps: InventoryDeps, productId: string, stock: number): Promise<Product> {
+  const { before, after } = await deps.mutex.run([`product:${productId}`], async () => {
+    const current = await deps.products.byId(productId);
+    if (!current || current.deleted) throw new AppError('NOT_FOUND', 'No such product');
+    return { before: current.stock, after: await deps.products.setStock(productId, stock, stockEvents(deps)) };
+  });
+  if (!after) throw new AppError('NOT_FOUND', 'No such product');
+  await announce(deps, [{ after, before }]);
+  return after;
+}
+
+export const expiredOrders = (deps: InventoryDeps, limit: number): Promise<string[]> =>
+  deps.reservations.expired(deps.clock.now(), limit);

@@ -1,6 +1,13 @@
 import type * as grpc from '@grpc/grpc-js';
 import { loadProto, serviceClient, validate, type GrpcServiceRegistration } from '@shop/service-kit';
-import type { InventoryUseCases, ReservationOutcome } from '../../domain/use-cases/inventory';
+import {
+  commitStock,
+  releaseStock,
+  reserveStock,
+  returnStock,
+  type InventoryDeps,
+  type ReservationOutcome,
+} from '../../domain/use-cases/inventory';
 import type { InventoryFeed, StockChange } from '../../domain/inventory-feed';
 import type { ProductRepository } from '../../domain/ports';
 import { getProductsRequest, orderRef, reserveStockRequest, watchInventoryRequest } from './schemas';
@@ -21,7 +28,7 @@ const updateOf = (c: StockChange) => ({ product_id: c.productId, stock: c.stock,
 
 export interface ProductServiceDeps {
   readonly products: ProductRepository;
-  readonly inventory: InventoryUseCases;
+  readonly inventory: InventoryDeps;
   readonly feed: InventoryFeed;
 }
 
@@ -48,16 +55,16 @@ export function createProductGrpcService(deps: ProductServiceDeps): GrpcServiceR
       async ReserveStock(call: grpc.ServerUnaryCall<unknown, unknown>) {
         const req = validate(reserveStockRequest, call.request, 'request');
         const items = req.items.map((i) => ({ productId: i.product_id, quantity: i.quantity }));
-        return resultOf(await inventory.reserve(req.order_id, items, req.ttl_seconds || undefined));
+        return resultOf(await reserveStock(inventory, req.order_id, items, req.ttl_seconds || undefined));
       },
       async ReleaseStock(call: grpc.ServerUnaryCall<unknown, unknown>) {
-        return resultOf(await inventory.release(validate(orderRef, call.request, 'request').order_id));
+        return resultOf(await releaseStock(inventory, validate(orderRef, call.request, 'request').order_id));
       },
       async CommitStock(call: grpc.ServerUnaryCall<unknown, unknown>) {
-        return resultOf(await inventory.commit(validate(orderRef, call.request, 'request').order_id));
+        return resultOf(await commitStock(inventory, validate(orderRef, call.request, 'request').order_id));
       },
       async ReturnStock(call: grpc.ServerUnaryCall<unknown, unknown>) {
-        return resultOf(await inventory.returnStock(validate(orderRef, call.request, 'request').order_id));
+        return resultOf(await returnStock(inventory, validate(orderRef, call.request, 'request').order_id));
       },
       async WatchInventory(call: grpc.ServerWritableStream<unknown, unknown>) {
         const req = validate(watchInventoryRequest, call.request, 'request');

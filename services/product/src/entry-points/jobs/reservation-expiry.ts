@@ -1,5 +1,5 @@
 import type { Logger, Stoppable } from '@shop/service-kit';
-import type { InventoryUseCases } from '../../domain/use-cases/inventory';
+import { expireReservation, expiredOrders, type InventoryDeps } from '../../domain/use-cases/inventory';
 
 /**
  * Releases holds whose time ran out. Every replica sweeps; each release is idempotent and
@@ -7,12 +7,12 @@ import type { InventoryUseCases } from '../../domain/use-cases/inventory';
  * units back once. A plain in-process timer rather than a Dapr cron binding: it needs no
  * extra component, runs in tests without a sidecar, and a missed tick only delays a release.
  */
-export function startReservationExpiry(inventory: InventoryUseCases, logger: Logger, intervalMs: number): Stoppable {
+export function startReservationExpiry(inventory: InventoryDeps, logger: Logger, intervalMs: number): Stoppable {
   let running: Promise<void> | undefined;
   async function sweep(): Promise<void> {
-    const orderIds = await inventory.expiredOrders(100);
+    const orderIds = await expiredOrders(inventory, 100);
     for (const orderId of orderIds) {
-      const outcome = await inventory.expire(orderId);
+      const outcome = await expireReservation(inventory, orderId);
       if (outcome.status === 'released') logger.info('reservation expired and released', { orderId });
     }
   }

@@ -1,7 +1,14 @@
 import { Router, type Request } from 'express';
 import { validate, type Authenticator } from '@shop/service-kit';
-import type { InventoryUseCases } from '../../domain/use-cases/inventory';
-import type { ProductUseCases } from '../../domain/use-cases/products';
+import { setStock, type InventoryDeps } from '../../domain/use-cases/inventory';
+import {
+  createProduct,
+  getProduct,
+  listProducts,
+  removeProduct,
+  updateProduct,
+  type ProductDeps,
+} from '../../domain/use-cases/products';
 import { createRepresentationCache, sendCatalog } from './http-cache';
 import { pageJson, productJson } from './presenters';
 import { attributeFilters, createProductBody, idParams, inventoryBody, listQuery, updateProductBody } from './schemas';
@@ -18,11 +25,7 @@ function parseListQuery(req: Request) {
   return { ...query, attributes };
 }
 
-export function productRoutes(deps: {
-  products: ProductUseCases;
-  inventory: InventoryUseCases;
-  auth: Authenticator;
-}): Router {
+export function productRoutes(deps: { products: ProductDeps; inventory: InventoryDeps; auth: Authenticator }): Router {
   const { products, inventory, auth } = deps;
   const admin = [auth.requireAuth(), auth.requireRole('admin')];
   const router = Router();
@@ -30,7 +33,7 @@ export function productRoutes(deps: {
 
   router.get('/', async (req, res) => {
     const { category, ...query } = parseListQuery(req);
-    const page = await products.list({ ...query, ...(category === undefined ? {} : { category }) });
+    const page = await listProducts(products, { ...query, ...(category === undefined ? {} : { category }) });
     // The read model returns one items array per listing version; page and size are in its key.
     const key = page.items.length > 0 ? page.items : page;
     sendCatalog(
@@ -42,7 +45,7 @@ export function productRoutes(deps: {
 
   router.get('/:id', async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
-    const product = await products.get(id);
+    const product = await getProduct(products, id);
     sendCatalog(
       req,
       res,
@@ -52,26 +55,26 @@ export function productRoutes(deps: {
 
   router.post('/', ...admin, async (req, res) => {
     const body = validate(createProductBody, req.body, 'body');
-    const created = await products.create(body);
+    const created = await createProduct(products, body);
     res.status(201).location(`/v1/products/${created.id}`).json(productJson(created));
   });
 
   router.patch('/:id', ...admin, async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
     const body = validate(updateProductBody, req.body, 'body');
-    res.json(productJson(await products.update(id, body)));
+    res.json(productJson(await updateProduct(products, id, body)));
   });
 
   router.delete('/:id', ...admin, async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
-    await products.remove(id);
+    await removeProduct(products, id);
     res.status(204).end();
   });
 
   router.put('/:id/inventory', ...admin, async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
     const { stock } = validate(inventoryBody, req.body, 'body');
-    const product = await inventory.setStock(id, stock);
+    const product = await setStock(inventory, id, stock);
     res.json({ productId: product.id, stock: product.stock, updatedAt: product.updatedAt.toISOString() });
   });
 

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { principalOf, validate, type Authenticator } from '@shop/service-kit';
-import type { ReviewUseCases } from '../../domain/use-cases/reviews';
+import { addReview, listReviews, removeReview, type ReviewDeps } from '../../domain/use-cases/reviews';
 import { pageJson, reviewJson } from './presenters';
 import { idParams, pageQuery, reviewBody, reviewParams } from './schemas';
 
 /** Mounted on /v1/products as well; its paths all start with /:id/reviews. */
-export function reviewRoutes(deps: { reviews: ReviewUseCases; auth: Authenticator }): Router {
+export function reviewRoutes(deps: { reviews: ReviewDeps; auth: Authenticator }): Router {
   const { reviews, auth } = deps;
   const router = Router();
   const authorOf = (res: Parameters<typeof principalOf>[0]) => {
@@ -16,19 +16,19 @@ export function reviewRoutes(deps: { reviews: ReviewUseCases; auth: Authenticato
   router.get('/:id/reviews', async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
     const { page, pageSize } = validate(pageQuery, req.query, 'query');
-    res.json(pageJson(await reviews.list(id, page, pageSize), reviewJson));
+    res.json(pageJson(await listReviews(reviews, id, page, pageSize), reviewJson));
   });
 
   router.post('/:id/reviews', auth.requireAuth(), async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
     const body = validate(reviewBody, req.body, 'body');
-    const review = await reviews.add(id, authorOf(res), body);
+    const review = await addReview(reviews, id, authorOf(res), body);
     res.status(201).json(reviewJson(review));
   });
 
   router.delete('/:id/reviews/:reviewId', auth.requireAuth(), async (req, res) => {
     const { id, reviewId } = validate(reviewParams, req.params, 'path');
-    await reviews.remove(id, reviewId, authorOf(res));
+    await removeReview(reviews, id, reviewId, authorOf(res));
     res.status(204).end();
   });
 

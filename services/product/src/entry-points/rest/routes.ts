@@ -1,18 +1,18 @@
 import type { Express } from 'express';
 import type { Authenticator } from '@shop/service-kit';
-import type { CategoryUseCases } from '../../domain/use-cases/categories';
-import type { InventoryUseCases } from '../../domain/use-cases/inventory';
-import type { ProductUseCases } from '../../domain/use-cases/products';
-import type { ReviewUseCases } from '../../domain/use-cases/reviews';
+import type { CategoryDeps } from '../../domain/use-cases/categories';
+import type { InventoryDeps } from '../../domain/use-cases/inventory';
+import type { ProductDeps } from '../../domain/use-cases/products';
+import type { ReviewDeps } from '../../domain/use-cases/reviews';
 import { categoryRoutes } from './categories-routes';
 import { productRoutes } from './products-routes';
 import { reviewRoutes } from './reviews-routes';
 
 export interface ProductRestDeps {
-  readonly products: ProductUseCases;
-  readonly categories: CategoryUseCases;
-  readonly inventory: InventoryUseCases;
-  readonly reviews: ReviewUseCases;
+  readonly products: ProductDeps;
+  readonly categories: CategoryDeps;
+  readonly inventory: InventoryDeps;
+  readonly reviews: ReviewDeps;
 }
 
 /** The product service's REST surface: /v1/products (with its reviews) and /v1/categories. */
