@@ -16,8 +16,13 @@ const REST = [/^routes\.ts$/, /^[a-z0-9-]+-routes\.ts$/, /^schemas\.ts$/, /^pres
 const FACTORY = /^export (async )?function create\w*UseCases\b/m;
 const GRPC = [/^[a-z0-9-]+-grpc-service\.ts$/, /^schemas\.ts$/];
 
+// A folder with no file anywhere below it is what a rename leaves behind in a checkout; git has no such folder.
+const hasFiles = (path: string): boolean =>
+  !statSync(path).isDirectory() || readdirSync(path).some((name) => hasFiles(join(path, name)));
 const entries = (dir: string) =>
-  readdirSync(dir).map((name) => ({ name, dir: statSync(join(dir, name)).isDirectory() }));
+  readdirSync(dir)
+    .filter((name) => hasFiles(join(dir, name)))
+    .map((name) => ({ name, dir: statSync(join(dir, name)).isDirectory() }));
 
 function filesOnly(dir: string, where: string, allowed: readonly RegExp[], out: string[]): void {
   for (const e of entries(dir)) {
