@@ -61,7 +61,8 @@ export function startTracing(options: TracingOptions): Tracing {
   // process without a collector (the local default) does not pay their memory.
   const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof OtelCore;
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
-  const { ExpressInstrumentation, ExpressLayerType } = require('@opentelemetry/instrumentation-express') as typeof ExpressInst;
+  const { ExpressInstrumentation, ExpressLayerType } =
+    require('@opentelemetry/instrumentation-express') as typeof ExpressInst;
   const { GrpcInstrumentation } = require('@opentelemetry/instrumentation-grpc') as typeof GrpcInst;
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof HttpInst;
   const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof Instrumentation;

@@ -52,7 +52,11 @@ async function fakeDaprApi() {
   const SaveState: Handler<{ states: StoredItem[] }> = (call, callback) => {
     for (const item of call.request.states) {
       const current = state.get(item.key);
-      if (item.options?.concurrency === 'CONCURRENCY_FIRST_WRITE' && current && item.etag?.value !== String(current.etag)) {
+      if (
+        item.options?.concurrency === 'CONCURRENCY_FIRST_WRITE' &&
+        current &&
+        item.etag?.value !== String(current.etag)
+      ) {
         callback({ code: grpc.status.ABORTED, details: 'possible etag mismatch. error from state store' });
         return;
       }
@@ -65,15 +69,20 @@ async function fakeDaprApi() {
     state.delete(call.request.key);
     callback(null, {});
   };
-  server.addService(serviceClient(loadProto('dapr/proto/runtime/v1/dapr.proto'), 'dapr.proto.runtime.v1.Dapr').service, {
-    PublishEvent,
-    GetSecret,
-    GetState,
-    SaveState,
-    DeleteState,
-  });
+  server.addService(
+    serviceClient(loadProto('dapr/proto/runtime/v1/dapr.proto'), 'dapr.proto.runtime.v1.Dapr').service,
+    {
+      PublishEvent,
+      GetSecret,
+      GetState,
+      SaveState,
+      DeleteState,
+    },
+  );
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   return {
     port,
@@ -103,7 +112,11 @@ describe('publishEvent', () => {
 
       expect(api.published).toHaveLength(1);
       const [req] = api.published;
-      expect(req).toMatchObject({ pubsub_name: 'pubsub', topic: 'orders.placed', data_content_type: 'application/json' });
+      expect(req).toMatchObject({
+        pubsub_name: 'pubsub',
+        topic: 'orders.placed',
+        data_content_type: 'application/json',
+      });
       expect(JSON.parse(req!.data.toString('utf8'))).toEqual({ orderId: 'o-1' });
       expect(req!.metadata['cloudevent.id']).toBe('order-o-1-placed');
       expect(req!.metadata['cloudevent.traceparent']).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
@@ -122,7 +135,12 @@ describe('publishEvent', () => {
     expect(err).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(await lines()).toContainEqual(
-      expect.objectContaining({ level: 'debug', message: 'sidecar call failed', method: 'PublishEvent', service: 'order' }),
+      expect.objectContaining({
+        level: 'debug',
+        message: 'sidecar call failed',
+        method: 'PublishEvent',
+        service: 'order',
+      }),
     );
   });
 });
@@ -134,12 +152,22 @@ describe('state', () => {
     try {
       const empty = await client.getState('cartstore', 'cart-u1');
       await client.saveState('cartstore', [
-        { key: 'cart-u1', value: { items: [1] }, metadata: { ttlInSeconds: '60' }, concurrency: 'first-write', consistency: 'strong' },
+        {
+          key: 'cart-u1',
+          value: { items: [1] },
+          metadata: { ttlInSeconds: '60' },
+          concurrency: 'first-write',
+          consistency: 'strong',
+        },
       ]);
       const first = await client.getState('cartstore', 'cart-u1');
-      await client.saveState('cartstore', [{ key: 'cart-u1', value: { items: [2] }, etag: first.etag!, concurrency: 'first-write' }]);
+      await client.saveState('cartstore', [
+        { key: 'cart-u1', value: { items: [2] }, etag: first.etag!, concurrency: 'first-write' },
+      ]);
       const stale = await client
-        .saveState('cartstore', [{ key: 'cart-u1', value: { items: [3] }, etag: first.etag!, concurrency: 'first-write' }])
+        .saveState('cartstore', [
+          { key: 'cart-u1', value: { items: [3] }, etag: first.etag!, concurrency: 'first-write' },
+        ])
         .catch((e: unknown) => e);
 
       expect(empty).toEqual({ data: undefined, etag: undefined });

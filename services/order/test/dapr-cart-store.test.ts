@@ -59,10 +59,7 @@ describe('the cart in the Dapr state store', () => {
 
   test('When the stored value is missing or corrupt, then the cart is empty', async () => {
     const missing = createDaprCartStore(fakeDapr({ get: () => ({ data: undefined, etag: undefined }) }).client, 'c');
-    const corrupt = createDaprCartStore(
-      fakeDapr({ get: () => ({ data: { items: 'x' }, etag: '2' }) }).client,
-      'c',
-    );
+    const corrupt = createDaprCartStore(fakeDapr({ get: () => ({ data: { items: 'x' }, etag: '2' }) }).client, 'c');
 
     expect(await missing.load('u1')).toEqual({ items: [], etag: undefined });
     expect(await corrupt.load('u1')).toEqual({ items: [], etag: '2' });
