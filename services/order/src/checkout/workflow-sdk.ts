@@ -3,7 +3,6 @@ import type * as Sdk from '@dapr/dapr';
 // The workflow classes from their own modules: @dapr/dapr's index loads every client, server
 // and actor module of the SDK with them, ~20 MiB of RSS the order service never uses
 // (docs/performance.md). Types still come from the index (erased at build).
-/* eslint-disable @typescript-eslint/no-redeclare -- a class is a value and a type */
 export const WorkflowRuntime = (
   require('@dapr/dapr/workflow/runtime/WorkflowRuntime') as { default: typeof Sdk.WorkflowRuntime }
 ).default;
@@ -17,4 +16,3 @@ export const { WorkflowRuntimeStatus } = require('@dapr/dapr/workflow/runtime/Wo
 };
 export const { LogLevel } = require('@dapr/dapr/types/logger/LogLevel') as { LogLevel: typeof Sdk.LogLevel };
 export type LogLevel = Sdk.LogLevel;
-/* eslint-enable @typescript-eslint/no-redeclare */
