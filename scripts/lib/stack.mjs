@@ -8,7 +8,7 @@ import { renderResources } from './render.mjs';
 import { ensureStores, waitReachable } from './stores.mjs';
 import { ferretdbBinary } from '../install-ferretdb.mjs';
 import { isAlive, readPids, spawnManaged, stopManaged } from './supervisor.mjs';
-import { goEnv, nodeArgs, nodeEnv } from './tuning.mjs';
+import { goEnv, nodeArgs, nodeEnv, schedulerArgs } from './tuning.mjs';
 import { spawnSync } from 'node:child_process';
 import { startConsole } from './console.mjs';
 
@@ -110,6 +110,7 @@ function infrastructure(settings) {
         '--etcd-initial-cluster',
         `dapr-scheduler-server-0=http://${h}:${scheduler.etcdPeerPort}`,
         '--log-as-json',
+        ...schedulerArgs(),
       ],
     },
   ];
@@ -142,7 +143,7 @@ async function spawnInfrastructure(settings, proc) {
     name: proc.name,
     command: proc.command,
     args: proc.args,
-    env: goEnv(),
+    env: goEnv(proc.name),
   });
   await waitFor(proc.name, proc.ready, proc.timeoutMs, () => logTail(settings, proc.name));
 }
@@ -227,7 +228,7 @@ export function startApp(settings, app, resources) {
     name: sidecarName(app),
     command: bin(settings, 'daprd'),
     args: daprdArgs(settings, app, resources),
-    env: goEnv(),
+    env: goEnv('daprd'),
   });
 }
 
@@ -351,7 +352,7 @@ export async function restartSidecar(profile, app, { signal = 'SIGTERM' } = {}) 
     name: sidecarName(app),
     command: bin(settings, 'daprd'),
     args: daprdArgs(settings, app, resources),
-    env: goEnv(),
+    env: goEnv('daprd'),
   });
   await waitAppReady(settings, app);
 }

@@ -1,17 +1,27 @@
 // Memory settings of the stack's own processes, settled by measurement (docs/performance.md
-// has the figures). SHOP_NODE_FLAGS and SHOP_GO_ENV override them for an experiment.
+// has the figures). For an experiment, SHOP_NODE_FLAGS replaces the Node flags, SHOP_GO_ENV
+// (`GOGC=… GOMEMLIMIT=…`) the Go environment of every Go process, SHOP_SCHEDULER_ARGS the
+// scheduler's extra flags.
 
 // Node services. A 2 MiB young generation instead of V8's 16 MiB (idle services never shrink
-// it back), and two malloc arenas instead of one per thread. --enable-source-maps is off by
-// default: it keeps every loaded module's source map in the heap; SHOP_SOURCE_MAPS=1 turns
-// it back on for readable stack traces.
-const NODE_FLAGS = '--max-semi-space-size=2';
+// it back). A small initial old generation: V8 otherwise lets start-up garbage pile up to
+// tens of MiB before its first full collection, and an idle service never reaches that limit,
+// so it keeps the garbage for good; with 8 MiB the first full GCs run during start-up and the
+// limit then follows what is live. Two malloc arenas instead of one per thread.
+// --enable-source-maps is off by default: it keeps every loaded module's source map in the
+// heap; SHOP_SOURCE_MAPS=1 turns it back on for readable stack traces.
+const NODE_FLAGS = '--max-semi-space-size=2 --initial-old-space-size=8';
 const NODE_ENV = { MALLOC_ARENA_MAX: '2' };
 
-// Go processes (daprd, placement, scheduler, FerretDB): Go's defaults. GOGC=50 and a
-// GOMEMLIMIT changed nothing measurable at idle: a sidecar's private memory is ~7 MiB, the rest
-// of its RSS is the binary's pages, shared by the five sidecars.
-const GO_ENV = '';
+// Go processes, per binary: Go's defaults. A sidecar's RSS is mostly its binary's pages
+// (shared by the five sidecars); its Go heap is ~10 MiB live, so GOGC and GOMEMLIMIT have
+// little to take.
+const GO_ENV = { daprd: '', placement: '', scheduler: '', ferretdb: '' };
+
+// The scheduler starts 2,048 job workers by default, each a goroutine over a partition of the
+// job space (14 MiB of its idle RSS); 256 still deliver more jobs at once than the shop's
+// 64 concurrent workflow work items ask for.
+const SCHEDULER_ARGS = '--workers 256';
 
 const words = (s) => s.split(/\s+/).filter(Boolean);
 
@@ -25,7 +35,12 @@ export function nodeEnv() {
   return process.env.MALLOC_ARENA_MAX ? {} : NODE_ENV;
 }
 
-/** Environment for a Go process of the stack: `GOGC=… GOMEMLIMIT=…` pairs. */
-export function goEnv() {
-  return Object.fromEntries(words(process.env.SHOP_GO_ENV ?? GO_ENV).map((kv) => kv.split('=', 2)));
+/** Environment for one Go binary of the stack (`daprd`, `placement`, `scheduler`, `ferretdb`). */
+export function goEnv(binary) {
+  const settings = process.env.SHOP_GO_ENV ?? GO_ENV[binary] ?? '';
+  return Object.fromEntries(words(settings).map((kv) => kv.split('=', 2)));
+}
+
+export function schedulerArgs() {
+  return words(process.env.SHOP_SCHEDULER_ARGS ?? SCHEDULER_ARGS);
 }

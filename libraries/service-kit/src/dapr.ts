@@ -1,58 +1,149 @@
-import type * as DaprSdk from '@dapr/dapr';
-import type { DaprClient, LoggerService } from '@dapr/dapr';
+import * as grpc from '@grpc/grpc-js';
 import { context, propagation } from '@opentelemetry/api';
 import { z } from 'zod';
 import { AppError } from './errors';
 import { checkSidecar } from './health';
 import type { Logger } from './logger';
+import { loadProto, serviceClient } from './proto';
 
 export interface DaprClientSettings {
   readonly daprHost?: string;
   readonly daprGrpcPort: number;
   /** Kept with the client settings so waitForSidecar can use the same object. */
   readonly daprHttpPort?: number;
-  /** Routes the SDK's own log lines into the service's JSON log. */
+  /** Failed sidecar calls are logged here at debug level (the caller decides what to report). */
   readonly logger?: Logger;
+  /** Deadline of each call (5 s): a sidecar that does not answer must not hold a request. */
+  readonly deadlineMs?: number;
 }
 
 const settingsSchema = z.object({
   daprHost: z.string().min(1).default('127.0.0.1'),
   daprGrpcPort: z.number().int().min(1).max(65535),
   daprHttpPort: z.number().int().min(1).max(65535).optional(),
+  deadlineMs: z.number().int().positive().default(5_000),
 });
 
-function sdkLogger(logger: Logger): LoggerService {
-  const at =
-    (level: string) =>
-    (message: unknown, ...rest: unknown[]) =>
-      logger.log(level, String(message), rest.length > 0 ? { sdk: 'dapr', details: rest } : { sdk: 'dapr' });
-  return { error: at('error'), warn: at('warn'), info: at('debug'), verbose: at('debug'), debug: at('debug') };
+export type StateConcurrency = 'first-write' | 'last-write';
+export type StateConsistency = 'eventual' | 'strong';
+
+export interface StateEntry {
+  /** The stored value parsed as JSON (the raw string when it is not JSON); undefined when absent. */
+  readonly data: unknown;
+  /** Empty when the key does not exist. */
+  readonly etag: string | undefined;
 }
 
-// The SDK is loaded on first use: it costs ~45 MiB of RSS per process (docs/performance.md),
-// and a process that never talks to its sidecar through it (the gateway) should not pay.
-let sdk: typeof DaprSdk | undefined;
-function daprSdk(): typeof DaprSdk {
-  sdk ??= require('@dapr/dapr') as typeof DaprSdk;
-  return sdk;
+export interface StateItem {
+  readonly key: string;
+  /** Stored as JSON. */
+  readonly value: unknown;
+  readonly etag?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+  readonly concurrency?: StateConcurrency;
+  readonly consistency?: StateConsistency;
 }
 
 /**
- * A gRPC client to the local sidecar. It is marked initialised up front: the SDK otherwise
- * polls the sidecar for up to a minute on first use, stalling a request; call waitForSidecar
- * at start-up instead, and let later calls fail fast with UNAVAILABLE.
+ * The part of the sidecar's gRPC API (`dapr.proto.runtime.v1.Dapr`) the shop uses: publish,
+ * secrets and key/value state. Rejections are grpc-js ServiceErrors (numeric `code`).
+ */
+export interface DaprClient {
+  publish(pubsubName: string, topic: string, data: object, metadata?: Readonly<Record<string, string>>): Promise<void>;
+  getSecret(storeName: string, key: string): Promise<Record<string, string>>;
+  getState(storeName: string, key: string): Promise<StateEntry>;
+  saveState(storeName: string, items: readonly StateItem[]): Promise<void>;
+  deleteState(storeName: string, key: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Unary = (
+  request: unknown,
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+  callback: (err: grpc.ServiceError | null, response?: unknown) => void,
+) => void;
+
+const CONCURRENCY = { 'first-write': 'CONCURRENCY_FIRST_WRITE', 'last-write': 'CONCURRENCY_LAST_WRITE' } as const;
+const CONSISTENCY = { eventual: 'CONSISTENCY_EVENTUAL', strong: 'CONSISTENCY_STRONG' } as const;
+
+function parseStored(data: Buffer | undefined): unknown {
+  if (!data || data.length === 0) return undefined;
+  const text = data.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A gRPC client of the local sidecar on grpc-js and the Dapr protos, the stack every service
+ * already loads for its AppCallback server. Written here instead of using @dapr/dapr's
+ * DaprClient: that one brings a second gRPC stack (ConnectRPC) and the generated code of
+ * every Dapr API, ~20 MiB of RSS per process for three calls (docs/performance.md). The
+ * workflow SDK stays @dapr/dapr's. Calls fail fast (no wait for the sidecar; use
+ * waitForSidecar at start-up) and every call has a deadline.
  */
 export function createDaprClient(settings: DaprClientSettings): DaprClient {
-  const { daprHost, daprGrpcPort } = settingsSchema.parse(settings);
-  const { CommunicationProtocolEnum, DaprClient: Client, LogLevel } = daprSdk();
-  const client = new Client({
-    daprHost,
-    daprPort: String(daprGrpcPort),
-    communicationProtocol: CommunicationProtocolEnum.GRPC,
-    logger: settings.logger ? { level: LogLevel.Info, service: sdkLogger(settings.logger) } : { level: LogLevel.Warn },
-  });
-  client.daprClient.setIsInitialized(true);
-  return client;
+  const { daprHost, daprGrpcPort, deadlineMs } = settingsSchema.parse(settings);
+  const Dapr = serviceClient(loadProto('dapr/proto/runtime/v1/dapr.proto'), 'dapr.proto.runtime.v1.Dapr');
+  const client = new Dapr(`${daprHost}:${daprGrpcPort}`, grpc.credentials.createInsecure());
+  // The sidecar's API token, when the deployment sets one (as @dapr/dapr reads it).
+  const apiToken = process.env['DAPR_API_TOKEN'];
+
+  const call = <Res>(method: string, request: unknown) =>
+    new Promise<Res>((resolve, reject) => {
+      const metadata = new grpc.Metadata();
+      if (apiToken) metadata.set('dapr-api-token', apiToken);
+      const fn = (client as unknown as Record<string, Unary>)[method] as Unary;
+      fn.call(client, request, metadata, { deadline: Date.now() + deadlineMs }, (err, response) => {
+        if (!err) return resolve(response as Res);
+        settings.logger?.debug('sidecar call failed', { method, grpcCode: err.code, err: err.details });
+        reject(err);
+      });
+    });
+
+  return {
+    async publish(pubsubName, topic, data, metadata = {}) {
+      await call('PublishEvent', {
+        pubsub_name: pubsubName,
+        topic,
+        data: Buffer.from(JSON.stringify(data), 'utf8'),
+        data_content_type: 'application/json',
+        metadata,
+      });
+    },
+    async getSecret(storeName, key) {
+      const res = await call<{ data?: Record<string, string> }>('GetSecret', { store_name: storeName, key });
+      return { ...res.data };
+    },
+    async getState(storeName, key) {
+      const res = await call<{ data?: Buffer; etag?: string }>('GetState', { store_name: storeName, key });
+      return { data: parseStored(res.data), etag: res.etag || undefined };
+    },
+    async saveState(storeName, items) {
+      await call('SaveState', {
+        store_name: storeName,
+        states: items.map((item) => ({
+          key: item.key,
+          value: Buffer.from(JSON.stringify(item.value), 'utf8'),
+          ...(item.etag === undefined ? {} : { etag: { value: item.etag } }),
+          metadata: { ...item.metadata },
+          options: {
+            concurrency: item.concurrency ? CONCURRENCY[item.concurrency] : 'CONCURRENCY_UNSPECIFIED',
+            consistency: item.consistency ? CONSISTENCY[item.consistency] : 'CONSISTENCY_UNSPECIFIED',
+          },
+        })),
+      });
+    },
+    async deleteState(storeName, key) {
+      await call('DeleteState', { store_name: storeName, key });
+    },
+    async stop() {
+      client.close();
+    },
+  };
 }
 
 export interface PublishOptions {
@@ -62,14 +153,12 @@ export interface PublishOptions {
 }
 
 function unavailable(what: string, err: unknown): AppError {
-  // The gRPC SDK rejects publish with `{ error }` rather than an Error.
-  const cause = (err as { error?: unknown } | undefined)?.error ?? err;
-  return new AppError('UNAVAILABLE', `${what} is unavailable`, { cause });
+  return new AppError('UNAVAILABLE', `${what} is unavailable`, { cause: err });
 }
 
 /**
  * Publishes JSON through the sidecar. The current trace context rides in the CloudEvent
- * (`cloudevent.traceparent`), because the SDK's gRPC transport is not instrumented and
+ * (`cloudevent.traceparent`), because the client's gRPC calls are not instrumented and
  * the sidecar would otherwise start a new trace.
  */
 export async function publishEvent(
@@ -90,29 +179,21 @@ export async function publishEvent(
   }
   if (carrier['tracestate']) metadata['cloudevent.tracestate'] = carrier['tracestate'];
   try {
-    await client.pubsub.publish(pubsubName, topic, data, { contentType: 'application/json', metadata });
+    await client.publish(pubsubName, topic, data, metadata);
   } catch (err) {
     throw unavailable('Event publishing', err);
   }
 }
 
-interface RawSecretApi {
-  getSecret(request: { storeName: string; key: string }): Promise<{ data: Record<string, string> }>;
-}
-
-/**
- * The secret's whole key/value map. Uses the SDK's underlying gRPC client because the SDK's
- * secret.get over gRPC keeps only the first entry of a multi-valued secret.
- */
+/** The secret's whole key/value map (a multi-valued secret keeps every entry). */
 export async function getSecret(client: DaprClient, store: string, key: string): Promise<Record<string, string>> {
-  let response: { data: Record<string, string> };
+  let data: Record<string, string>;
   try {
-    const raw = (await client.daprClient.getClient()) as RawSecretApi;
-    response = await raw.getSecret({ storeName: store, key });
+    data = await client.getSecret(store, key);
   } catch (err) {
     throw unavailable('The secret store', err);
   }
-  return z.record(z.string(), z.string()).parse({ ...response.data });
+  return z.record(z.string(), z.string()).parse(data);
 }
 
 /** Polls the sidecar's outbound health until it answers 2xx; rejects after timeoutMs. */

@@ -80,8 +80,13 @@ export {
   getSecret,
   publishEvent,
   waitForSidecar,
+  type DaprClient,
   type DaprClientSettings,
   type PublishOptions,
+  type StateConcurrency,
+  type StateConsistency,
+  type StateEntry,
+  type StateItem,
 } from './dapr';
 export {
   appIdSchema,

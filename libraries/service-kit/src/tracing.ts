@@ -4,18 +4,18 @@
  * `./instrument` (a two-line file that calls startTracing) and only then everything else.
  * This module therefore must not import express, grpc-js or the kit's index.
  */
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
-import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type * as OtelCore from '@opentelemetry/core';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as ExpressInst from '@opentelemetry/instrumentation-express';
+import type * as GrpcInst from '@opentelemetry/instrumentation-grpc';
+import type * as HttpInst from '@opentelemetry/instrumentation-http';
+import type * as Instrumentation from '@opentelemetry/instrumentation';
+import type * as Resources from '@opentelemetry/resources';
+import type * as SdkTraceNode from '@opentelemetry/sdk-trace-node';
+import type * as SdkTraceBase from '@opentelemetry/sdk-trace-base';
+import type * as SemConv from '@opentelemetry/semantic-conventions';
+import type * as TraceSampling from './trace-sampling';
 import { z } from 'zod';
-import { keepErrors, ratioSampler } from './trace-sampling';
 
 export interface TracingOptions {
   readonly serviceName: string;
@@ -57,10 +57,25 @@ export function startTracing(options: TracingOptions): Tracing {
     return running;
   }
 
+  // The SDK, the exporter and the instrumentations are loaded only when tracing runs: a
+  // process without a collector (the local default) does not pay their memory.
+  const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof OtelCore;
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+  const { ExpressInstrumentation, ExpressLayerType } =
+    require('@opentelemetry/instrumentation-express') as typeof ExpressInst;
+  const { GrpcInstrumentation } = require('@opentelemetry/instrumentation-grpc') as typeof GrpcInst;
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof HttpInst;
+  const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof Instrumentation;
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof Resources;
+  const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof SdkTraceNode;
+  const { BatchSpanProcessor, NoopSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof SdkTraceBase;
+  const { keepErrors, ratioSampler } = require('./trace-sampling') as typeof TraceSampling;
+  const { ATTR_SERVICE_NAME } = require('@opentelemetry/semantic-conventions') as typeof SemConv;
+
   // Without an exporter a processor must still exist, so that spans (and so the trace ids in
   // logs and headers) are real even when nothing is exported. With an exporter, failed spans
   // of unsampled traces are recorded and exported too (errors kept).
-  const processor: SpanProcessor = otlpEndpoint
+  const processor: SdkTraceBase.SpanProcessor = otlpEndpoint
     ? keepErrors(
         new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces` })),
       )

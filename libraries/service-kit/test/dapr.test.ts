@@ -15,33 +15,81 @@ interface PublishRequest {
   metadata: Record<string, string>;
 }
 
+interface StoredItem {
+  key: string;
+  value: Buffer;
+  etag: { value: string } | null;
+  metadata: Record<string, string>;
+  options: { concurrency: string; consistency: string } | null;
+}
+
+type Handler<Req> = (call: grpc.ServerUnaryCall<Req, unknown>, callback: grpc.sendUnaryData<unknown>) => void;
+
 /**
  * A stand-in for the sidecar's gRPC API, built from the Dapr protos in @dapr/dapr: it
- * records publishes and serves one multi-valued secret. The SDK's own client talks to it.
+ * records publishes, serves one multi-valued secret and keeps state with first-write ETags.
  */
 async function fakeDaprApi() {
   const published: PublishRequest[] = [];
+  const saved: StoredItem[] = [];
+  const state = new Map<string, { value: Buffer; etag: number }>();
   const server = new grpc.Server();
-  server.addService(serviceClient(loadProto('dapr/proto/runtime/v1/dapr.proto'), 'dapr.proto.runtime.v1.Dapr').service, {
-    PublishEvent: (call: grpc.ServerUnaryCall<PublishRequest, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      published.push(call.request);
-      callback(null, {});
-    },
-    GetSecret: (
-      call: grpc.ServerUnaryCall<{ store_name: string; key: string }, unknown>,
-      callback: grpc.sendUnaryData<unknown>,
-    ) => {
-      if (call.request.store_name === 'secretstore' && call.request.key === 'postgres') {
-        callback(null, { data: { username: 'shop', password: 'dev-only' } });
+  const PublishEvent: Handler<PublishRequest> = (call, callback) => {
+    published.push(call.request);
+    callback(null, {});
+  };
+  const GetSecret: Handler<{ store_name: string; key: string }> = (call, callback) => {
+    if (call.request.store_name === 'secretstore' && call.request.key === 'postgres') {
+      callback(null, { data: { username: 'shop', password: 'dev-only' } });
+      return;
+    }
+    callback({ code: grpc.status.NOT_FOUND, details: 'secret not found' });
+  };
+  const GetState: Handler<{ key: string }> = (call, callback) => {
+    const hit = state.get(call.request.key);
+    callback(null, hit ? { data: hit.value, etag: String(hit.etag) } : {});
+  };
+  const SaveState: Handler<{ states: StoredItem[] }> = (call, callback) => {
+    for (const item of call.request.states) {
+      const current = state.get(item.key);
+      if (
+        item.options?.concurrency === 'CONCURRENCY_FIRST_WRITE' &&
+        current &&
+        item.etag?.value !== String(current.etag)
+      ) {
+        callback({ code: grpc.status.ABORTED, details: 'possible etag mismatch. error from state store' });
         return;
       }
-      callback({ code: grpc.status.NOT_FOUND, details: 'secret not found' });
+      saved.push(item);
+      state.set(item.key, { value: item.value, etag: (current?.etag ?? 0) + 1 });
+    }
+    callback(null, {});
+  };
+  const DeleteState: Handler<{ key: string }> = (call, callback) => {
+    state.delete(call.request.key);
+    callback(null, {});
+  };
+  server.addService(
+    serviceClient(loadProto('dapr/proto/runtime/v1/dapr.proto'), 'dapr.proto.runtime.v1.Dapr').service,
+    {
+      PublishEvent,
+      GetSecret,
+      GetState,
+      SaveState,
+      DeleteState,
     },
-  });
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
-  return { port, published, stop: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())) };
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
+  );
+  return {
+    port,
+    published,
+    saved,
+    stop: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
+  };
 }
 
 let tracing: Tracing;
@@ -64,7 +112,11 @@ describe('publishEvent', () => {
 
       expect(api.published).toHaveLength(1);
       const [req] = api.published;
-      expect(req).toMatchObject({ pubsub_name: 'pubsub', topic: 'orders.placed', data_content_type: 'application/json' });
+      expect(req).toMatchObject({
+        pubsub_name: 'pubsub',
+        topic: 'orders.placed',
+        data_content_type: 'application/json',
+      });
       expect(JSON.parse(req!.data.toString('utf8'))).toEqual({ orderId: 'o-1' });
       expect(req!.metadata['cloudevent.id']).toBe('order-o-1-placed');
       expect(req!.metadata['cloudevent.traceparent']).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
@@ -73,14 +125,77 @@ describe('publishEvent', () => {
     }
   });
 
-  test('When the sidecar is down, then publishEvent rejects with UNAVAILABLE and the SDK logs go to the JSON log', async () => {
+  test('When the sidecar is down, then publishEvent rejects with UNAVAILABLE at once and the failed call is logged', async () => {
     const { logger, lines } = captureLogs('order');
     const client = createDaprClient({ daprGrpcPort: await freePort(), logger });
 
+    const started = Date.now();
     const err = await publishEvent(client, 'pubsub', 'orders.placed', { orderId: 'o-2' }).catch((e: unknown) => e);
 
     expect(err).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
-    expect(await lines()).toContainEqual(expect.objectContaining({ level: 'error', sdk: 'dapr', service: 'order' }));
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await lines()).toContainEqual(
+      expect.objectContaining({
+        level: 'debug',
+        message: 'sidecar call failed',
+        method: 'PublishEvent',
+        service: 'order',
+      }),
+    );
+  });
+});
+
+describe('state', () => {
+  test('When a value is saved with first-write concurrency, then it reads back with its ETag and a stale ETag is ABORTED', async () => {
+    const api = await fakeDaprApi();
+    const client = createDaprClient({ daprGrpcPort: api.port });
+    try {
+      const empty = await client.getState('cartstore', 'cart-u1');
+      await client.saveState('cartstore', [
+        {
+          key: 'cart-u1',
+          value: { items: [1] },
+          metadata: { ttlInSeconds: '60' },
+          concurrency: 'first-write',
+          consistency: 'strong',
+        },
+      ]);
+      const first = await client.getState('cartstore', 'cart-u1');
+      await client.saveState('cartstore', [
+        { key: 'cart-u1', value: { items: [2] }, etag: first.etag!, concurrency: 'first-write' },
+      ]);
+      const stale = await client
+        .saveState('cartstore', [
+          { key: 'cart-u1', value: { items: [3] }, etag: first.etag!, concurrency: 'first-write' },
+        ])
+        .catch((e: unknown) => e);
+
+      expect(empty).toEqual({ data: undefined, etag: undefined });
+      expect(first).toEqual({ data: { items: [1] }, etag: '1' });
+      expect(api.saved[0]).toMatchObject({
+        metadata: { ttlInSeconds: '60' },
+        options: { concurrency: 'CONCURRENCY_FIRST_WRITE', consistency: 'CONSISTENCY_STRONG' },
+      });
+      expect(stale).toMatchObject({ code: grpc.status.ABORTED });
+      expect(await client.getState('cartstore', 'cart-u1')).toEqual({ data: { items: [2] }, etag: '2' });
+    } finally {
+      await client.stop();
+      await api.stop();
+    }
+  });
+
+  test('When a key is deleted, then it reads back as absent', async () => {
+    const api = await fakeDaprApi();
+    const client = createDaprClient({ daprGrpcPort: api.port });
+    try {
+      await client.saveState('cartstore', [{ key: 'cart-u2', value: { items: [] } }]);
+      await client.deleteState('cartstore', 'cart-u2');
+
+      expect(await client.getState('cartstore', 'cart-u2')).toEqual({ data: undefined, etag: undefined });
+    } finally {
+      await client.stop();
+      await api.stop();
+    }
   });
 });
 

@@ -1,20 +1,16 @@
-import type { DaprClient } from '@dapr/dapr';
+import type { DaprClient } from '@shop/service-kit';
 import { createCartStoreBreaker, createDaprCartStore } from '../src/data-access/cart-repository';
 
-/** The slice of DaprClient.state the adapter uses, recording what reaches "the sidecar". */
-function fakeDapr(behaviour: { getBulk?: () => unknown; save?: () => void } = {}) {
+/** The slice of the kit's DaprClient the adapter uses, recording what reaches "the sidecar". */
+function fakeDapr(behaviour: { get?: () => unknown; save?: () => void } = {}) {
   const saved: unknown[] = [];
   const client = {
-    state: {
-      getBulk: async () =>
-        behaviour.getBulk?.() ?? [{ key: 'cart-u1', data: { items: [{ productId: 'p1', quantity: 2 }] }, etag: '7' }],
-      save: async (_store: string, items: unknown[]) => {
-        behaviour.save?.();
-        saved.push(...items);
-        return {};
-      },
-      delete: async () => ({}),
+    getState: async () => behaviour.get?.() ?? { data: { items: [{ productId: 'p1', quantity: 2 }] }, etag: '7' },
+    saveState: async (_store: string, items: unknown[]) => {
+      behaviour.save?.();
+      saved.push(...items);
     },
+    deleteState: async () => undefined,
   } as unknown as DaprClient;
   return { client, saved };
 }
@@ -33,7 +29,7 @@ describe('the cart in the Dapr state store', () => {
         key: 'cart-u1',
         value: { items: [{ productId: 'p1', quantity: 3 }] },
         etag: '7',
-        options: expect.objectContaining({ concurrency: 1 }),
+        concurrency: 'first-write',
         metadata: { ttlInSeconds: String(30 * 86_400) },
       }),
     ]);
@@ -53,7 +49,7 @@ describe('the cart in the Dapr state store', () => {
 
   test('When the sidecar is down, then it is UNAVAILABLE (503), not a crash', async () => {
     const { client } = fakeDapr({
-      getBulk: () => {
+      get: () => {
         throw new Error('connect ECONNREFUSED');
       },
     });
@@ -62,11 +58,8 @@ describe('the cart in the Dapr state store', () => {
   });
 
   test('When the stored value is missing or corrupt, then the cart is empty', async () => {
-    const missing = createDaprCartStore(fakeDapr({ getBulk: () => [{ key: 'cart-u1', data: '' }] }).client, 'c');
-    const corrupt = createDaprCartStore(
-      fakeDapr({ getBulk: () => [{ key: 'cart-u1', data: { items: 'x' }, etag: '2' }] }).client,
-      'c',
-    );
+    const missing = createDaprCartStore(fakeDapr({ get: () => ({ data: undefined, etag: undefined }) }).client, 'c');
+    const corrupt = createDaprCartStore(fakeDapr({ get: () => ({ data: { items: 'x' }, etag: '2' }) }).client, 'c');
 
     expect(await missing.load('u1')).toEqual({ items: [], etag: undefined });
     expect(await corrupt.load('u1')).toEqual({ items: [], etag: '2' });
@@ -95,7 +88,7 @@ describe('the cart store breaker', () => {
     let calls = 0;
     const down = createDaprCartStore(
       fakeDapr({
-        getBulk: () => {
+        get: () => {
           calls += 1;
           throw new Error('connect ECONNREFUSED');
         },

@@ -24,13 +24,19 @@ export function createProcessSampler(pids) {
   const first = {};
   const peak = {};
   let last = {};
+  // The whole stack's peak is the largest total of one sample, not the sum of each process's
+  // own peak (those need not coincide).
+  let peakTotal = 0;
   const started = performance.now();
   const sample = () => {
+    let total = 0;
     for (const [name, s] of Object.entries(readAll(pids))) {
       first[name] ??= s;
       last[name] = s;
       peak[name] = Math.max(peak[name] ?? 0, s.rssBytes);
+      if (name !== 'load-generator') total += s.rssBytes;
     }
+    peakTotal = Math.max(peakTotal, total);
   };
   sample();
   const timer = setInterval(sample, 1000);
@@ -56,7 +62,7 @@ export function createProcessSampler(pids) {
         pid: null,
         cpuPercent: stack.reduce((n, [, r]) => n + r.cpuPercent, 0),
         rssMiB: stack.reduce((n, [, r]) => n + r.rssMiB, 0),
-        peakRssMiB: stack.reduce((n, [, r]) => n + r.peakRssMiB, 0),
+        peakRssMiB: mib(peakTotal),
       };
       return rows;
     },

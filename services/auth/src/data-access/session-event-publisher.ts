@@ -1,5 +1,4 @@
-import type { DaprClient } from '@dapr/dapr';
-import { publishEvent, type Logger } from '@shop/service-kit';
+import { publishEvent, type DaprClient, type Logger } from '@shop/service-kit';
 import type { EventSink } from '../domain/ports';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

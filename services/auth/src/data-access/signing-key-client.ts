@@ -1,5 +1,4 @@
-import { getSecret, privateJwkSchema, type PrivateJwk } from '@shop/service-kit';
-import type { DaprClient } from '@dapr/dapr';
+import { getSecret, privateJwkSchema, type DaprClient, type PrivateJwk } from '@shop/service-kit';
 import { z } from 'zod';
 
 export interface SigningKeys {

@@ -1,12 +1,15 @@
 import type { AppTarget, Probe, ProcessInfo, ProcessTable, Scraper, SidecarMetadata, Sidecars } from '../domain/ports';
 import { readFile } from 'node:fs/promises';
+import { plainHttp, type PlainResponse } from './plain-http';
 
 const firstLine = (err: unknown) =>
   (err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)).split('\n')[0]!;
 
-async function get(url: string, timeoutMs: number): Promise<Response> {
-  return fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, text/plain' } });
+function get(url: string, timeoutMs: number): Promise<PlainResponse> {
+  return plainHttp(url, { timeoutMs, headers: { accept: 'application/json, text/plain' } });
 }
+
+const jsonOf = (res: PlainResponse): unknown => JSON.parse(res.body);
 
 /** Plain HTTP to sidecars, apps and the control plane, every call bounded so a page never hangs. */
 export function createHttpSidecars(timeoutMs = 800): Sidecars & Scraper {
@@ -15,7 +18,6 @@ export function createHttpSidecars(timeoutMs = 800): Sidecars & Scraper {
       const started = performance.now();
       try {
         const res = await get(url, timeoutMs);
-        await res.arrayBuffer();
         if (res.status >= 200 && res.status < 300) return { ok: true, ms: Math.round(performance.now() - started) };
         return { ok: false, error: `HTTP ${res.status}` };
       } catch (err) {
@@ -25,12 +27,17 @@ export function createHttpSidecars(timeoutMs = 800): Sidecars & Scraper {
     async metadata(target: AppTarget): Promise<SidecarMetadata> {
       const res = await get(`${target.daprHttpUrl}/v1.0/metadata`, timeoutMs);
       if (!res.ok) throw new Error(`metadata answered HTTP ${res.status}`);
-      return (await res.json()) as SidecarMetadata;
+      return jsonOf(res) as SidecarMetadata;
     },
     async readiness(target) {
       try {
         const res = await get(`${target.restUrl}/readyz`, timeoutMs);
-        const body = (await res.json().catch(() => ({}))) as { checks?: Record<string, string> };
+        let body: { checks?: Record<string, string> } = {};
+        try {
+          body = jsonOf(res) as typeof body;
+        } catch {
+          /* a readiness answer without a JSON body still says ready or not */
+        }
         return { ready: res.ok, checks: body.checks ?? {} };
       } catch (err) {
         return { ready: false, checks: { app: `down: ${firstLine(err)}` } };
@@ -39,7 +46,7 @@ export function createHttpSidecars(timeoutMs = 800): Sidecars & Scraper {
     async scrape(url) {
       const res = await get(url, timeoutMs * 2);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.text();
+      return res.body;
     },
   };
 }

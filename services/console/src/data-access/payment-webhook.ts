@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { PaymentApprover } from '../domain/ports';
+import { plainHttp } from './plain-http';
 
 /**
  * The payment provider's confirmation, sent to the order service exactly as the provider
@@ -19,13 +20,13 @@ export function createPaymentWebhook(options: {
       if (!url || !secret) throw new Error('the payment webhook is not configured');
       const t = Math.floor(Date.now() / 1000);
       const mac = createHmac('sha256', secret).update(`${t}.${orderId}.${paymentId}.${outcome}`).digest('hex');
-      const res = await fetch(url, {
+      const res = await plainHttp(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'shop-signature': `t=${t},v1=${mac}` },
         body: JSON.stringify({ orderId, paymentId, outcome }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+        timeoutMs: options.timeoutMs ?? 5_000,
       });
-      if (!res.ok) throw new Error(`the order service answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      if (!res.ok) throw new Error(`the order service answered ${res.status}: ${res.body.slice(0, 200)}`);
     },
   };
 }

@@ -3,6 +3,7 @@ import { appStatus, overview } from '../domain/overview';
 import type { Authority } from './auth';
 import type { ConsoleDeps } from './deps';
 import { pageKit } from './page-kit';
+import { plainHttp } from '../data-access/plain-http';
 import { appDetailBody } from './pages/app-detail';
 import { logsBody, LEVELS } from './pages/logs';
 import { auditBody, chartsBody, loginBody } from './pages/misc';
@@ -102,7 +103,7 @@ export const safeNext = (next: unknown) =>
   typeof next === 'string' && /^\/(?!\/)[\w\-./%?=&]*$/.test(next) ? next : '/';
 
 async function placementTable(healthzUrl: string): Promise<unknown> {
-  const res = await fetch(new URL('/placement/state', healthzUrl), { signal: AbortSignal.timeout(500) });
+  const res = await plainHttp(new URL('/placement/state', healthzUrl), { timeoutMs: 500 });
   if (!res.ok) return undefined;
-  return res.json();
+  return JSON.parse(res.body) as unknown;
 }

@@ -1,4 +1,4 @@
-import { DaprWorkflowClient, LogLevel, WorkflowRuntimeStatus } from '@dapr/dapr';
+import { DaprWorkflowClient, LogLevel, WorkflowRuntimeStatus } from './workflow-sdk';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { AppError, type Logger, type Stoppable } from '@shop/service-kit';

@@ -1,4 +1,4 @@
-import { DaprWorkflowClient, LogLevel, WorkflowRuntime } from '@dapr/dapr';
+import { DaprWorkflowClient, LogLevel, WorkflowRuntime } from './workflow-sdk';
 // A module the SDK does not export; its class is replaced below.
 const executorModule = require('@dapr/dapr/workflow/internal/durabletask/worker/orchestration-executor') as {
   OrchestrationExecutor: new (...args: unknown[]) => { logger: unknown };

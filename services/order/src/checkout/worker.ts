@@ -1,4 +1,4 @@
-import { WorkflowRuntime } from '@dapr/dapr';
+import { WorkflowRuntime } from './workflow-sdk';
 import type { Logger, Stoppable } from '@shop/service-kit';
 import type { z } from 'zod';
 import { probeSteps } from '../platform-probe/activities';

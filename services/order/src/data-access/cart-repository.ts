@@ -1,7 +1,7 @@
-import { StateConcurrencyEnum, StateConsistencyEnum, type DaprClient } from '@dapr/dapr';
 import {
   AppError,
   createStoreBreaker,
+  type DaprClient,
   isStoreFault,
   type StoreBreaker,
   type StoreBreakerOptions,
@@ -52,29 +52,27 @@ export function createDaprCartStore(
     async load(userId) {
       let found;
       try {
-        [found] = await breaker.execute(() => client.state.getBulk(storeName, [keyOf(userId)]));
+        found = await breaker.execute(() => client.getState(storeName, keyOf(userId)));
       } catch (err) {
         throw unavailable(err);
       }
-      const raw: unknown = found?.data;
-      if (raw === undefined || raw === null || raw === '') return { items: [], etag: found?.etag || undefined };
-      const parsed = storedSchema.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
-      return { items: parsed.success ? parsed.data.items : [], etag: found?.etag || undefined };
+      const raw = found.data;
+      if (raw === undefined || raw === null || raw === '') return { items: [], etag: found.etag };
+      const parsed = storedSchema.safeParse(raw);
+      return { items: parsed.success ? parsed.data.items : [], etag: found.etag };
     },
     async save(userId, items: readonly CartLine[], etag) {
       try {
         await breaker.execute(() =>
-          client.state.save(storeName, [
+          client.saveState(storeName, [
             {
               key: keyOf(userId),
               value: { items },
               ...(etag === undefined ? {} : { etag }),
               // Abandoned carts expire in the store itself (the component's cleanup deletes them).
               metadata: { ttlInSeconds: CART_TTL_SECONDS },
-              options: {
-                concurrency: StateConcurrencyEnum.CONCURRENCY_FIRST_WRITE,
-                consistency: StateConsistencyEnum.CONSISTENCY_STRONG,
-              },
+              concurrency: 'first-write',
+              consistency: 'strong',
             },
           ]),
         );
@@ -85,7 +83,7 @@ export function createDaprCartStore(
     },
     async clear(userId) {
       try {
-        await breaker.execute(() => client.state.delete(storeName, keyOf(userId)));
+        await breaker.execute(() => client.deleteState(storeName, keyOf(userId)));
       } catch (err) {
         throw unavailable(err);
       }

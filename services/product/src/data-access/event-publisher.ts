@@ -1,5 +1,4 @@
-import type { DaprClient } from '@dapr/dapr';
-import { publishEvent } from '@shop/service-kit';
+import { publishEvent, type DaprClient } from '@shop/service-kit';
 import type { DomainEvent, EventPublisher } from '../domain/ports';
 
 /**
