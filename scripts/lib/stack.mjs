@@ -163,8 +163,8 @@ export async function startInfrastructureProcess(profile, name) {
   await spawnInfrastructure(settings, proc);
 }
 
-export async function stopInfrastructure(profile, name) {
-  await stopManaged(profileSettings(profile).runDir, name);
+export async function stopInfrastructure(profile, name, { signal = 'SIGTERM' } = {}) {
+  await stopManaged(profileSettings(profile).runDir, name, { signal });
 }
 
 function daprdArgs(settings, app, resources) {

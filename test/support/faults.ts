@@ -7,6 +7,10 @@ import { Toxiproxy, type Proxy, type ToxicDirection, type ToxicType } from 'toxi
 import { host, infrastructurePorts } from '@shop/topology';
 import { PROFILE, ROOT } from './shop';
 
+// The runner's stack helpers (restarting a process) must see the same store URLs as the
+// suite's stack, which its global setup started with the fault proxy on.
+process.env.SHOP_FAULT_PROXY = 'on';
+
 /** `npm run test:faults` runs the full scenarios; `npm test` the fast subset. */
 export const FULL = process.env.SHOP_FAULTS === 'full';
 

@@ -37,8 +37,14 @@ async function ensureIndexes(store: Omit<ProductStore, 'name' | 'stop' | 'ping' 
 
 /** Opens the catalog database; the database name comes from the URL's path. */
 export async function openProductStore(url: string): Promise<ProductStore> {
-  // Short server selection so /readyz turns red quickly when the store goes away.
-  const client = new MongoClient(url, { serverSelectionTimeoutMS: 2_000, appName: 'product', maxPoolSize: 20 });
+  // Short server selection so /readyz turns red quickly when the store goes away, and a bound
+  // on every read from a connection, which otherwise waits forever on a store that hangs.
+  const client = new MongoClient(url, {
+    serverSelectionTimeoutMS: 2_000,
+    socketTimeoutMS: 5_000,
+    appName: 'product',
+    maxPoolSize: 20,
+  });
   await client.connect();
   const db = client.db();
   const collections = {
