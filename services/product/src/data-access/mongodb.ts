@@ -35,13 +35,20 @@ async function ensureIndexes(store: Omit<ProductStore, 'name' | 'stop' | 'ping' 
   ]);
 }
 
+/** The longest one store operation on a request's path may take. */
+export const OPERATION_TIMEOUT_MS = 4_000;
+
 /** Opens the catalog database; the database name comes from the URL's path. */
-export async function openProductStore(url: string): Promise<ProductStore> {
+export async function openProductStore(
+  url: string,
+  { operationTimeoutMs = OPERATION_TIMEOUT_MS }: { operationTimeoutMs?: number } = {},
+): Promise<ProductStore> {
   // Short server selection so /readyz turns red quickly when the store goes away, and a bound
-  // on every read from a connection, which otherwise waits forever on a store that hangs.
+  // on every operation (selection, checkout, retries included): with FerretDB hanging, a
+  // review waited past the gateway's 30 s with only a socket timeout (test/faults).
   const client = new MongoClient(url, {
     serverSelectionTimeoutMS: 2_000,
-    socketTimeoutMS: 5_000,
+    timeoutMS: operationTimeoutMs,
     appName: 'product',
     maxPoolSize: 20,
   });
