@@ -55,10 +55,7 @@ export function createCatalogReadModel(
   const changed = () => listings.clear();
 
   async function loadAll(): Promise<void> {
-    // The whole catalog in one cursor: a background job, not a request, so its own bound.
-    const docs = await store.products
-      .find({}, { projection: { outbox: 0, keywords: 0 }, timeoutMS: 60_000 })
-      .toArray();
+    const docs = await store.products.find({}, { projection: { outbox: 0, keywords: 0 } }).toArray();
     let any = false;
     for (const d of docs) any = put(productOf(d)) || any;
     if (any) changed();
