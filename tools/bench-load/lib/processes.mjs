@@ -19,11 +19,16 @@ function readAll(pids) {
   return out;
 }
 
-export function createProcessSampler(pids) {
+/**
+ * `seriesEveryS`: also keep each process's RSS every that many seconds (the soak plots and
+ * judges memory over time from it); `series()` returns [{ atS, rssMiB: { name: MiB } }].
+ */
+export function createProcessSampler(pids, { seriesEveryS = 0 } = {}) {
   const all = { ...pids, 'load-generator': process.pid };
   const first = {};
   const peak = {};
   let last = {};
+  const points = [];
   const started = performance.now();
   const sample = () => {
     for (const [name, s] of Object.entries(readAll(pids))) {
@@ -31,10 +36,16 @@ export function createProcessSampler(pids) {
       last[name] = s;
       peak[name] = Math.max(peak[name] ?? 0, s.rssBytes);
     }
+    const atS = (performance.now() - started) / 1000;
+    if (seriesEveryS && (!points.length || atS - points.at(-1).atS >= seriesEveryS - 0.5)) {
+      const rssMiB = Object.fromEntries(Object.entries(last).map(([n, v]) => [n, Math.round(v.rssBytes / 1048576)]));
+      points.push({ atS: Math.round(atS), rssMiB });
+    }
   };
   sample();
   const timer = setInterval(sample, 1000);
   return {
+    series: () => points,
     /** CPU in % of one core over the window, RSS at the end and at its peak, in MiB. */
     stop() {
       clearInterval(timer);
