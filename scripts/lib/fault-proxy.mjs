@@ -9,9 +9,11 @@ import { waitReachable } from './stores.mjs';
 export const brokerRedisDir = (settings) => join(settings.runDir, 'broker-redis');
 
 /**
- * The broker's Redis persists every write (AOF, fsync always) in the run folder: an event the
- * broker acknowledged must survive its restart, as it must with a production broker. Nothing
- * is written outside `.run/<profile>/`; the folder is emptied when the stack starts.
+ * The broker's Redis keeps an append-only file in the run folder, as the cluster's does
+ * (k8s/base/stores/redis-pubsub.yaml: `--appendonly yes`, fsync every second): an event the
+ * broker acknowledged survives the process's crash (the write is in the file before the reply;
+ * only a machine crash could lose the last second). Nothing is written outside
+ * `.run/<profile>/`; the folder is emptied when the stack starts.
  */
 function brokerRedis(settings) {
   const { host } = settings;
@@ -22,7 +24,7 @@ function brokerRedis(settings) {
     dataDir: brokerRedisDir(settings),
     timeoutMs: 10_000,
     ready: () => waitReachable(host, port, 500),
-    args: ['--bind', host, '--port', String(port), '--save', '', '--appendonly', 'yes', '--appendfsync', 'always',
+    args: ['--bind', host, '--port', String(port), '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec',
       '--dir', brokerRedisDir(settings), '--protected-mode', 'no'],
   };
 }

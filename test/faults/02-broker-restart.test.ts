@@ -1,7 +1,7 @@
 // Redis, the pub/sub broker, killed (SIGKILL) and started again while the outboxes publish:
 // every event an outbox accepted (its write answered 200) is delivered and processed once.
 // The broker is the suite's own redis-server (the machine's is shared); it persists every
-// write (AOF, fsync always), as a production broker must: see docs/architecture.md.
+// write (append-only file), as the cluster's broker does: see docs/architecture.md.
 import { databaseName, host } from '@shop/topology';
 import { Client } from 'pg';
 import { PROFILE } from '../support/shop';
