@@ -54,7 +54,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     requireGo();
     const progress = createProgress({ logFile: installLog });
     const steps = toxiproxyInstallSteps({ force: process.argv.includes('--force'), logFile: progress.logFile });
-    if (!steps.length) console.log(`toxiproxy:install: toxiproxy ${toxiproxyPinnedVersion()} already built at ${toxiproxyBinary}`);
+    if (!steps.length)
+      console.log(`toxiproxy:install: toxiproxy ${toxiproxyPinnedVersion()} already built at ${toxiproxyBinary}`);
     await Promise.all(steps.map((s) => progress.step(s.name, s.run, { heartbeat: s.heartbeat })));
   } catch (e) {
     console.error(`toxiproxy:install failed: ${e.message}`);

@@ -14,7 +14,15 @@ await bootstrap(console.log, { faultProxy: true }).catch((e) => {
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const r = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings', jest, '--selectProjects', 'faults', '--runInBand', ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    '--no-warnings',
+    jest,
+    '--selectProjects',
+    'faults',
+    '--runInBand',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, SHOP_FAULTS: process.env.SHOP_FAULTS ?? 'full' } },
 );
 process.exit(r.status ?? 1);

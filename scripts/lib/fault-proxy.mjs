@@ -24,8 +24,22 @@ function brokerRedis(settings) {
     dataDir: brokerRedisDir(settings),
     timeoutMs: 10_000,
     ready: () => waitReachable(host, port, 500),
-    args: ['--bind', host, '--port', String(port), '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec',
-      '--dir', brokerRedisDir(settings), '--protected-mode', 'no'],
+    args: [
+      '--bind',
+      host,
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--dir',
+      brokerRedisDir(settings),
+      '--protected-mode',
+      'no',
+    ],
   };
 }
 

@@ -66,7 +66,9 @@ async function runScenario(name: string, s: Scenario) {
   const resets = [];
   for (let i = 0; i < 8; i += 1) resets.push(await timed(() => s.probe(me)));
   for (const r of resets) {
-    expect(r.value.status === 200 || problem(r.value) ? 'ok' : `${r.value.status} ${JSON.stringify(r.value.body)}`).toBe('ok');
+    expect(
+      r.value.status === 200 || problem(r.value) ? 'ok' : `${r.value.status} ${JSON.stringify(r.value.body)}`,
+    ).toBe('ok');
     expect(r.ms).toBeLessThan(ANSWER_WITHIN_MS);
   }
   figures['resettingAnswers'] = resets.map((r) => r.value.status);
@@ -106,7 +108,9 @@ async function runScenario(name: string, s: Scenario) {
 
 describe('Stores slow, resetting and down (through toxiproxy)', () => {
   test('When PostgreSQL is slow, resets and is down, then user and order answer 503 in time, go red, open the cart breaker, and recover on their own with every write kept', async () => {
-    const users = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName('user', PROFILE)}` });
+    const users = new Client({
+      connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName('user', PROFILE)}`,
+    });
     await users.connect();
     const productId = await insertProduct(stores.mongo, 50);
     try {
@@ -117,7 +121,11 @@ describe('Stores slow, resetting and down (through toxiproxy)', () => {
           const emails = await Promise.all(
             Array.from({ length: 5 }, async () => {
               const email = `fault-${randomUUID()}@example.test`;
-              const r = await call('POST', '/v1/users', undefined, { email, password: `Pw-${randomUUID()}`, name: 'Kept' });
+              const r = await call('POST', '/v1/users', undefined, {
+                email,
+                password: `Pw-${randomUUID()}`,
+                name: 'Kept',
+              });
               expect(r.status).toBe(201);
               return email;
             }),
@@ -131,7 +139,10 @@ describe('Stores slow, resetting and down (through toxiproxy)', () => {
           };
         },
         async probe(me) {
-          const [profile, cart] = await Promise.all([call('GET', '/v1/users/me', me.token), call('GET', '/v1/cart', me.token)]);
+          const [profile, cart] = await Promise.all([
+            call('GET', '/v1/users/me', me.token),
+            call('GET', '/v1/cart', me.token),
+          ]);
           return profile.status !== 200 ? profile : cart;
         },
         async duringOutage() {
@@ -157,7 +168,10 @@ describe('Stores slow, resetting and down (through toxiproxy)', () => {
         expect(r.status).toBe(201);
         const reviewId = r.body['id'];
         return async () => {
-          const doc = await stores.mongo.db().collection('reviews').findOne({ _id: reviewId as never });
+          const doc = await stores.mongo
+            .db()
+            .collection('reviews')
+            .findOne({ _id: reviewId as never });
           expect(doc).not.toBeNull();
         };
       },

@@ -30,7 +30,10 @@ async function processed(productIds: string[]) {
 describe('The broker restarted with events in flight', () => {
   test('When Redis is killed and started again while price changes are published, then order processes every accepted change exactly once', async () => {
     const { stopInfrastructure, startInfrastructureProcess } = await import('../../scripts/lib/stack.mjs');
-    const admin = await call('POST', '/v1/auth/login', undefined, { email: 'admin@shop.local', password: 'ChangeMe-Admin-123!' });
+    const admin = await call('POST', '/v1/auth/login', undefined, {
+      email: 'admin@shop.local',
+      password: 'ChangeMe-Admin-123!',
+    });
     const token = admin.body['accessToken'] as string;
     const productIds = await Promise.all(Array.from({ length: PRODUCTS }, () => insertProduct(stores.mongo, 5, 1000)));
 

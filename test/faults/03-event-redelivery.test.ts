@@ -58,7 +58,10 @@ describe("Events redelivered across the subscriber's sidecar crashes", () => {
 
     const started = Date.now();
     const publisher = (async () => {
-      const order = [...Array.from({ length: EVENTS }, (_, i) => i), ...Array.from({ length: TWINS }, (_, i) => i * 10)];
+      const order = [
+        ...Array.from({ length: EVENTS }, (_, i) => i),
+        ...Array.from({ length: TWINS }, (_, i) => i * 10),
+      ];
       for (let at = 0; at < order.length; at += 50) await Promise.all(order.slice(at, at + 50).map(publish));
     })();
     const restarts: number[] = [];

@@ -64,7 +64,8 @@ export const faults = {
   postgres: storeProxy('postgres'),
   ferretdb: storeProxy('ferretdb'),
   redis: storeProxy('redis'),
-  healAll: () => Promise.all([faults.postgres.heal(), faults.ferretdb.heal(), faults.redis.heal()]).then(() => undefined),
+  healAll: () =>
+    Promise.all([faults.postgres.heal(), faults.ferretdb.heal(), faults.redis.heal()]).then(() => undefined),
 };
 
 export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -87,6 +88,9 @@ export function record(scenario: string, figures: Record<string, unknown>): void
   const dir = join(ROOT, '.run', PROFILE, 'faults');
   mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString();
-  writeFileSync(join(dir, `${scenario}-${at.replace(/[:.]/g, '-')}.json`), `${JSON.stringify({ scenario, at, full: FULL, ...figures }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `${scenario}-${at.replace(/[:.]/g, '-')}.json`),
+    `${JSON.stringify({ scenario, at, full: FULL, ...figures }, null, 2)}\n`,
+  );
   process.stdout.write(`faults: ${scenario} ${JSON.stringify(figures)}\n`);
 }

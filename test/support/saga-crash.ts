@@ -6,10 +6,28 @@
 import { randomUUID } from 'node:crypto';
 import { simulatedPaymentIdFor } from '../../services/order/src/data-access/simulated-payment-client';
 import { eventually } from './shop';
-import { call, insertProduct, newShopper, placeOrder, settledOrder, shopStores, stockOf, type Shopper } from './shopper';
+import {
+  call,
+  insertProduct,
+  newShopper,
+  placeOrder,
+  settledOrder,
+  shopStores,
+  stockOf,
+  type Shopper,
+} from './shopper';
 
 export const STOCK = 4;
-export const TOKENS = ['tok_visa', 'tok_visa', 'tok_decline', 'tok_visa', 'tok_visa', 'tok_visa', 'tok_decline', 'tok_visa'];
+export const TOKENS = [
+  'tok_visa',
+  'tok_visa',
+  'tok_decline',
+  'tok_visa',
+  'tok_visa',
+  'tok_visa',
+  'tok_decline',
+  'tok_visa',
+];
 
 type Stores = ReturnType<typeof shopStores>;
 export type CrashRun = Awaited<ReturnType<typeof crashMidSaga>>;
@@ -35,7 +53,11 @@ export async function crashMidSaga(stores: Stores, kill: () => Promise<void>, de
   const keys = TOKENS.map(() => randomUUID());
 
   const posts = Promise.all(shoppers.map((me, i) => placeOrder(me, TOKENS[i]!, keys[i])));
-  const killedWith = await eventually(() => inFlight(stores, productId).then((n) => (n > 0 ? n : undefined)), 30_000, 20);
+  const killedWith = await eventually(
+    () => inFlight(stores, productId).then((n) => (n > 0 ? n : undefined)),
+    30_000,
+    20,
+  );
   if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
   await kill();
   const placed = await posts;
@@ -56,10 +78,7 @@ export async function expectInvariants({ mongo, db }: Stores, run: CrashRun) {
   expect(confirmed.length).toBeLessThanOrEqual(STOCK);
   // Never oversold, and every unit not sold is back on the shelf.
   expect(
-    await eventually(
-      async () => ((await stockOf(productId)) === STOCK - confirmed.length ? true : undefined),
-      60_000,
-    ),
+    await eventually(async () => ((await stockOf(productId)) === STOCK - confirmed.length ? true : undefined), 60_000),
   ).toBe(true);
   // One order per Idempotency-Key, whatever the client retried through the crash.
   const { rows: keyRows } = await db.query('SELECT DISTINCT order_id FROM idempotency_keys WHERE key = ANY($1)', [

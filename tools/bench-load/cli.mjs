@@ -203,6 +203,8 @@ function printSummary(r) {
     log(`invariants: ${r.invariants.passed ? 'passed' : `FAILED: ${r.invariants.failures.join('; ')}`}`);
   if (r.soak) {
     console.table(r.soak.memory.processes ?? {});
-    log(`soak: ${r.soak.passed ? 'passed' : 'FAILED'} (errors ${r.soak.errors}, memory ${r.soak.memory.passed ? 'flat' : `NOT flat: ${r.soak.memory.reason ?? 'grew'}`}, tables ${JSON.stringify(r.soak.tables)})`);
+    log(
+      `soak: ${r.soak.passed ? 'passed' : 'FAILED'} (errors ${r.soak.errors}, memory ${r.soak.memory.passed ? 'flat' : `NOT flat: ${r.soak.memory.reason ?? 'grew'}`}, tables ${JSON.stringify(r.soak.tables)})`,
+    );
   }
 }

@@ -5,7 +5,15 @@ import { AppError } from './errors';
  * handler answers 503 (retry later) instead of a generic 500. By shape, not by class: the kit
  * depends on none of the drivers (pg, mongodb, ioredis), and their errors cross package copies.
  */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 
 // pg: lost or never-made connections and the client-side query timeout.
 // ioredis: the offline queue is off (commands fail fast while Redis is away) and commandTimeout.

@@ -15,7 +15,9 @@ const outages = {
   'mongodb, socket timeout': Object.assign(new Error('connection timed out'), { name: 'MongoNetworkTimeoutError' }),
   'ioredis, offline': new Error("Stream isn't writeable and enableOfflineQueue options is false"),
   'ioredis, command timeout': new Error('Command timed out'),
-  'wrapped in a cause': new Error('loading the user failed', { cause: new Error('Connection terminated unexpectedly') }),
+  'wrapped in a cause': new Error('loading the user failed', {
+    cause: new Error('Connection terminated unexpectedly'),
+  }),
 };
 
 const notOutages = {

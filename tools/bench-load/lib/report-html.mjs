@@ -98,7 +98,18 @@ ${report.runs.map(runSection).join('')}${sweep}
 ${soak}${inv}</body></html>`;
 }
 
-const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const COLORS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];
 
 /** The soak's memory of every process over time, and its verdict. */
 function soakSection(soak) {
@@ -122,8 +133,14 @@ function soakSection(soak) {
     m.slopeMiBPerMin,
   ]);
   return `<h2>Soak: ${soak.passed ? 'passed' : 'FAILED'}</h2><p>errors: ${soak.errors}; memory after warm-up (${soak.memory.warmupS ?? '?'} s) must grow ≤ 10 %</p>
-<div>${chart('memory of the apps and the load generator', names.filter((n) => !n.startsWith('daprd')))}</div>
-<div>${chart('memory of the sidecars', names.filter((n) => n.startsWith('daprd')))}</div>
+<div>${chart(
+    'memory of the apps and the load generator',
+    names.filter((n) => !n.startsWith('daprd')),
+  )}</div>
+<div>${chart(
+    'memory of the sidecars',
+    names.filter((n) => n.startsWith('daprd')),
+  )}</div>
 ${table(['process', 'after warm-up MiB', 'end MiB', 'growth %', 'MiB/min'], rows)}
 <pre>${esc(JSON.stringify(soak.tables, null, 2))}</pre>`;
 }
