@@ -31,5 +31,18 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.js'],
     },
+    {
+      // Fault injection (test/faults): its own stack with toxiproxy in front of every store.
+      // `npm run test:faults` runs it whole (SHOP_FAULTS=full); `npm test` its fast subset.
+      displayName: 'faults',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/faults'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/test/support/faults-global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.js'],
+    },
   ],
 };

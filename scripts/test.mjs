@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: installs and builds what is missing, runs the unit projects (in parallel),
 // then the end-to-end project, which starts its own complete stack on the test profile's
-// ports (jest globalSetup) so it runs beside a developer's `npm start`.
+// ports (jest globalSetup) so it runs beside a developer's `npm start`, then the fault
+// suite's fast subset on a stack of its own with toxiproxy in front of the stores.
 // Extra arguments go to jest (e.g. `npm test -- --selectProjects service-kit`).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { bootstrap, ensureChromium } from './lib/bootstrap.mjs';
 import { root } from './lib/paths.mjs';
 
-await bootstrap().catch((e) => {
+await bootstrap(console.log, { faultProxy: true }).catch((e) => {
   console.error(`set-up failed: ${e.message}`);
   process.exit(1);
 });
@@ -24,6 +25,13 @@ const phases = passThrough.length
   : [
       { name: 'unit', args: ['--selectProjects', ...unitProjects, '--passWithNoTests'] },
       { name: 'e2e', args: ['--selectProjects', 'e2e', '--runInBand'] },
+      // The fault suite's fast subset (8 s outages, 600 events, one SIGKILL round; the broker
+      // restart, which waits out Redis's 30 s redelivery, only in test:faults), on its own stack.
+      {
+        name: 'faults',
+        args: ['--selectProjects', 'faults', '--runInBand', '--testPathIgnorePatterns', '02-broker-restart'],
+        env: { SHOP_FAULTS: 'fast' },
+      },
     ];
 
 let passed = 0;
@@ -38,6 +46,7 @@ for (const phase of phases) {
     {
       cwd: root,
       stdio: 'inherit',
+      env: { ...process.env, ...phase.env },
     },
   );
   try {

@@ -31,6 +31,13 @@ export declare function infrastructurePorts(profile?: ProfileName): {
   placement: { port: number; raftPort: number; healthzPort: number; metricsPort: number };
   scheduler: { port: number; healthzPort: number; metricsPort: number; etcdClientPort: number; etcdPeerPort: number };
   ferretdb: { port: number; debugPort: number };
+  faultProxy: {
+    apiPort: number;
+    postgresPort: number;
+    ferretdbPort: number;
+    redisPort: number;
+    brokerRedisPort: number;
+  };
 };
 export declare function databaseName(db: 'dapr' | 'user' | 'order' | 'product', profile?: ProfileName): string;
 export declare function redisDb(profile?: ProfileName): number;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { root } from './paths.mjs';
 import { daprInstallSteps, installLog } from '../install-dapr.mjs';
 import { ferretdbInstallSteps } from '../install-ferretdb.mjs';
+import { toxiproxyInstallSteps } from '../install-toxiproxy.mjs';
 import { requireGo } from './go-build.mjs';
 import { createProgress, runLogged } from './progress.mjs';
 
@@ -57,12 +58,17 @@ export function ensureChromium(log = console.log) {
 /**
  * Installs and builds what is missing. With `defer`, steps marked deferrable (the dapr CLI)
  * start only after the rest is done and are returned as `later` for the caller to await
- * once the shop is up; without it every step is done when this resolves.
+ * once the shop is up; without it every step is done when this resolves. `faultProxy`: also
+ * toxiproxy, which only the fault suite (and `npm test`'s part of it) runs.
  */
-export async function bootstrap(log = console.log, { defer = false } = {}) {
+export async function bootstrap(
+  log = console.log,
+  { defer = false, faultProxy = process.env.SHOP_FAULT_PROXY === 'on' } = {},
+) {
   const progress = createProgress({ log, logFile: installLog });
   const goSteps = [...daprInstallSteps({ logFile: installLog })];
   if (!process.env.MONGODB_URL) goSteps.push(...ferretdbInstallSteps({ logFile: installLog }));
+  if (faultProxy) goSteps.push(...toxiproxyInstallSteps({ logFile: installLog }));
   if (goSteps.length) requireGo();
   const deferred = defer ? goSteps.filter((s) => s.deferrable) : [];
   const now = goSteps.filter((s) => !deferred.includes(s));

@@ -16,13 +16,48 @@ function withParam(url, name, value) {
   return u.toString();
 }
 
+function withPort(url, host, port) {
+  const u = new URL(url);
+  u.hostname = host;
+  u.port = String(port);
+  return u.toString();
+}
+
+/**
+ * With SHOP_FAULT_PROXY=on (the fault suite, or `SHOP_FAULT_PROXY=on npm start` to try faults
+ * by hand) every app and sidecar reaches PostgreSQL, FerretDB and Redis through toxiproxy, and
+ * Redis is a server of the profile's own (the suite restarts it; the machine's is shared).
+ * FerretDB itself still talks to PostgreSQL directly: a PostgreSQL fault is not a FerretDB one.
+ */
+function faultProxy(host, infra, postgresUrl) {
+  if (process.env.SHOP_FAULT_PROXY !== 'on') return null;
+  const p = infra.faultProxy;
+  const pg = new URL(postgresUrl);
+  const listen = (port) => `${host}:${port}`;
+  return {
+    apiUrl: `http://${host}:${p.apiPort}`,
+    apiPort: p.apiPort,
+    brokerRedisPort: p.brokerRedisPort,
+    proxies: [
+      { name: 'postgres', listen: listen(p.postgresPort), upstream: `${pg.hostname}:${pg.port || 5432}` },
+      { name: 'ferretdb', listen: listen(p.ferretdbPort), upstream: listen(infra.ferretdb.port) },
+      { name: 'redis', listen: listen(p.redisPort), upstream: listen(p.brokerRedisPort) },
+    ],
+  };
+}
+
 export function profileSettings(profile) {
   const host = topology.host;
   const infra = topology.infrastructurePorts(profile);
   const postgresUrl = process.env.SHOP_POSTGRES_URL ?? `postgres://postgres@${host}:5432/postgres`;
-  const redisUrl = process.env.SHOP_REDIS_URL ?? `redis://${host}:6379`;
+  const faults = faultProxy(host, infra, postgresUrl);
+  const redisUrl = faults
+    ? `redis://${host}:${infra.faultProxy.redisPort}`
+    : (process.env.SHOP_REDIS_URL ?? `redis://${host}:6379`);
+  const appPostgresUrl = faults ? withPort(postgresUrl, host, infra.faultProxy.postgresPort) : postgresUrl;
   const externalMongo = process.env.MONGODB_URL;
-  const db = (name) => withDatabase(postgresUrl, topology.databaseName(name, profile));
+  const db = (name) => withDatabase(appPostgresUrl, topology.databaseName(name, profile));
+  const mongoPort = faults ? infra.faultProxy.ferretdbPort : infra.ferretdb.port;
   return {
     profile,
     host,
@@ -31,6 +66,7 @@ export function profileSettings(profile) {
     logDir: logDir(profile),
     postgresUrl,
     redisUrl,
+    faultProxy: faults,
     redisPubsubDb: topology.redisDb(profile),
     // FerretDB's pool defaults to 50 PostgreSQL connections; one machine's PostgreSQL (100 by
     // default) is shared by every profile, and product never needs more than its 16
@@ -40,9 +76,13 @@ export function profileSettings(profile) {
       : {
           port: infra.ferretdb.port,
           debugPort: infra.ferretdb.debugPort,
-          backendUrl: withParam(db('product'), 'pool_max_conns', '20'),
+          backendUrl: withParam(
+            withDatabase(postgresUrl, topology.databaseName('product', profile)),
+            'pool_max_conns',
+            '20',
+          ),
         },
-    mongoUrl: externalMongo ?? `mongodb://${host}:${infra.ferretdb.port}/${topology.databaseName('product', profile)}`,
+    mongoUrl: externalMongo ?? `mongodb://${host}:${mongoPort}/${topology.databaseName('product', profile)}`,
     databases: { dapr: db('dapr'), user: db('user'), order: db('order'), product: db('product') },
     otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
     daprBinDir: process.env.DAPR_INSTALL_DIR ?? join(homedir(), '.dapr', 'bin'),

@@ -11,6 +11,7 @@ import { isAlive, readPids, spawnManaged, stopManaged } from './supervisor.mjs';
 import { goEnv, nodeArgs, nodeEnv, schedulerArgs } from './tuning.mjs';
 import { spawnSync } from 'node:child_process';
 import { startConsole } from './console.mjs';
+import { faultInfrastructure, resetFaultData } from './fault-proxy.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sidecarName = (app) => `daprd-${app}`;
@@ -135,7 +136,10 @@ function infrastructure(settings) {
 }
 
 async function spawnInfrastructure(settings, proc) {
-  mkdirSync(join(settings.runDir, proc.name === 'ferretdb' ? 'ferretdb' : 'scheduler-data'), { recursive: true });
+  mkdirSync(proc.dataDir ?? join(settings.runDir, proc.name === 'ferretdb' ? 'ferretdb' : 'scheduler-data'), {
+    recursive: true,
+  });
+  proc.prepare?.();
   spawnManaged({
     runDir: settings.runDir,
     logDir: settings.logDir,
@@ -155,13 +159,13 @@ async function startInfrastructure(settings) {
 /** Starts one infrastructure process again (tests stop FerretDB to see readiness follow). */
 export async function startInfrastructureProcess(profile, name) {
   const settings = profileSettings(profile);
-  const proc = infrastructure(settings).find((p) => p.name === name);
+  const proc = [...faultInfrastructure(settings), ...infrastructure(settings)].find((p) => p.name === name);
   if (!proc) throw new Error(`no infrastructure process named ${name}`);
   await spawnInfrastructure(settings, proc);
 }
 
-export async function stopInfrastructure(profile, name) {
-  await stopManaged(profileSettings(profile).runDir, name);
+export async function stopInfrastructure(profile, name, { signal = 'SIGTERM' } = {}) {
+  await stopManaged(profileSettings(profile).runDir, name, { signal });
 }
 
 function daprdArgs(settings, app, resources) {
@@ -292,6 +296,11 @@ export async function startStack(profile, { log = console.log, apps = topology.a
   const settings = profileSettings(profile);
   await stopStack(profile); // a previous run killed hard leaves its processes behind
   mkdirSync(settings.logDir, { recursive: true });
+  if (settings.faultProxy) {
+    log(`stack[${profile}]: starting the fault proxy (toxiproxy) and the profile's own Redis...`);
+    resetFaultData(settings);
+    await Promise.all(faultInfrastructure(settings).map((proc) => spawnInfrastructure(settings, proc)));
+  }
   await ensureStores(settings, log);
   runMigrations(settings);
   const resources = renderResources(settings);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench:load -- [--scenario catalog|mixed|sweep] [--rate N] [--duration S]
+// `npm run bench:load -- [--scenario catalog|mixed|soak|sweep] [--rate N] [--duration S]
 // [--connections N] [--profile dev]`: the shop's open-model load benchmark. See README.md.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,12 +9,14 @@ import { root, topology } from '../../scripts/lib/paths.mjs';
 import { profileSettings } from '../../scripts/lib/settings.mjs';
 import { checkInvariants, stockSnapshot } from './lib/invariants.mjs';
 import { createProcessSampler, stackPids } from './lib/processes.mjs';
+import { memoryVerdict, tableVerdict } from './lib/soak.mjs';
 import { renderHtml } from './lib/report-html.mjs';
 import { measure } from './lib/run.mjs';
 import { runSweep } from './lib/sweep.mjs';
 import { scenarios } from './scenarios/index.mjs';
 
-const { values: a } = parseArgs({
+const { values: a, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     scenario: { type: 'string', default: 'catalog' },
     of: { type: 'string', default: 'catalog' }, // the scenario a sweep raises
@@ -34,6 +36,8 @@ const { values: a } = parseArgs({
     'saga-seconds': { type: 'string' },
     'settle-seconds': { type: 'string', default: '180' },
     'no-invariants': { type: 'boolean', default: false },
+    // soak: memory sampled every this many seconds; judged after the first fifth of the run.
+    'sample-every': { type: 'string', default: '60' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -44,6 +48,8 @@ if (a.help) {
   process.exit(0);
 }
 
+// `bench:load -- soak` as well as `--scenario soak`.
+if (positionals.length) a.scenario = positionals[0];
 const isSweep = a.scenario === 'sweep';
 const scenario = scenarios[isSweep ? a.of : a.scenario];
 if (!scenario) throw new Error(`unknown scenario ${a.scenario}; one of ${Object.keys(scenarios).join(', ')}, sweep`);
@@ -83,7 +89,9 @@ if (options.warmupS > 0) {
     label: 'warm-up',
   });
 }
-const sampler = createProcessSampler(stackPids(root, a.profile));
+const sampler = createProcessSampler(stackPids(root, a.profile), {
+  seriesEveryS: scenario.soak ? num(a['sample-every'], 60) : 0,
+});
 const report = {
   scenario: a.scenario,
   of: isSweep ? scenario.name : undefined,
@@ -123,6 +131,16 @@ if (isSweep) {
   report.runs.push(run);
 }
 report.processes = sampler.stop();
+if (scenario.soak) {
+  const errors = report.runs.reduce((n, r) => n + r.result.total.errors, 0);
+  report.soak = {
+    errors,
+    memorySeries: sampler.series(),
+    memory: memoryVerdict(sampler.series(), Math.round(options.durationS / 5)),
+    tables: await tableVerdict(settings).catch((err) => ({ passed: false, error: err.message })),
+  };
+  report.soak.passed = errors === 0 && report.soak.memory.passed && report.soak.tables.passed;
+}
 
 if (!a['no-invariants']) {
   log('checking invariants...');
@@ -147,7 +165,7 @@ writeFileSync(`${base}.json`, JSON.stringify(report, null, 2));
 writeFileSync(`${base}.html`, renderHtml(report));
 printSummary(report);
 log(`report: ${base}.json, ${base}.html`);
-process.exit(report.invariants && !report.invariants.passed ? 2 : 0);
+process.exit((report.invariants && !report.invariants.passed) || report.soak?.passed === false ? 2 : 0);
 
 function commit() {
   try {
@@ -183,4 +201,10 @@ function printSummary(r) {
   );
   if (r.invariants)
     log(`invariants: ${r.invariants.passed ? 'passed' : `FAILED: ${r.invariants.failures.join('; ')}`}`);
+  if (r.soak) {
+    console.table(r.soak.memory.processes ?? {});
+    log(
+      `soak: ${r.soak.passed ? 'passed' : 'FAILED'} (errors ${r.soak.errors}, memory ${r.soak.memory.passed ? 'flat' : `NOT flat: ${r.soak.memory.reason ?? 'grew'}`}, tables ${JSON.stringify(r.soak.tables)})`,
+    );
+  }
 }

@@ -35,3 +35,16 @@ export function createSqlDedupe(query: SqlQuery, leaseSeconds = 60): EventDedupe
     },
   };
 }
+
+/**
+ * Drops claims completed longer than `retentionSeconds` ago, as Redis's TTL does for auth:
+ * a redelivery comes within minutes, so a week of claims is ample, and without this the
+ * table grew by one row per event forever (found by the soak, `bench:load -- soak`).
+ */
+export async function pruneProcessedEvents(query: SqlQuery, retentionSeconds = 7 * 86_400): Promise<number> {
+  const r = await query(
+    `DELETE FROM processed_events WHERE status = 'done' AND processed_at < now() - make_interval(secs => $1)`,
+    [retentionSeconds],
+  );
+  return r.rowCount ?? 0;
+}

@@ -1,5 +1,5 @@
 export { openPostgres, type PostgresStore } from './pool';
-export { createSqlDedupe, type SqlQuery } from './dedupe';
+export { createSqlDedupe, pruneProcessedEvents, type SqlQuery } from './dedupe';
 export { migrateService, runSqlMigrations } from './migrations';
 export { enqueueOutbox, type OutboxEvent, type PendingEvent, type SqlExecutor } from './outbox';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';

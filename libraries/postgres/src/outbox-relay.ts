@@ -1,4 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
+import { pruneProcessedEvents } from './dedupe';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import type { Logger, Stoppable } from '@shop/service-kit';
@@ -133,6 +134,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (Date.now() - lastPrune < 10 * 60_000) return;
     lastPrune = Date.now();
     await pool.query('DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => $1)', [retentionMs / 1000]);
+    // The relay is the periodic job every PostgreSQL service runs: the event claims' retention too.
+    await pruneProcessedEvents((text, values) => pool.query(text, values), retentionMs / 1000);
   }
 
   function schedule(ms: number): void {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { isStoreUnavailable } from '@shop/service-kit';
 
 /**
  * Runs `work` in one transaction on one pooled client: COMMIT when it resolves, ROLLBACK when
@@ -20,7 +21,9 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     return result;
   } catch (err) {
     // A client whose ROLLBACK failed is in an unknown state: destroy it instead of pooling it.
-    await client.query('ROLLBACK').catch(() => (broken = true));
+    // One whose connection is gone or timed out would only wait out a second timeout on it.
+    if (broken || isStoreUnavailable(err)) broken = true;
+    else await client.query('ROLLBACK').catch(() => (broken = true));
     throw err;
   } finally {
     client.off('error', dropped);

@@ -1,5 +1,6 @@
 import { Metadata, type ServiceError, status as GrpcStatus } from '@grpc/grpc-js';
 import { AppError, type ErrorCode, type FieldError, isAppError, isErrorCode } from './errors';
+import { storeUnavailableError } from './store-unavailable';
 
 /** Trailer keys that carry our error contract across a gRPC hop (and through the sidecars). */
 export const ERROR_CODE_KEY = 'x-error-code';
@@ -9,7 +10,7 @@ const RETRY_AFTER_KEY = 'x-retry-after-seconds';
 const GENERIC_INTERNAL = 'Internal error';
 
 export function toGrpcError(err: unknown): ServiceError {
-  const appError = isAppError(err) ? err : new AppError('INTERNAL', GENERIC_INTERNAL);
+  const appError = isAppError(err) ? err : (storeUnavailableError(err) ?? new AppError('INTERNAL', GENERIC_INTERNAL));
   const metadata = new Metadata();
   metadata.set(ERROR_CODE_KEY, appError.code);
   if (appError.errors !== undefined) {

@@ -118,3 +118,4 @@ export { createProbeSubscription, PROBE_TOPIC } from './probe';
 export { currentUserId, setCurrentUserId } from './context';
 export * from './auth';
 export { createStoreBreaker, isStoreFault, type StoreBreaker, type StoreBreakerOptions } from './store-breaker';
+export { isStoreUnavailable, storeUnavailableError } from './store-unavailable';

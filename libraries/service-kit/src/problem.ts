@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Respon
 import { currentRequestId } from './context';
 import { AppError, type ErrorCode, isAppError, problemType } from './errors';
 import type { Logger } from './logger';
+import { storeUnavailableError } from './store-unavailable';
 
 export interface ProblemBody {
   readonly type: string;
@@ -48,9 +49,12 @@ function clientErrorOf(err: unknown): AppError | undefined {
   return undefined;
 }
 
-/** Turns anything thrown into the public problem; unknown errors become a generic 500. */
+/**
+ * Turns anything thrown into the public problem: a store that cannot be reached becomes a 503,
+ * other unknown errors a generic 500.
+ */
 export function toProblem(err: unknown, instance?: string): ProblemBody {
-  const appError = isAppError(err) ? err : clientErrorOf(err);
+  const appError = isAppError(err) ? err : (clientErrorOf(err) ?? storeUnavailableError(err));
   const code: ErrorCode = appError?.code ?? 'INTERNAL';
   const source = appError ?? new AppError('INTERNAL', GENERIC_INTERNAL);
   const traceId = correlationId();
@@ -87,7 +91,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     } else {
       logger.info('request rejected', { method: req.method, path: req.path, code: problem.code });
     }
-    const retryAfter = isAppError(err) ? err.retryAfterSeconds : undefined;
+    const retryAfter = isAppError(err) ? err.retryAfterSeconds : storeUnavailableError(err)?.retryAfterSeconds;
     sendProblem(res, problem, retryAfter);
   };
 }

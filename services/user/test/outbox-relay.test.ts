@@ -191,3 +191,33 @@ describe('The transactional outbox relay', () => {
     expect(metrics).toMatch(/outbox_pending_events 0/);
   });
 });
+
+describe('The event claims kept for de-duplication', () => {
+  let h: Harness;
+  const { logger } = captureLogs();
+  beforeAll(async () => {
+    h = await userHarness('shop_user_unit_dedupe_retention');
+  });
+  afterAll(() => h.close());
+
+  test('When the relay runs, then claims done longer ago than the retention are dropped and newer or open ones kept', async () => {
+    const [old, recent, open] = [randomUUID(), randomUUID(), randomUUID()];
+    await h.pool.query(
+      `INSERT INTO processed_events (topic, event_id, status, claimed_at, processed_at) VALUES
+         ('t', $1, 'done', now() - interval '8 days', now() - interval '8 days'),
+         ('t', $2, 'done', now() - interval '1 day', now() - interval '1 day'),
+         ('t', $3, 'processing', now() - interval '8 days', NULL)`,
+      [old, recent, open],
+    );
+    const relay = createOutboxRelay({ pool: h.pool, publish: async () => undefined, logger, pollIntervalMs: 50 });
+
+    relay.start();
+    await new Promise((r) => setTimeout(r, 500));
+    await relay.stop();
+
+    const { rows } = await h.pool.query('SELECT event_id FROM processed_events WHERE event_id = ANY($1)', [
+      [old, recent, open],
+    ]);
+    expect(rows.map((r) => r.event_id).sort()).toEqual([recent, open].sort());
+  });
+});

@@ -19,7 +19,11 @@ function readAll(pids) {
   return out;
 }
 
-export function createProcessSampler(pids) {
+/**
+ * `seriesEveryS`: also keep each process's RSS every that many seconds (the soak plots and
+ * judges memory over time from it); `series()` returns [{ atS, rssMiB: { name: MiB } }].
+ */
+export function createProcessSampler(pids, { seriesEveryS = 0 } = {}) {
   const all = { ...pids, 'load-generator': process.pid };
   const first = {};
   const peak = {};
@@ -27,6 +31,7 @@ export function createProcessSampler(pids) {
   // The whole stack's peak is the largest total of one sample, not the sum of each process's
   // own peak (those need not coincide).
   let peakTotal = 0;
+  const points = [];
   const started = performance.now();
   const sample = () => {
     let total = 0;
@@ -37,10 +42,16 @@ export function createProcessSampler(pids) {
       if (name !== 'load-generator') total += s.rssBytes;
     }
     peakTotal = Math.max(peakTotal, total);
+    const atS = (performance.now() - started) / 1000;
+    if (seriesEveryS && (!points.length || atS - points.at(-1).atS >= seriesEveryS - 0.5)) {
+      const rssMiB = Object.fromEntries(Object.entries(last).map(([n, v]) => [n, Math.round(v.rssBytes / 1048576)]));
+      points.push({ atS: Math.round(atS), rssMiB });
+    }
   };
   sample();
   const timer = setInterval(sample, 1000);
   return {
+    series: () => points,
     /** CPU in % of one core over the window, RSS at the end and at its peak, in MiB. */
     stop() {
       clearInterval(timer);

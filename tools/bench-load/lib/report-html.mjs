@@ -85,6 +85,7 @@ export function renderHtml(report) {
         ? `<p>at ${report.sweep.overload.rate}/s (2 × knee): ${esc(JSON.stringify(report.sweep.overload))}</p>`
         : '')
     : '';
+  const soak = report.soak ? soakSection(report.soak) : '';
   const inv = report.invariants
     ? `<h2>Invariants: ${report.invariants.passed ? 'passed' : 'FAILED'}</h2><pre>${esc(JSON.stringify(report.invariants, null, 2))}</pre>`
     : '';
@@ -94,5 +95,52 @@ export function renderHtml(report) {
 <p>${esc(report.startedAt)}, profile ${esc(report.profile)}, ${esc(report.origin)}, ${report.options.connections} connections, commit ${esc(report.commit)}</p>
 ${report.runs.map(runSection).join('')}${sweep}
 <h2>Processes (CPU % of one core over the run, RSS MiB)</h2>${table(['process', 'pid', 'CPU %', 'RSS', 'peak RSS'], procs)}
-${inv}</body></html>`;
+${soak}${inv}</body></html>`;
+}
+
+const COLORS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];
+
+/** The soak's memory of every process over time, and its verdict. */
+function soakSection(soak) {
+  const names = Object.keys(soak.memorySeries[0]?.rssMiB ?? {});
+  const chart = (title, which) =>
+    lineChart({
+      title,
+      yLabel: 'RSS MiB',
+      width: 860,
+      series: which.map((n, i) => ({
+        label: n,
+        color: COLORS[i % COLORS.length],
+        points: soak.memorySeries.map((p) => [p.atS, p.rssMiB[n] ?? null]),
+      })),
+    });
+  const rows = Object.entries(soak.memory.processes ?? {}).map(([n, m]) => [
+    n,
+    m.baselineMiB,
+    m.endMiB,
+    m.growthPercent,
+    m.slopeMiBPerMin,
+  ]);
+  return `<h2>Soak: ${soak.passed ? 'passed' : 'FAILED'}</h2><p>errors: ${soak.errors}; memory after warm-up (${soak.memory.warmupS ?? '?'} s) must grow ≤ 10 %</p>
+<div>${chart(
+    'memory of the apps and the load generator',
+    names.filter((n) => !n.startsWith('daprd')),
+  )}</div>
+<div>${chart(
+    'memory of the sidecars',
+    names.filter((n) => n.startsWith('daprd')),
+  )}</div>
+${table(['process', 'after warm-up MiB', 'end MiB', 'growth %', 'MiB/min'], rows)}
+<pre>${esc(JSON.stringify(soak.tables, null, 2))}</pre>`;
 }

@@ -12,12 +12,15 @@ export interface AuthStore extends Stoppable {
  * runs) sharing one Redis server never see each other's sessions or counters.
  */
 export async function openAuthStore(url: string, keyPrefix: string): Promise<AuthStore> {
-  // Fail commands fast while Redis is away (readiness turns red) instead of queueing them.
+  // Fail commands fast while Redis is away (readiness turns red) instead of queueing them,
+  // and never wait on a connection that stopped answering (a login hung until the gateway's
+  // 30 s timeout while Redis reset connections).
   const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 2_000,
+    commandTimeout: 2_000,
     keyPrefix,
   });
   await redis.connect();

@@ -35,10 +35,25 @@ async function ensureIndexes(store: Omit<ProductStore, 'name' | 'stop' | 'ping' 
   ]);
 }
 
+/** The longest the store may stay silent on a connection while an operation waits. */
+export const SOCKET_TIMEOUT_MS = 4_000;
+
 /** Opens the catalog database; the database name comes from the URL's path. */
-export async function openProductStore(url: string): Promise<ProductStore> {
-  // Short server selection so /readyz turns red quickly when the store goes away.
-  const client = new MongoClient(url, { serverSelectionTimeoutMS: 2_000, appName: 'product', maxPoolSize: 20 });
+export async function openProductStore(
+  url: string,
+  { socketTimeoutMs = SOCKET_TIMEOUT_MS }: { socketTimeoutMs?: number } = {},
+): Promise<ProductStore> {
+  // Short server selection so /readyz turns red quickly when the store goes away, and bounds
+  // on a new connection's handshake and on every read: with FerretDB hanging, a review waited
+  // past the gateway's 30 s on the driver's default 30 s connect timeout (test/faults).
+  // (The driver's timeoutMS, which would bound a whole operation, has no effect in 7.x.)
+  const client = new MongoClient(url, {
+    serverSelectionTimeoutMS: 2_000,
+    connectTimeoutMS: 2_000,
+    socketTimeoutMS: socketTimeoutMs,
+    appName: 'product',
+    maxPoolSize: 20,
+  });
   await client.connect();
   const db = client.db();
   const collections = {

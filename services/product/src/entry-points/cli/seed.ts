@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const logger = createLogger('product-seed', process.env['LOG_LEVEL'] ?? 'info');
   const url = process.env['MONGODB_URL'];
   if (!url) throw new Error('MONGODB_URL is required');
-  const store = await openProductStore(url);
+  // Bulk writes of a whole catalog: not a request, so not a request's bound.
+  const store = await openProductStore(url, { socketTimeoutMs: 120_000 });
   try {
     if (process.argv.includes('--if-empty') && (await store.products.estimatedDocumentCount()) > 0) {
       logger.info('catalog not empty, seed skipped');
