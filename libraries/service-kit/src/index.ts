@@ -112,7 +112,7 @@ export {
   type Stoppable,
 } from './lifecycle';
 export { configOrExit, runShopService, type ServiceParts, type ShopServiceOptions } from './shop-service';
-export { createMongoDedupe, type DedupeCollection } from './dedupe/mongo';
+export { createMongoDedupe, pruneMongoClaims, type DedupeCollection } from './dedupe/mongo';
 export { createRedisDedupe, type DedupeRedis } from './dedupe/redis';
 export { createProbeSubscription, PROBE_TOPIC } from './probe';
 export { currentUserId, setCurrentUserId } from './context';

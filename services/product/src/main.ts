@@ -89,7 +89,7 @@ void runShopService({
       reviews: { reviews: createReviewRepository(store), products, clock, ids, mutex },
     };
     const expiry = startReservationExpiry(inventory, logger, config.RESERVATION_SWEEP_MS);
-    const relay = startOutboxRelay(outbox, logger);
+    const relay = startOutboxRelay(outbox, logger, undefined, store.pruneClaims);
     return {
       // Stopped in reverse: the relay and the sweep first, then auth and the Dapr client, the store last.
       resources: [

@@ -175,4 +175,23 @@ describe('Product event outbox on FerretDB', () => {
     await eventually(async () => (await docOf(id)).outboxPending === false);
     expect((await docOf(id)).outbox).toEqual([]);
   });
+
+  test('When the relay loop runs, then event claims done longer ago than 7 days are dropped and newer or open ones kept', async () => {
+    const claims = h.store.db.collection<{ _id: string }>('processed_events');
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const [old, recent, open] = ['old', 'recent', 'open'].map((k) => `test.topic/${k}-${randomUUID()}`);
+    await claims.insertMany([
+      { _id: old!, status: 'done', claimedAt: days(8), processedAt: days(8) },
+      { _id: recent!, status: 'done', claimedAt: days(1), processedAt: days(1) },
+      { _id: open!, status: 'processing', claimedAt: days(8) },
+    ] as never);
+
+    const loop = startOutboxRelay(h.app.outbox, h.logger, 50, h.store.pruneClaims);
+    loops.push(loop);
+    await eventually(async () => (await claims.countDocuments({ _id: old! })) === 0);
+
+    expect((await claims.find({ _id: { $in: [old!, recent!, open!] } }).toArray()).map((d) => d._id).sort()).toEqual(
+      [recent!, open!].sort(),
+    );
+  });
 });

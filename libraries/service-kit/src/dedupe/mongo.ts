@@ -43,3 +43,15 @@ export function createMongoDedupe(collection: DedupeCollection, leaseSeconds = 6
     },
   };
 }
+
+/**
+ * Drops claims completed longer than `retentionSeconds` ago (SQL and Redis keep theirs as long):
+ * a redelivery comes within minutes, and without this the collection grew by one document
+ * per event forever. The owner runs it now and then (product: its outbox relay loop).
+ */
+export async function pruneMongoClaims(
+  collection: { deleteMany(filter: Record<string, unknown>): Promise<unknown> },
+  retentionSeconds = 7 * 86_400,
+): Promise<void> {
+  await collection.deleteMany({ status: 'done', processedAt: { $lt: new Date(Date.now() - retentionSeconds * 1000) } });
+}

@@ -1,10 +1,12 @@
 import { MongoClient, type Collection, type Db } from 'mongodb';
-import { createMongoDedupe, type EventDedupe, type Stoppable } from '@shop/service-kit';
+import { createMongoDedupe, pruneMongoClaims, type EventDedupe, type Stoppable } from '@shop/service-kit';
 import type { CategoryDoc, ProductDoc, ReservationDoc, ReviewDoc } from './catalog-records';
 
 export interface ProductStore extends Stoppable {
   readonly db: Db;
   readonly dedupe: EventDedupe;
+  /** Drops the event claims past their retention (7 days). */
+  pruneClaims(): Promise<void>;
   readonly products: Collection<ProductDoc>;
   readonly categories: Collection<CategoryDoc>;
   readonly reservations: Collection<ReservationDoc>;
@@ -73,6 +75,7 @@ export async function openProductStore(
     name: 'mongodb',
     ...collections,
     dedupe: createMongoDedupe(db.collection('processed_events')),
+    pruneClaims: () => pruneMongoClaims(db.collection('processed_events')),
     async ping() {
       await db.command({ ping: 1 });
     },
