@@ -19,7 +19,9 @@ export interface ProductStore extends Stoppable {
  * ones carry invariants: one sku, one slug, one review per user and product. FerretDB 1.x
  * keeps them as PostgreSQL indexes; equality and range filters on them are pushed down.
  */
-async function ensureIndexes(store: Omit<ProductStore, 'name' | 'stop' | 'ping' | 'dedupe'>): Promise<void> {
+async function ensureIndexes(
+  store: Omit<ProductStore, 'name' | 'stop' | 'ping' | 'dedupe' | 'pruneClaims'>,
+): Promise<void> {
   await Promise.all([
     store.products.createIndex({ sku: 1 }, { unique: true, name: 'sku_unique' }),
     store.products.createIndex({ deleted: 1, categoryId: 1, price: 1 }, { name: 'category_price' }),
