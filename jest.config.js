@@ -16,6 +16,7 @@ module.exports = {
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     unit('service-kit', 'libraries/service-kit'),
+    unit('api', 'libraries/api'),
     ...['gateway', 'product', 'user', 'order', 'auth', 'console'].map((s) => unit(s, `services/${s}`)),
     unit('k8s', 'k8s'),
     // Checks over the repository itself (the service anatomy).

@@ -12,7 +12,14 @@ const DATA_ACCESS = [
   /^[a-z0-9-]+-(repository|client|publisher|cache|records|hasher|signer)\.ts$/,
   /^(mongodb|postgres|redis)(-[a-z0-9-]+)?\.ts$/,
 ];
-const REST = [/^routes\.ts$/, /^[a-z0-9-]+-routes\.ts$/, /^schemas\.ts$/, /^presenters\.ts$/, /^http-[a-z0-9-]+\.ts$/];
+const REST = [
+  /^routes\.ts$/,
+  /^[a-z0-9-]+-routes\.ts$/,
+  /^schemas\.ts$/,
+  /^presenters\.ts$/,
+  /^http-[a-z0-9-]+\.ts$/,
+  /^openapi\.ts$/,
+];
 const FACTORY = /^export (async )?function create\w*UseCases\b/m;
 const GRPC = [/^[a-z0-9-]+-grpc-service\.ts$/, /^schemas\.ts$/];
 

@@ -52,6 +52,7 @@ export {
 export {
   accessLogMiddleware,
   createRestApp,
+  publicApiHeaders,
   REQUEST_ID_HEADER,
   requestIdMiddleware,
   requireMediaType,

@@ -42,6 +42,19 @@ export function requestIdMiddleware(): RequestHandler {
   };
 }
 
+/**
+ * What every answer of a public API carries: `nosniff` (browsers must not guess a media type)
+ * and `Cache-Control: no-store` unless the route chooses a policy itself (the catalog does):
+ * most answers are per-user data or tokens, and a forgotten header must fail safe.
+ */
+export function publicApiHeaders(): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}
+
 export function accessLogMiddleware(logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const level = PROBES.has(req.path) ? 'debug' : 'info';
@@ -96,6 +109,7 @@ export function createRestApp(options: RestAppOptions): Express {
   // /V1/PRODUCTS must not be a second route: case variants would multiply metric labels.
   app.set('case sensitive routing', true);
   app.use(requestIdMiddleware());
+  app.use(publicApiHeaders());
   app.use(accessLogMiddleware(logger));
   app.use(metricsMiddleware(metrics));
   app.use(health.router);

@@ -1,5 +1,6 @@
 import { tracing } from './instrument'; // keep first
 import { createHealthRouter, createLogger, createMetrics, listen, runService } from '@shop/service-kit';
+import { loadShopDocument } from '@shop/api';
 import { routes } from '@shop/topology';
 import { loadGatewayConfigOrExit } from './config';
 import { createGatewayApp } from './entry-points/app';
@@ -46,6 +47,7 @@ void runService({
       bodyLimitBytes: config.BODY_LIMIT,
       proxyTimeoutMs: config.PROXY_TIMEOUT_MS,
       trustProxyHops: config.TRUST_PROXY_HOPS,
+      openApiDocument: loadShopDocument(),
     });
     const rest = await listen(gateway.app, config.HOST, config.REST_PORT);
     answerExpectContinue(rest.server, gateway.app, config.BODY_LIMIT);

@@ -8,11 +8,13 @@ import {
   metricsMiddleware,
   notFoundHandler,
   problemHandler,
+  publicApiHeaders,
   requestIdMiddleware,
 } from '@shop/service-kit';
 import { rejectDeclaredTooLarge } from './body-limit';
 import { chain } from './chain';
 import { corsMiddleware, type OriginPattern } from './cors';
+import { docsRouter } from './docs';
 import type { LoadShedder } from './load-shedding';
 import type { ResponseCache } from './response-cache';
 import { proxyTo } from './proxy';
@@ -38,6 +40,8 @@ export interface GatewayAppOptions {
   readonly upstreamMaxSockets?: number;
   /** A shared cache for answers the services mark public (the catalog); none: every request is forwarded. */
   readonly cache?: ResponseCache;
+  /** Served at /v1/openapi.json, with the interactive docs at /docs; none: neither. */
+  readonly openApiDocument?: object;
 }
 
 export interface GatewayApp {
@@ -72,6 +76,8 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.set('trust proxy', options.trustProxyHops);
 
   app.use(requestIdMiddleware());
+  // Proxied answers keep the service's own Cache-Control; the gateway's own answers get no-store.
+  app.use(publicApiHeaders());
   app.use(accessLogMiddleware(logger));
   app.use(metricsMiddleware(metrics));
   // After the log and metrics (shed requests are counted), before any work is spent on them.
@@ -81,6 +87,15 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   // The probes' router is walked only by what could be a probe: every API path starts /v1/.
   app.use((req, res, next) => (req.path.startsWith('/v1/') ? next() : health.router(req, res, next)));
   app.get('/metrics', metricsHandler(metrics));
+  if (options.openApiDocument) {
+    // Walked only by its own paths, not by every API request.
+    const docs = docsRouter(options.openApiDocument);
+    app.use((req, res, next) =>
+      req.path === '/v1/openapi.json' || req.path === '/docs' || req.path.startsWith('/docs/')
+        ? docs(req, res, next)
+        : next(),
+    );
+  }
 
   for (const route of options.routes) {
     app.use(

@@ -14,11 +14,20 @@ interface Entry {
   readonly headers: OutgoingHttpHeaders;
   readonly body: Buffer;
   readonly etag: string | undefined;
+  /** The service's own Vary; the gateway's (Origin) is added per request. */
+  readonly vary: string | undefined;
   readonly storedAt: number;
   readonly expiresAt: number;
 }
 
 const MAX_AGE = /(?:^|,)\s*max-age=(\d+)/i;
+
+/**
+ * Entries are keyed by URL alone and kept and served for anonymous requests only, so the one
+ * Vary they honour is `Authorization` (every request they serve has the same: none).
+ */
+const varyKeepable = (vary: string | undefined) =>
+  vary === undefined || vary.split(',').every((v) => v.trim().toLowerCase() === 'authorization');
 
 /** Only what any client may get: no credentials on the request, `public` + max-age on the answer. */
 const anonymous = (req: Request) => req.headers.authorization === undefined && req.headers.cookie === undefined;
@@ -35,8 +44,8 @@ export interface ResponseCache {
 /**
  * A shared HTTP cache in front of the services, as the Ingress or a CDN would be: it keeps
  * only 200 answers to anonymous GETs that the service marked `Cache-Control: public,
- * max-age=N` (the catalog), for N seconds, keyed by the exact URL; no `Vary`, no
- * `Set-Cookie`. Per-user data is never marked public, so never kept. A stored answer is sent
+ * max-age=N` (the catalog), for N seconds, keyed by the exact URL; no `Vary` but
+ * `Authorization`, no `Set-Cookie`. Per-user data is never marked public, so never kept. A stored answer is sent
  * with `Age`, and `If-None-Match` against its ETag gets 304. An unsafe request through the
  * gateway clears it (RFC 9111 §4.4); other writes show once max-age ran out, which the
  * service's documented staleness bound already includes.
@@ -76,9 +85,9 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
         next();
         return;
       }
-      const vary = res.getHeader('vary');
+      const vary = [res.getHeader('vary'), entry.vary].filter((v): v is string => typeof v === 'string' && v !== '');
       const headers: OutgoingHttpHeaders = { ...entry.headers, age: String(Math.floor((at - entry.storedAt) / 1000)) };
-      if (typeof vary === 'string') headers['vary'] = vary;
+      if (vary.length > 0) headers['vary'] = vary.join(', ');
       if (entry.etag !== undefined && req.headers['if-none-match'] === entry.etag) {
         delete headers['content-length'];
         delete headers['content-type'];
@@ -92,7 +101,12 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
       if (req.method !== 'GET' || !anonymous(req) || upstream.statusCode !== 200) return false;
       const h = upstream.headers;
       const cc = h['cache-control'] ?? '';
-      if (!/(?:^|,)\s*public\b/i.test(cc) || !MAX_AGE.test(cc) || h.vary !== undefined || h['set-cookie'] !== undefined)
+      if (
+        !/(?:^|,)\s*public\b/i.test(cc) ||
+        !MAX_AGE.test(cc) ||
+        !varyKeepable(h.vary) ||
+        h['set-cookie'] !== undefined
+      )
         return false;
       const length = Number(h['content-length']);
       return Number.isFinite(length) && length <= maxBodyBytes;
@@ -116,6 +130,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
         headers: kept,
         body,
         etag: upstream.headers.etag,
+        vary: upstream.headers.vary,
         storedAt: at,
         expiresAt: at + seconds * 1000,
       });

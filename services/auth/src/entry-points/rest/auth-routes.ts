@@ -1,6 +1,7 @@
 import { Router, type Express, type Request } from 'express';
 import { principalOf, validate, type Authenticator } from '@shop/service-kit';
 import { login, logout, refresh, type SessionDeps } from '../../domain/use-cases/sessions';
+import { JWKS_CACHE_CONTROL } from './openapi';
 import { loginBody, logoutBody, refreshBody } from './schemas';
 
 export interface RestDeps {
@@ -41,7 +42,7 @@ export function authRoutes(deps: RestDeps): (app: Express) => void {
 
     router.get('/jwks', (_req, res) => {
       // Public keys change only on rotation; verifiers refetch on an unknown kid anyway.
-      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.setHeader('Cache-Control', JWKS_CACHE_CONTROL);
       res.json(deps.jwks);
     });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { OrderDeps } from '../../domain/ports';
 import { receivePaymentConfirmation } from '../../domain/use-cases/payment-webhook';
 
-const webhookBody = z.strictObject({
+export const webhookBody = z.strictObject({
   orderId: z.uuid(),
   paymentId: z.string().min(1).max(200),
   outcome: z.enum(['approved', 'declined']),

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError, validate, type Authenticator } from '@shop/service-kit';
 import { createCategory, listCategories, updateCategory, type CategoryDeps } from '../../domain/use-cases/categories';
-import { createRepresentationCache, sendCatalog } from './http-cache';
+import { createRepresentationCache, sendCatalog, setCatalogCaching } from './http-cache';
 import { categoryJson } from './presenters';
 import { createCategoryBody, idParams, updateCategoryBody } from './schemas';
 
@@ -25,6 +25,7 @@ export function categoryRoutes(deps: { categories: CategoryDeps; auth: Authentic
     const { id } = validate(idParams, req.params, 'path');
     const found = (await listCategories(categories)).find((c) => c.id === id || c.slug === id);
     if (!found) throw new AppError('NOT_FOUND', 'No such category');
+    setCatalogCaching(req, res);
     res.json(categoryJson(found));
   });
 

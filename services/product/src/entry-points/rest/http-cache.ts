@@ -8,6 +8,21 @@ import type { Request, Response } from 'express';
  */
 export const CATALOG_MAX_AGE_SECONDS = 2;
 
+const PUBLIC_POLICY = `public, max-age=${CATALOG_MAX_AGE_SECONDS}`;
+const PRIVATE_POLICY = 'private, no-cache';
+/** The Cache-Control values of catalog reads (the OpenAPI document lists them). */
+export const CATALOG_CACHE_CONTROL = [PUBLIC_POLICY, PRIVATE_POLICY] as const;
+
+/**
+ * Public caching only for anonymous requests: a request with credentials may pass through
+ * caches that must not keep what it got. The policy depends on Authorization, so caches are
+ * told so (Vary); the gateway's cache keeps anonymous answers only, which that Vary allows.
+ */
+export function setCatalogCaching(req: Request, res: Response): void {
+  res.setHeader('Cache-Control', req.headers.authorization === undefined ? PUBLIC_POLICY : PRIVATE_POLICY);
+  res.vary('Authorization');
+}
+
 interface Serialised {
   readonly body: string;
   readonly etag: string;
@@ -45,15 +60,10 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * here rather than by Express's `req.fresh`, which ignores If-None-Match when the request
  * says `Cache-Control: no-cache` (as fetch() does with conditional requests): that directive
  * is for caches on the way, while the origin may always answer a matching tag with 304.
- * Public caching only for anonymous requests: a request with credentials may pass through
- * caches that must not keep what it got.
  */
 export function sendCatalog(req: Request, res: Response, representation: Serialised): void {
   res.setHeader('ETag', representation.etag);
-  res.setHeader(
-    'Cache-Control',
-    req.headers.authorization === undefined ? `public, max-age=${CATALOG_MAX_AGE_SECONDS}` : 'private, no-cache',
-  );
+  setCatalogCaching(req, res);
   if (matches(req.headers['if-none-match'], representation.etag)) {
     res.status(304).end();
     return;

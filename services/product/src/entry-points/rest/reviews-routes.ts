@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { principalOf, validate, type Authenticator } from '@shop/service-kit';
 import { addReview, listReviews, removeReview, type ReviewDeps } from '../../domain/use-cases/reviews';
+import { setCatalogCaching } from './http-cache';
 import { pageJson, reviewJson } from './presenters';
 import { idParams, pageQuery, reviewBody, reviewParams } from './schemas';
 
@@ -17,6 +18,7 @@ export function reviewRoutes(deps: { reviews: ReviewDeps; auth: Authenticator })
     const { id } = validate(idParams, req.params, 'path');
     const { page, pageSize } = validate(pageQuery, req.query, 'query');
     res.json(pageJson(await listReviews(reviews, id, page, pageSize), reviewJson));
+import { setCatalogCaching } from './http-cache';
   });
 
   router.post('/:id/reviews', auth.requireAuth(), async (req, res) => {
