@@ -1,38 +1,15 @@
 // The user service end to end: REST through the gateway, tokens from the real auth service,
 // events through the outbox and Dapr into Redis Streams, and gRPC through the sidecars.
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { createServiceClient, loadProto, serviceClient } from '@shop/service-kit';
 import { databaseName, redisDb } from '@shop/topology';
-import { eventually, logLines, PROFILE, ports, restUrl, unary } from '../support/shop';
+import { call, type Json } from '../support/api';
+import { eventually, logLines, PROFILE, ports, unary } from '../support/shop';
 
-const gateway = restUrl('gateway');
-const json = { 'content-type': 'application/json' };
-type Json = Record<string, unknown>;
 const ADDRESS = { recipient: 'E2E Buyer', line1: '1 Test Lane', city: 'Berlin', postalCode: '10115', country: 'DE' };
-
-function call(method: string, path: string, token?: string, body?: object): Promise<{ status: number; body: Json }> {
-  const payload = body ? JSON.stringify(body) : undefined;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${gateway}${path}`,
-      { method, headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Json) : {} });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 async function login(email: string, password: string): Promise<string> {
   const res = await call('POST', '/v1/auth/login', undefined, { email, password });

@@ -2,10 +2,10 @@
 // "other service" that must reject a logged-out token within one second.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { authClientConstructor, createServiceClient } from '@shop/service-kit';
+import { send } from '../support/api';
 import { eventually, logLines, ports, restUrl, ROOT, unary } from '../support/shop';
 
 const gateway = restUrl('gateway');
@@ -17,33 +17,26 @@ interface Reply {
   json(): Promise<unknown>;
 }
 
-function fetch(
+/** The fetch-like shape these tests read, over the suite's document-checked client. */
+async function exchange(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: { get: (name) => (res.headers[name.toLowerCase()] as string | undefined) ?? null },
-          json: async () => JSON.parse(text) as unknown,
-        });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(init.body);
+  const res = await send(init.method ?? 'GET', url, {
+    headers: init.headers ?? {},
+    ...(init.body === undefined ? {} : { body: init.body }),
   });
+  return {
+    status: res.status,
+    headers: { get: (name) => (res.headers[name.toLowerCase()] as string | undefined) ?? null },
+    json: async () => res.body,
+  };
 }
 
 async function register() {
   const email = `e2e-auth-${randomUUID()}@example.test`;
   const password = `Pw-${randomUUID()}`;
-  const res = await fetch(`${gateway}/v1/users`, {
+  const res = await exchange(`${gateway}/v1/users`, {
     method: 'POST',
     headers: json,
     body: JSON.stringify({ email, password, name: 'Auth E2E' }),
@@ -54,7 +47,7 @@ async function register() {
 }
 
 async function login(email: string, password: string, base = gateway, headers: Record<string, string> = {}) {
-  return fetch(`${base}/v1/auth/login`, {
+  return exchange(`${base}/v1/auth/login`, {
     method: 'POST',
     headers: { ...json, ...headers },
     body: JSON.stringify({ email, password }),
@@ -71,9 +64,9 @@ async function signIn() {
   };
 }
 
-const me = (token: string) => fetch(`${gateway}/v1/users/me`, { headers: { authorization: `Bearer ${token}` } });
+const me = (token: string) => exchange(`${gateway}/v1/users/me`, { headers: { authorization: `Bearer ${token}` } });
 const refresh = (refreshToken: string) =>
-  fetch(`${gateway}/v1/auth/refresh`, { method: 'POST', headers: json, body: JSON.stringify({ refreshToken }) });
+  exchange(`${gateway}/v1/auth/refresh`, { method: 'POST', headers: json, body: JSON.stringify({ refreshToken }) });
 
 /** Polls the user service until it answers 401; returns the ms since `since`. */
 async function msUntilRejected(token: string, since: number, timeoutMs = 5_000): Promise<number> {
@@ -108,7 +101,7 @@ describe('Auth sessions across services', () => {
     const { user, pair } = await signIn();
     expect((await me(pair.accessToken)).status).toBe(200);
 
-    const res = await fetch(`${gateway}/v1/auth/logout`, {
+    const res = await exchange(`${gateway}/v1/auth/logout`, {
       method: 'POST',
       headers: { ...json, authorization: `Bearer ${pair.accessToken}` },
       body: '{}',
@@ -173,7 +166,7 @@ describe('Auth sessions across services', () => {
   });
 
   test('When the JWKS is fetched through the gateway, then it lists public Ed25519 keys only', async () => {
-    const res = await fetch(`${gateway}/v1/auth/jwks`);
+    const res = await exchange(`${gateway}/v1/auth/jwks`);
     expect(res.status).toBe(200);
     const { keys } = (await res.json()) as { keys: Array<Record<string, unknown>> };
     expect(keys.length).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,8 @@ import type * as grpc from '@grpc/grpc-js';
 import { createServiceClient, loadProto, serviceClient } from '@shop/service-kit';
 import { databaseName, host, infrastructurePorts } from '@shop/topology';
 import { MongoClient } from 'mongodb';
-import { PROFILE, ROOT, ports, restUrl, unary } from '../support/shop';
+import { send } from '../support/api';
+import { PROFILE, ROOT, ports, unary } from '../support/shop';
 
 interface Update {
   product_id: string;
@@ -117,20 +118,17 @@ describe('Product inventory through the real sidecars', () => {
     await Promise.all([unary(viaOrder, 'ReserveStock', request), unary(viaOrder, 'ReserveStock', request)]);
     // A revalidating client (no-cache) sees the stock at once; a cached page may lag by its max-age.
     const fresh = { headers: { 'cache-control': 'no-cache' } };
-    const res = await fetch(`${restUrl('gateway')}/v1/products/${productId}`, fresh);
+    const res = await send('GET', `/v1/products/${productId}`, fresh);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { stock: number }).stock).toBe(3);
+    expect(res.body['stock']).toBe(3);
     expect((await unary<Result>(viaOrder, 'ReleaseStock', { order_id: orderId })).status).toBe('released');
-    expect(
-      ((await (await fetch(`${restUrl('gateway')}/v1/products/${productId}`, fresh)).json()) as { stock: number })
-        .stock,
-    ).toBe(5);
+    expect((await send('GET', `/v1/products/${productId}`, fresh)).body['stock']).toBe(5);
   });
 
   test('When stock is reserved, then the product page through the gateway shows it within the documented bound, and 304 answers revalidation', async () => {
     const productId = await insertProduct(mongo, 9);
-    const url = `${restUrl('gateway')}/v1/products/${productId}`;
-    expect(((await (await fetch(url)).json()) as { stock: number }).stock).toBe(9); // now cached for max-age
+    const url = `/v1/products/${productId}`;
+    expect((await send('GET', url)).body['stock']).toBe(9); // now cached for max-age
     await unary(viaOrder, 'ReserveStock', {
       order_id: randomUUID(),
       items: [{ product_id: productId, quantity: 4 }],
@@ -139,7 +137,7 @@ describe('Product inventory through the real sidecars', () => {
     const reserved = Date.now();
     let seenAfterMs = -1;
     while (Date.now() - reserved < 5_000) {
-      if (((await (await fetch(url)).json()) as { stock: number }).stock === 5) {
+      if ((await send('GET', url)).body['stock'] === 5) {
         seenAfterMs = Date.now() - reserved;
         break;
       }
@@ -148,18 +146,18 @@ describe('Product inventory through the real sidecars', () => {
     // The bound for a write through the product replica: the catalog's max-age (2 s), plus slack.
     expect(seenAfterMs).toBeGreaterThanOrEqual(0);
     expect(seenAfterMs).toBeLessThanOrEqual(3_000);
-    const page = await fetch(url);
-    const etag = page.headers.get('etag')!;
+    const page = await send('GET', url);
+    const etag = String(page.headers['etag']);
     expect(etag).toMatch(/^"/);
-    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await send('GET', url, { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
   test('When the demo catalog is seeded, then list and get through the gateway answer and their latency is reported', async () => {
     execFileSync(process.execPath, [join(ROOT, 'services/product/dist/entry-points/cli/seed.js')], {
       env: { ...process.env, MONGODB_URL: mongoUrl, LOG_LEVEL: 'warn' },
     });
-    const base = `${restUrl('gateway')}/v1/products`;
-    const first = (await (await fetch(`${base}?category=laptops&pageSize=20`)).json()) as {
+    const base = '/v1/products';
+    const first = (await send('GET', `${base}?category=laptops&pageSize=20`)).body as {
       items: { id: string }[];
       total: number;
     };
@@ -173,8 +171,7 @@ describe('Product inventory through the real sidecars', () => {
         Array.from({ length: concurrency }, async () => {
           for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
             const t = process.hrtime.bigint();
-            const res = await fetch(url);
-            await res.arrayBuffer();
+            const res = await send('GET', url);
             expect(res.status).toBe(200);
             times.push(Number(process.hrtime.bigint() - t) / 1e6);
           }

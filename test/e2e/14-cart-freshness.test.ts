@@ -3,33 +3,17 @@
 // (gRPC through the sidecars). Everything here goes through the gateway and the real stack.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { join } from 'node:path';
-import { counter, eventually, ROOT, restUrl } from '../support/shop';
+import { call, type Json } from '../support/api';
+import { counter, eventually, ROOT } from '../support/shop';
 
 jest.setTimeout(60_000);
 
-const gateway = restUrl('gateway');
-type Json = Record<string, unknown>;
-interface CartLine { productId: string; unitPrice: number; available: boolean; quantity: number }
-
-function call(method: string, path: string, token?: string, body?: object) {
-  return new Promise<{ status: number; body: Json }>((resolve, reject) => {
-    const req = http.request(
-      `${gateway}${path}`,
-      { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Json) : {} });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
+interface CartLine {
+  productId: string;
+  unitPrice: number;
+  available: boolean;
+  quantity: number;
 }
 
 async function login(email: string, password: string): Promise<string> {
@@ -40,7 +24,10 @@ async function login(email: string, password: string): Promise<string> {
 
 /** The first admin, from the dev secret store the test stack reads. */
 function adminLogin(): Promise<string> {
-  const secrets = JSON.parse(readFileSync(join(ROOT, 'components', 'secrets.dev.json'), 'utf8')) as Record<string, string>;
+  const secrets = JSON.parse(readFileSync(join(ROOT, 'components', 'secrets.dev.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   return login(secrets['admin-email']!, secrets['admin-password']!);
 }
 
@@ -67,7 +54,10 @@ describe('Cart freshness through product events and the inventory stream', () =>
   beforeAll(async () => {
     admin = await adminLogin();
     const suffix = randomUUID().slice(0, 8);
-    const category = await call('POST', '/v1/categories', admin, { name: `E2E Fresh ${suffix}`, slug: `e2e-fresh-${suffix}` });
+    const category = await call('POST', '/v1/categories', admin, {
+      name: `E2E Fresh ${suffix}`,
+      slug: `e2e-fresh-${suffix}`,
+    });
     expect(category.status).toBe(201);
     const product = await call('POST', '/v1/products', admin, {
       sku: `E2E-FRESH-${suffix}`,
@@ -82,10 +72,15 @@ describe('Cart freshness through product events and the inventory stream', () =>
   });
 
   test('When order starts, then its inventory stream through the sidecars is open', async () => {
-    expect(await eventually(async () => ((await counter('order', 'inventory_watch_open', {})) === 1 ? true : undefined), 10_000)).toBe(true);
+    expect(
+      await eventually(
+        async () => ((await counter('order', 'inventory_watch_open', {})) === 1 ? true : undefined),
+        10_000,
+      ),
+    ).toBe(true);
   });
 
-  test('When the stream outlives the sidecars\' invoke timeout (5 s), then it is not cut', async () => {
+  test("When the stream outlives the sidecars' invoke timeout (5 s), then it is not cut", async () => {
     const reconnects = () => counter('order', 'inventory_watch_reconnects_total', {});
     const before = await reconnects();
     await new Promise((r) => setTimeout(r, 6_000));
@@ -99,12 +94,16 @@ describe('Cart freshness through product events and the inventory stream', () =>
     expect(put.status).toBe(200);
     expect(await lineOf(token, productId)).toMatchObject({ unitPrice: 1500, available: true, quantity: 3 });
 
-    const pricesBefore = await counter('order', 'pubsub_events_total', { topic: 'product.price-changed', outcome: 'processed' });
+    const pricesBefore = await counter('order', 'pubsub_events_total', {
+      topic: 'product.price-changed',
+      outcome: 'processed',
+    });
     expect((await call('PATCH', `/v1/products/${productId}`, admin, { price: 1234 })).status).toBe(200);
     await within3s(async () => ((await lineOf(token, productId))?.unitPrice === 1234 ? true : undefined));
     // The cart learned it from the event, not only from a fresh read.
     await eventually(async () =>
-      (await counter('order', 'pubsub_events_total', { topic: 'product.price-changed', outcome: 'processed' })) > pricesBefore
+      (await counter('order', 'pubsub_events_total', { topic: 'product.price-changed', outcome: 'processed' })) >
+      pricesBefore
         ? true
         : undefined,
     );

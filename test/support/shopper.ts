@@ -1,66 +1,22 @@
-// A shopper's view of the shop through the gateway, shared by the order e2e suites: plain
-// HTTP calls, a signed-in customer with an address, products written straight into the
-// catalog store, and waiting for an order to settle.
+// A shopper's view of the shop through the gateway, shared by the order e2e suites: calls
+// checked against the OpenAPI document (api.ts), a signed-in customer with an address,
+// products written straight into the catalog store, and waiting for an order to settle.
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
 import { databaseName, host, infrastructurePorts } from '@shop/topology';
-import { eventually, PROFILE, restUrl } from './shop';
+import { api, bearer, call, type Json } from './api';
+import { eventually, PROFILE } from './shop';
 
-export type Json = Record<string, unknown>;
+export { call, type Json } from './api';
 export interface Shopper {
   readonly token: string;
   readonly addressId: string;
 }
-
-const gateway = restUrl('gateway');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 export const mongoUrl =
   process.env.MONGODB_URL ??
   `mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`;
 export const orderDatabaseUrl = `postgres://postgres@127.0.0.1:5432/${databaseName('order', PROFILE)}`;
-
-/**
- * node:http, not fetch (fetch refuses some ports). A network error (a killed process behind
- * the gateway) comes back as status 0. An empty header value means "send no such header".
- */
-export function call(
-  method: string,
-  path: string,
-  token?: string,
-  body?: object,
-  headers: Record<string, string> = {},
-) {
-  return new Promise<{ status: number; body: Json; headers: http.IncomingHttpHeaders }>((resolve) => {
-    const all = {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    };
-    const req = http.request(
-      `${gateway}${path}`,
-      { method, agent, headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')) },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: Json;
-          try {
-            parsed = text ? (JSON.parse(text) as Json) : {};
-          } catch {
-            parsed = { text };
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
-        });
-        res.on('error', () => resolve({ status: 0, body: {}, headers: {} }));
-      },
-    );
-    req.on('error', () => resolve({ status: 0, body: {}, headers: {} }));
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
-}
 
 /**
  * What the order suites read behind the API: product's store (to write test products and read
@@ -74,7 +30,6 @@ export function shopStores() {
     db,
     open: () => Promise.all([mongo.connect(), db.connect()]),
     async close() {
-      agent.destroy();
       await Promise.all([mongo.close(), db.end()]);
     },
   };
@@ -83,19 +38,17 @@ export function shopStores() {
 export async function newShopper(name = 'E2E Shopper'): Promise<Shopper> {
   const email = `e2e-${randomUUID()}@example.test`;
   const password = `Pw-${randomUUID()}`;
-  const created = await call('POST', '/v1/users', undefined, { email, password, name });
-  if (created.status !== 201) throw new Error(`registration answered ${created.status}`);
-  const login = await call('POST', '/v1/auth/login', undefined, { email, password });
-  const token = login.body['accessToken'] as string;
-  const address = await call('POST', '/v1/users/me/addresses', token, {
-    recipient: name,
-    line1: '1 Test Lane',
-    city: 'Berlin',
-    postalCode: '10115',
-    country: 'DE',
+  const created = await api.POST('/v1/users', { body: { email, password, name } });
+  if (created.response.status !== 201) throw new Error(`registration answered ${created.response.status}`);
+  const login = await api.POST('/v1/auth/login', { body: { email, password } });
+  if (!login.data) throw new Error(`login answered ${login.response.status}`);
+  const token = login.data.accessToken;
+  const address = await api.POST('/v1/users/me/addresses', {
+    ...bearer(token),
+    body: { recipient: name, line1: '1 Test Lane', city: 'Berlin', postalCode: '10115', country: 'DE' },
   });
-  if (address.status !== 201) throw new Error(`address answered ${address.status}`);
-  return { token, addressId: address.body['id'] as string };
+  if (!address.data) throw new Error(`address answered ${address.response.status}`);
+  return { token, addressId: address.data.id };
 }
 
 /** A product written straight into product's store: the order suites are about ordering. */

@@ -37,6 +37,10 @@ function buildApp() {
         throw new AppError('RATE_LIMITED', 'Too many login attempts', { retryAfterSeconds: 30 });
       });
       app.use('/v1/things', things);
+      app.get('/v1/public', (_req, res) => {
+        res.setHeader('Cache-Control', 'public, max-age=2');
+        res.json({});
+      });
     },
   });
   return { app, lines };
@@ -87,7 +91,9 @@ describe('createRestApp errors', () => {
   test('When the body exceeds the limit, then the answer is a 413 problem', async () => {
     const { app } = buildApp();
 
-    const res = await request(app).post('/v1/widgets').send({ name: 'x'.repeat(2_000), quantity: 1 });
+    const res = await request(app)
+      .post('/v1/widgets')
+      .send({ name: 'x'.repeat(2_000), quantity: 1 });
 
     expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
   });
@@ -151,7 +157,9 @@ describe('createRestApp request ids, logs and metrics', () => {
   test('When the incoming x-request-id is unsafe, then a fresh uuid replaces it', async () => {
     const { app } = buildApp();
 
-    const res = await request(app).get('/v1/widgets/1').set('x-request-id', 'bad id <script>"' + 'x'.repeat(200));
+    const res = await request(app)
+      .get('/v1/widgets/1')
+      .set('x-request-id', 'bad id <script>"' + 'x'.repeat(200));
 
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -184,5 +192,27 @@ describe('createRestApp request ids, logs and metrics', () => {
     expect(res.text).toContain('service="widgets"');
     expect(res.text).toContain('process_cpu_user_seconds_total');
     expect(res.text).toContain('http_server_request_duration_seconds_bucket');
+  });
+});
+
+describe('public-API headers', () => {
+  test('When any answer leaves the app (a route, a problem, a probe, a 404), then nosniff, no-store and no X-Powered-By', async () => {
+    const { app } = buildApp();
+    for (const path of ['/v1/widgets/w-1', '/v1/things/t-1', '/healthz', '/v1/nothing']) {
+      const res = await request(app).get(path);
+      expect([path, res.headers['x-content-type-options'], res.headers['cache-control']]).toEqual([
+        path,
+        'nosniff',
+        'no-store',
+      ]);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  test('When a route sets its own Cache-Control, then that policy is the one sent', async () => {
+    const { app } = buildApp();
+    const res = await request(app).get('/v1/public');
+    expect(res.headers['cache-control']).toBe('public, max-age=2');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -66,7 +66,9 @@ describe('CORS', () => {
 
     expect(res.status).toBe(201);
     expect(res.headers['access-control-allow-origin']).toBe('https://shop.example.com');
-    expect(res.headers['access-control-expose-headers']).toBe('x-request-id,Retry-After,Location');
+    expect(res.headers['access-control-expose-headers']).toBe(
+      'x-request-id,Retry-After,Location,ETag,Preference-Applied',
+    );
     expect(res.headers['location']).toBe('/v1/products/p1');
     // Caches must key on both the gateway's and the service's Vary.
     expect(res.headers['vary']).toBe('Origin, Accept-Encoding');

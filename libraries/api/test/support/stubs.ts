@@ -1,7 +1,7 @@
 import type { Authenticator } from '@shop/service-kit';
 
 /** Stands in for any dependency while routes are only being registered, never called. */
-export const anything: never = new Proxy(function stub() {}, {
+export const anything: never = new Proxy<() => void>(function stub() {}, {
   get: (_target, key) => (key === 'then' ? undefined : anything),
   apply: () => anything,
 }) as never;

@@ -8,6 +8,7 @@ import {
   metricsMiddleware,
   notFoundHandler,
   problemHandler,
+  publicApiHeaders,
   requestIdMiddleware,
 } from '@shop/service-kit';
 import { actionsRouter } from './actions-router';
@@ -41,6 +42,8 @@ export function createConsoleApp(options: {
   app.set('case sensitive routing', true);
   app.set('trust proxy', options.trustProxyHops ?? 0);
   app.use(requestIdMiddleware());
+  // The probes and /metrics too (they answer before the pages' own headers below).
+  app.use(publicApiHeaders());
   app.use(accessLogMiddleware(deps.logger));
   app.use(metricsMiddleware(metrics));
   app.use(health.router);

@@ -33,8 +33,9 @@ export function originAllowed(origin: string, patterns: readonly OriginPattern[]
   return patterns.some((p) => ('exact' in p ? p.exact === lower : p.anyPortOf === base));
 }
 
-// Read by browser code: correlating errors, honouring 429 back-off, following a 201/202.
-const EXPOSED_HEADERS = ['x-request-id', 'Retry-After', 'Location'];
+// Read by browser code: correlating errors, honouring 429 back-off, following a 201/202,
+// revalidating catalog pages, seeing whether a Prefer: wait was applied.
+const EXPOSED_HEADERS = ['x-request-id', 'Retry-After', 'Location', 'ETag', 'Preference-Applied'];
 
 /**
  * The gateway answers every preflight itself, so the services never see OPTIONS from
@@ -59,5 +60,11 @@ export function corsMiddleware(patterns: readonly OriginPattern[]): RequestHandl
     }
     next();
   };
-  return [allow, refusePreflight];
+  // Every answer depends on Origin (allowed or not), also one to a request without it: a
+  // shared cache in front must not hand a stored non-CORS answer to a browser's CORS request.
+  const varyOrigin = (_req: Request, res: Response, next: NextFunction) => {
+    res.vary('Origin');
+    next();
+  };
+  return [varyOrigin, allow, refusePreflight];
 }
