@@ -74,6 +74,17 @@ export function createResponseValidator(doc: OpenApiDocument) {
     return (fn.errors ?? []).map((e) => `${what}${e.instancePath} ${e.message ?? 'is invalid'}`);
   };
 
+  /** A `{ $ref: '#/components/...' }` and the JSON pointer of what it names, else the object itself. */
+  const resolved = (value: ResponseObject & { $ref?: string }, at: string): [ResponseObject, string] => {
+    if (typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return [value, at];
+    const target = value.$ref
+      .slice(2)
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+    return [(target ?? {}) as ResponseObject, value.$ref.slice(1)];
+  };
+
   return function validate(res: ObservedResponse): string[] {
     const method = res.method.toLowerCase();
     const route = routes.find((r) => r.pattern.test(res.path));
@@ -86,10 +97,12 @@ export function createResponseValidator(doc: OpenApiDocument) {
         return [`${name}: an undocumented path answered ${res.headers['content-type'] ?? 'no media type'}`];
       return problemRef ? check(problemRef, res.body, `${name}: body`) : [];
     }
-    const response = op.responses?.[String(res.status)];
-    if (!response)
-      return [`${name}: status not documented (documented: ${Object.keys(op.responses ?? {}).join(', ')})`];
-    const base = pointer('', 'paths', route.template, method, 'responses', String(res.status));
+    const listed = op.responses?.[String(res.status)];
+    if (!listed) return [`${name}: status not documented (documented: ${Object.keys(op.responses ?? {}).join(', ')})`];
+    const [response, base] = resolved(
+      listed,
+      pointer('', 'paths', route.template, method, 'responses', String(res.status)),
+    );
     const errors: string[] = [];
 
     for (const [header, spec] of Object.entries(response.headers ?? {})) {

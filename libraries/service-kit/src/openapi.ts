@@ -15,8 +15,9 @@ import { errorCatalogue } from './errors';
 const GATEWAY_CODES = ['GATEWAY_TIMEOUT'] as const;
 export const PROBLEM_CODES = [...(Object.keys(errorCatalogue) as (keyof typeof errorCatalogue)[]), ...GATEWAY_CODES];
 
+// Open to extension members (RFC 9457 §3.2), such as the `checks` of a 503 from /readyz.
 export const problemSchema = z
-  .object({
+  .looseObject({
     type: z.string().meta({ description: 'A URN naming the kind of problem', example: 'urn:shop:problem:not-found' }),
     title: z.string(),
     status: z.number().int().min(400).max(599),

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { DaprWorkflowClient, LogLevel } from '@dapr/dapr';
 import { MongoClient } from 'mongodb';
 import pg from 'pg';
+import { createShopClient } from '@shop/api/client';
 import topology from '@shop/topology';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,22 +87,23 @@ const pct = (xs, p) => {
 const median = (xs) => pct(xs, 50);
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+// Set-up through the shop's typed client (@shop/api); the measured calls stay on node:http above.
+const shop = createShopClient({ baseUrl: gateway });
+
 async function newShopper(i) {
   const email = `bench-${randomUUID()}@example.test`;
   const password = `Pw-${randomUUID()}`;
-  const created = await call('POST', '/v1/users', undefined, { email, password, name: `Bench ${i}` });
-  if (created.status !== 201) throw new Error(`registration answered ${created.status}`);
-  const login = await call('POST', '/v1/auth/login', undefined, { email, password });
-  const token = login.body.accessToken;
-  const address = await call('POST', '/v1/users/me/addresses', token, {
-    recipient: 'Bench',
-    line1: '1 Bench Lane',
-    city: 'Berlin',
-    postalCode: '10115',
-    country: 'DE',
+  const created = await shop.POST('/v1/users', { body: { email, password, name: `Bench ${i}` } });
+  if (created.response.status !== 201) throw new Error(`registration answered ${created.response.status}`);
+  const login = await shop.POST('/v1/auth/login', { body: { email, password } });
+  if (!login.data) throw new Error(`login answered ${login.response.status}`);
+  const token = login.data.accessToken;
+  const address = await shop.POST('/v1/users/me/addresses', {
+    headers: { authorization: `Bearer ${token}` },
+    body: { recipient: 'Bench', line1: '1 Bench Lane', city: 'Berlin', postalCode: '10115', country: 'DE' },
   });
-  if (address.status !== 201) throw new Error(`address answered ${address.status}`);
-  return { token, addressId: address.body.id };
+  if (!address.data) throw new Error(`address answered ${address.response.status}`);
+  return { token, addressId: address.data.id };
 }
 
 async function insertProducts(mongo, count, stock) {

@@ -578,6 +578,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @example {

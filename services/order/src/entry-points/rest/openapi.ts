@@ -190,7 +190,7 @@ export const orderPaths: ZodOpenApiPathsObject = {
           description: 'The order',
           schema: orderSchema,
           headers: {
-            Vary: z.string().regex(/prefer/i),
+            Vary: z.string().regex(/Prefer/),
             'Preference-Applied': z
               .string()
               .regex(/^wait=\d+$/)
