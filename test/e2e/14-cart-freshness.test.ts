@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { call, type Json } from '../support/api';
+import { call } from '../support/api';
 import { counter, eventually, ROOT } from '../support/shop';
 
 jest.setTimeout(60_000);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { api, bearer, call, gateway, send } from '../support/api';
+import { api, call, gateway, send } from '../support/api';
 import { eventually, ROOT } from '../support/shop';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -43,13 +43,30 @@ describe('The committed OpenAPI document and types', () => {
     compareOrWrite(TYPES, types);
   });
 
+  test('When openapi.json is checked against the OpenAPI 3.1 JSON schema, then it is valid', () => {
+    // The validator is an ES module; jest runs these tests as CommonJS, so it runs beside them.
+    const script = `import { Validator } from '@seriousme/openapi-schema-validator';
+      const v = new Validator();
+      const result = await v.validate(${JSON.stringify(DOCUMENT)});
+      process.stdout.write(JSON.stringify({ ...result, version: v.version }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+    expect(JSON.parse(out)).toEqual({ valid: true, version: '3.1' });
+  });
+
   test('When the document is read, then it is OpenAPI 3.1 with the Bearer scheme and an example per request body', () => {
-    const doc = shopDocument() as Record<string, any>;
-    expect(doc['openapi']).toBe('3.1.0');
-    expect(doc['components'].securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    interface Operation {
+      requestBody?: { content?: Record<string, { example?: unknown }> };
+    }
+    const doc = shopDocument() as {
+      openapi: string;
+      components: { securitySchemes: Record<string, object> };
+      paths: Record<string, Record<string, Operation>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.securitySchemes['bearerAuth']).toMatchObject({ type: 'http', scheme: 'bearer' });
     const missing: string[] = [];
-    for (const [path, item] of Object.entries<Record<string, any>>(doc['paths']))
-      for (const [method, op] of Object.entries<any>(item)) {
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(item)) {
         const body = op.requestBody?.content?.['application/json'];
         if (body && body.example === undefined) missing.push(`${method} ${path}`);
       }
