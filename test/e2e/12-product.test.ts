@@ -157,10 +157,9 @@ describe('Product inventory through the real sidecars', () => {
       env: { ...process.env, MONGODB_URL: mongoUrl, LOG_LEVEL: 'warn' },
     });
     const base = '/v1/products';
-    const first = (await send('GET', `${base}?category=laptops&pageSize=20`)).body as {
-      items: { id: string }[];
-      total: number;
-    };
+    const listing = await send('GET', `${base}?category=laptops&pageSize=20`);
+    expect(listing.status).toBe(200);
+    const first = listing.body as { items: { id: string }[]; total: number };
     expect(first.total).toBeGreaterThanOrEqual(50);
     /** `concurrency` clients share the urls; prints latency percentiles and throughput. */
     const measure = async (label: string, urls: string[], concurrency = 1) => {
