@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import express from 'express';
 import request from 'supertest';
 import { createHealthRouter, createLogger, createMetrics } from '@shop/service-kit';
@@ -51,6 +53,30 @@ describe('The committed OpenAPI document and types', () => {
       process.stdout.write(JSON.stringify({ ...result, version: v.version }));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
     expect(JSON.parse(out)).toEqual({ valid: true, version: '3.1' });
+  });
+
+  test('When every example of the document is checked against its schema, then each is valid', () => {
+    const doc = shopDocument() as { paths: Record<string, Record<string, unknown>> };
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ ...doc, $id: 'doc' });
+    const invalid: string[] = [];
+    let checked = 0;
+    // Every media type object with an example, wherever it sits (request bodies, answers, components).
+    const walk = (node: unknown, pointer: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const media = node as { schema?: unknown; example?: unknown };
+      if (media.schema !== undefined && media.example !== undefined) {
+        checked += 1;
+        const check = ajv.compile({ $ref: `doc#${pointer}/schema` });
+        if (!check(media.example)) invalid.push(`${pointer}: ${ajv.errorsText(check.errors)}`);
+      }
+      for (const [key, value] of Object.entries(node))
+        if (key !== 'schema') walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    };
+    walk(doc, '');
+    expect(invalid).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(30);
   });
 
   test('When the document is read, then it is OpenAPI 3.1 with the Bearer scheme and an example per request body', () => {

@@ -9,7 +9,7 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
-import { errorCatalogue } from './errors';
+import { errorCatalogue, problemType } from './errors';
 
 /** The gateway's own code for a silent upstream (see the gateway's problems.ts). */
 const GATEWAY_CODES = ['GATEWAY_TIMEOUT'] as const;
@@ -99,6 +99,23 @@ const STATUS_TEXT: Record<number, string> = {
 const EDGE_STATUSES = [500, 502, 503, 504] as const;
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
+// The code each status carries, for the examples (502 and 503 share UNAVAILABLE: retry later).
+const STATUS_CODES: Record<number, (typeof PROBLEM_CODES)[number]> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL',
+  502: 'UNAVAILABLE',
+  503: 'UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT',
+};
+
 const PROBLEM_NAMES: Record<number, string> = {
   400: 'BadRequest',
   401: 'Unauthorized',
@@ -115,6 +132,19 @@ const PROBLEM_NAMES: Record<number, string> = {
   504: 'GatewayTimeout',
 };
 
+function problemExample(status: number) {
+  const code = STATUS_CODES[status] ?? 'INTERNAL';
+  const gateway = code === 'GATEWAY_TIMEOUT';
+  return {
+    type: gateway ? 'urn:shop:problem:gateway-timeout' : problemType(code),
+    title: gateway ? 'Gateway timeout' : errorCatalogue[code].title,
+    status,
+    detail: STATUS_TEXT[status] ?? 'Problem',
+    code,
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+  };
+}
+
 // One object per status, so every operation refers to the same response component.
 const problemResponses = new Map<number, ZodOpenApiResponseObject>();
 function problemResponse(status: number): ZodOpenApiResponseObject {
@@ -127,7 +157,7 @@ function problemResponse(status: number): ZodOpenApiResponseObject {
       id: PROBLEM_NAMES[status] ?? `Problem${status}`,
       description: STATUS_TEXT[status] ?? 'Problem',
       headers: z.object({ ...commonHeaders(), ...retry }),
-      content: { 'application/problem+json': { schema: problemSchema } },
+      content: { 'application/problem+json': { schema: problemSchema, example: problemExample(status) } },
     };
     problemResponses.set(status, response);
   }
