@@ -17,8 +17,8 @@ export function reviewRoutes(deps: { reviews: ReviewDeps; auth: Authenticator })
   router.get('/:id/reviews', async (req, res) => {
     const { id } = validate(idParams, req.params, 'path');
     const { page, pageSize } = validate(pageQuery, req.query, 'query');
+    setCatalogCaching(req, res);
     res.json(pageJson(await listReviews(reviews, id, page, pageSize), reviewJson));
-import { setCatalogCaching } from './http-cache';
   });
 
   router.post('/:id/reviews', auth.requireAuth(), async (req, res) => {
