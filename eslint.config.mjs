@@ -1,23 +1,49 @@
-// One lint setup for the whole monorepo.
+// One lint setup for the whole monorepo, type-aware over sources, tests and benches
+// (tsconfig.eslint.json), so promises that are neither awaited nor handled are caught.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// What domain code must not load, directly or through the kit's barrel (which loads them all).
+const TRANSPORT = ['express', 'express/*', '@grpc/*', '@dapr/*', '@opentelemetry/*', 'pg', 'mongodb', 'ioredis'];
+const KIT_TRANSPORT_FREE = ['errors', 'log', 'auth-tokens', 'retry', 'periodic', 'keyed-mutex'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.run/**', 'coverage/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', URL: 'readonly', AbortSignal: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearTimeout: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname },
+      globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', URL: 'readonly', AbortSignal: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearTimeout: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The domain layer stays free of transport and Dapr: the kit reaches it only through its
+    // transport-free subpaths, never the barrel.
+    files: ['services/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@shop/service-kit', message: `The barrel loads express, gRPC, Dapr and OpenTelemetry; import @shop/service-kit/{${KIT_TRANSPORT_FREE.join(',')}} instead.` }],
+          patterns: [
+            { group: TRANSPORT, message: 'Transport and store drivers belong in entry-points/ or data-access/.' },
+            { regex: `^@shop/service-kit/(?!(${KIT_TRANSPORT_FREE.join('|')})$)`, message: 'Only the kit subpaths without transport imports may be used in domain/.' },
+          ],
+        },
+      ],
     },
   },
   {
-    // The domain layer stays free of transport and Dapr (brief: Dapr glue lives at the edges).
-    files: ['services/*/src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['@dapr/*', 'express', '@grpc/*', 'pg', 'mongodb', 'ioredis'] }],
-    },
+    // The kit's transport-free subpaths must stay so, or every domain file would load transport.
+    files: KIT_TRANSPORT_FREE.map((m) => `libraries/service-kit/src/${m === 'auth-tokens' ? 'auth/token-format' : m}.ts`),
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: TRANSPORT, message: 'This kit subpath is imported by domain code: keep it transport-free.' }] }] },
   },
 );

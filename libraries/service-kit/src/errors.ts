@@ -1,36 +1,33 @@
-import { status as GrpcStatus } from '@grpc/grpc-js';
+// Transport-free on purpose: domain code imports this subpath, so it must not load express,
+// gRPC, Dapr or OpenTelemetry. The HTTP mapping lives in problem.ts, the gRPC one in grpc-errors.ts.
 import type { z } from 'zod';
 
-interface CodeInfo {
-  readonly status: number;
-  readonly title: string;
-  readonly grpc: GrpcStatus;
-}
-
 /** The stable error codes clients may depend on; add codes, never rename them. */
-export const errorCatalogue = {
-  VALIDATION_FAILED: { status: 400, title: 'Validation failed', grpc: GrpcStatus.INVALID_ARGUMENT },
-  UNAUTHENTICATED: { status: 401, title: 'Authentication required', grpc: GrpcStatus.UNAUTHENTICATED },
-  FORBIDDEN: { status: 403, title: 'Forbidden', grpc: GrpcStatus.PERMISSION_DENIED },
-  NOT_FOUND: { status: 404, title: 'Not found', grpc: GrpcStatus.NOT_FOUND },
-  CONFLICT: { status: 409, title: 'Conflict', grpc: GrpcStatus.ALREADY_EXISTS },
-  PRECONDITION_FAILED: { status: 412, title: 'Precondition failed', grpc: GrpcStatus.FAILED_PRECONDITION },
-  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large', grpc: GrpcStatus.RESOURCE_EXHAUSTED },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type', grpc: GrpcStatus.INVALID_ARGUMENT },
-  RATE_LIMITED: { status: 429, title: 'Too many requests', grpc: GrpcStatus.RESOURCE_EXHAUSTED },
-  INTERNAL: { status: 500, title: 'Internal error', grpc: GrpcStatus.INTERNAL },
-  UNAVAILABLE: { status: 503, title: 'Service unavailable', grpc: GrpcStatus.UNAVAILABLE },
-} as const satisfies Record<string, CodeInfo>;
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'UNAVAILABLE',
+] as const;
 
-export type ErrorCode = keyof typeof errorCatalogue;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(errorCatalogue, value);
+  return typeof value === 'string' && CODES.has(value);
 }
 
-/** Problem type URIs are identifiers (RFC 9457 §3.1.1), not links. */
-export function problemType(code: ErrorCode): string {
-  return `urn:shop:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+/** The codes that are our failure rather than the caller's: they count toward circuit breakers. */
+export function isFaultCode(code: ErrorCode): boolean {
+  return code === 'INTERNAL' || code === 'UNAVAILABLE';
 }
 
 export interface FieldError {
@@ -47,8 +44,6 @@ export interface AppErrorOptions {
 /** An expected failure whose `detail` is safe to show to the client. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly status: number;
-  readonly title: string;
   readonly detail: string;
   readonly errors: readonly FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
@@ -57,15 +52,9 @@ export class AppError extends Error {
     super(detail, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
-    this.status = errorCatalogue[code].status;
-    this.title = errorCatalogue[code].title;
     this.detail = detail;
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;
-  }
-
-  get grpcStatus(): GrpcStatus {
-    return errorCatalogue[this.code].grpc;
   }
 }
 

@@ -9,6 +9,25 @@ const RETRY_AFTER_KEY = 'x-retry-after-seconds';
 
 const GENERIC_INTERNAL = 'Internal error';
 
+/** The gRPC side of each error code (the domain knows only codes). */
+const GRPC_STATUS: Record<ErrorCode, GrpcStatus> = {
+  VALIDATION_FAILED: GrpcStatus.INVALID_ARGUMENT,
+  UNAUTHENTICATED: GrpcStatus.UNAUTHENTICATED,
+  FORBIDDEN: GrpcStatus.PERMISSION_DENIED,
+  NOT_FOUND: GrpcStatus.NOT_FOUND,
+  CONFLICT: GrpcStatus.ALREADY_EXISTS,
+  PRECONDITION_FAILED: GrpcStatus.FAILED_PRECONDITION,
+  PAYLOAD_TOO_LARGE: GrpcStatus.RESOURCE_EXHAUSTED,
+  UNSUPPORTED_MEDIA_TYPE: GrpcStatus.INVALID_ARGUMENT,
+  RATE_LIMITED: GrpcStatus.RESOURCE_EXHAUSTED,
+  INTERNAL: GrpcStatus.INTERNAL,
+  UNAVAILABLE: GrpcStatus.UNAVAILABLE,
+};
+
+export function grpcStatusOf(code: ErrorCode): GrpcStatus {
+  return GRPC_STATUS[code];
+}
+
 export function toGrpcError(err: unknown): ServiceError {
   const appError = isAppError(err) ? err : (storeUnavailableError(err) ?? new AppError('INTERNAL', GENERIC_INTERNAL));
   const metadata = new Metadata();
@@ -20,7 +39,7 @@ export function toGrpcError(err: unknown): ServiceError {
     metadata.set(RETRY_AFTER_KEY, String(Math.ceil(appError.retryAfterSeconds)));
   }
   const details = appError.code === 'INTERNAL' ? GENERIC_INTERNAL : appError.detail;
-  return Object.assign(new Error(details), { code: appError.grpcStatus, details, metadata });
+  return Object.assign(new Error(details), { code: GRPC_STATUS[appError.code], details, metadata });
 }
 
 // Used only when the peer did not send x-error-code (not one of ours, or the sidecar failed).

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { problemType } from './errors';
+import { problemType } from './problem';
 
 export type HealthCheck = () => Promise<void>;
 

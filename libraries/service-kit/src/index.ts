@@ -28,18 +28,30 @@ export {
 } from './metrics';
 export {
   AppError,
-  errorCatalogue,
+  ERROR_CODES,
   isAppError,
   isErrorCode,
-  problemType,
+  isFaultCode,
   summariseIssues,
   validate,
   type AppErrorOptions,
   type ErrorCode,
   type FieldError,
 } from './errors';
-export { correlationId, notFoundHandler, problemHandler, sendProblem, toProblem, type ProblemBody } from './problem';
-export { ERROR_CODE_KEY, fromGrpcError, toGrpcError } from './grpc-errors';
+export {
+  correlationId,
+  errorCatalogue,
+  httpStatusOf,
+  notFoundHandler,
+  problemHandler,
+  problemType,
+  sendProblem,
+  toProblem,
+  type ProblemBody,
+} from './problem';
+export { ERROR_CODE_KEY, fromGrpcError, grpcStatusOf, toGrpcError } from './grpc-errors';
+export { backoffDelay, retry, type Backoff, type Jitter, type RetryOptions } from './retry';
+export { periodic, type PassOutcome, type PeriodicJob, type PeriodicOptions } from './periodic';
 export {
   checkSidecar,
   createHealthRouter,
@@ -60,7 +72,6 @@ export {
 } from './rest';
 export { daprProtoDir, loadProto, serviceClient, shopProtoDir } from './proto';
 export {
-  createInMemoryDedupeForTests,
   defineSubscription,
   validateSubscriptions,
   type AppCallbackOptions,

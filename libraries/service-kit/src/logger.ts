@@ -2,7 +2,7 @@ import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import winston from 'winston';
 import { currentRequestId, currentUserId } from './context';
 
-export type Logger = winston.Logger;
+export type { Logger } from './log';
 
 export interface LoggerOptions {
   /** Where JSON lines go; stdout unless a test captures them. */

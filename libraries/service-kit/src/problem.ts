@@ -1,7 +1,7 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { currentRequestId } from './context';
-import { AppError, type ErrorCode, isAppError, problemType } from './errors';
+import { AppError, type ErrorCode, isAppError } from './errors';
 import type { Logger } from './logger';
 import { storeUnavailableError } from './store-unavailable';
 
@@ -14,6 +14,30 @@ export interface ProblemBody {
   readonly traceId?: string;
   readonly instance?: string;
   readonly errors?: ReadonlyArray<{ path: string; message: string }>;
+}
+
+/** The HTTP side of each error code: status and problem title (the domain knows only codes). */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, title: 'Validation failed' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  PRECONDITION_FAILED: { status: 412, title: 'Precondition failed' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<ErrorCode, { status: number; title: string }>;
+
+export function httpStatusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
+}
+
+/** Problem type URIs are identifiers (RFC 9457 §3.1.1), not links. */
+export function problemType(code: ErrorCode): string {
+  return `urn:shop:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
 const GENERIC_INTERNAL = 'An unexpected error occurred. Quote the traceId when reporting it.';
@@ -60,8 +84,8 @@ export function toProblem(err: unknown, instance?: string): ProblemBody {
   const traceId = correlationId();
   return {
     type: problemType(code),
-    title: source.title,
-    status: source.status,
+    title: errorCatalogue[code].title,
+    status: errorCatalogue[code].status,
     detail: code === 'INTERNAL' ? GENERIC_INTERNAL : source.detail,
     code,
     ...(traceId === undefined ? {} : { traceId }),

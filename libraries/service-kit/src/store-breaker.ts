@@ -1,7 +1,7 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
 import { Gauge, type Registry } from 'prom-client';
-import { AppError } from './errors';
+import { AppError, isFaultCode } from './errors';
 
 /**
  * A circuit breaker in front of one store, counting only the store's faults. Dapr 1.18's
@@ -38,9 +38,9 @@ const BUSINESS_CODES = new Set<number>([
   GrpcStatus.UNAUTHENTICATED,
 ]);
 
-/** A fault is anything but a business answer: an AppError below 500 or a business gRPC code. */
+/** A fault is anything but a business answer: an AppError with a fault code or a non-business gRPC code. */
 export function isStoreFault(err: unknown): boolean {
-  if (err instanceof AppError) return err.status >= 500;
+  if (err instanceof AppError) return isFaultCode(err.code);
   const code = (err as { code?: unknown } | undefined)?.code;
   return !(typeof code === 'number' && BUSINESS_CODES.has(code));
 }

@@ -2,6 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { z } from 'zod';
 import { AppError, validate } from '../src/errors';
 import { fromGrpcError, toGrpcError } from '../src/grpc-errors';
+import { httpStatusOf } from '../src/problem';
 
 describe('validate', () => {
   test('When input breaks several rules, then VALIDATION_FAILED lists each path and message', () => {
@@ -15,7 +16,8 @@ describe('validate', () => {
     }
 
     expect(caught).toBeInstanceOf(AppError);
-    expect(caught).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, detail: 'Invalid body: 3 problems' });
+    expect(caught).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'Invalid body: 3 problems' });
+    expect(httpStatusOf((caught as AppError).code)).toBe(400);
     expect((caught as AppError).errors).toEqual(
       expect.arrayContaining([
         { path: 'email', message: expect.any(String) },

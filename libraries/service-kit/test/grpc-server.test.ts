@@ -1,7 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import { createDiagnosticsService, diagnosticsClientConstructor } from '../src/diagnostics';
-import { createInMemoryDedupeForTests, defineSubscription, type EventMeta, type Subscription } from '../src/events';
+import { defineSubscription, type EventMeta, type Subscription } from '../src/events';
+import { createInMemoryDedupeForTests } from '../src/testing/dedupe';
 import { createGrpcServer, type GrpcServer } from '../src/grpc-server';
 import { createMetrics, type Metrics } from '../src/metrics';
 import { loadProto, serviceClient } from '../src/proto';

@@ -5,6 +5,7 @@ import { diagnosticsClientConstructor } from '../src/diagnostics';
 import { AppError } from '../src/errors';
 import { toGrpcError } from '../src/grpc-errors';
 import { callUnary, createServiceClient } from '../src/invoke';
+import { httpStatusOf } from '../src/problem';
 import { startTracing, type Tracing } from '../src/tracing';
 import { freePort } from './helpers';
 
@@ -95,7 +96,8 @@ describe('createServiceClient', () => {
       const err = await callUnary(client, 'Echo', { message: 'missing' }).catch((e: unknown) => e);
 
       expect(err).toBeInstanceOf(AppError);
-      expect(err).toMatchObject({ code: 'NOT_FOUND', detail: 'Product p-1 does not exist', status: 404 });
+      expect(err).toMatchObject({ code: 'NOT_FOUND', detail: 'Product p-1 does not exist' });
+      expect(httpStatusOf((err as AppError).code)).toBe(404);
     } finally {
       client.close();
       await sidecar.stop();
@@ -108,7 +110,8 @@ describe('createServiceClient', () => {
     try {
       const err = await callUnary(client, 'Echo', { message: 'hi' }, { deadlineMs: 2_000 }).catch((e: unknown) => e);
 
-      expect(err).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+      expect(err).toMatchObject({ code: 'UNAVAILABLE' });
+      expect(httpStatusOf((err as AppError).code)).toBe(503);
       expect((err as AppError).detail).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
     } finally {
       client.close();

@@ -1,6 +1,7 @@
 import type { Task, WorkflowActivityContext, WorkflowContext, WorkflowRuntime } from '@dapr/dapr';
 import type { z } from 'zod';
 import { isAppError, type Logger } from '@shop/service-kit';
+import { retry } from '@shop/service-kit/retry';
 
 /**
  * Typed steps, the way Temporal's `proxyActivities` types them: a step is one function
@@ -119,23 +120,13 @@ export function retryingTransient<S extends Steps>(
 ): S {
   const wrapped = Object.entries(steps).map(([name, fn]) => [
     name,
-    async (input: { orderId?: string }) => {
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          return await fn(input);
-        } catch (err) {
-          const delay = delaysMs[attempt];
-          if (!(isAppError(err) && err.code === 'UNAVAILABLE') || delay === undefined) throw err;
-          logger.warn('checkout step failed, retrying', {
-            step: name,
-            orderId: input?.orderId,
-            attempt: attempt + 1,
-            err,
-          });
-          await new Promise((r) => setTimeout(r, delay));
-        }
-      }
-    },
+    (input: { orderId?: string }) =>
+      retry(() => fn(input), {
+        backoff: delaysMs,
+        retryIf: (err) => isAppError(err) && err.code === 'UNAVAILABLE',
+        onRetry: (err, attempt) =>
+          logger.warn('checkout step failed, retrying', { step: name, orderId: input?.orderId, attempt, err }),
+      }),
   ]);
   return Object.fromEntries(wrapped) as S;
 }

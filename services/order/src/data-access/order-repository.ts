@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { enqueueOutbox, isUniqueViolation, withTransaction } from '@shop/postgres';
 import { AppError } from '@shop/service-kit';
+import { retry } from '@shop/service-kit/retry';
 import type { OrderEvent, RecordedEvent } from '../domain/events';
 import { integrationEventsFor } from '../domain/integration-events';
 import { evolve, rebuild, type Order } from '../domain/order';
@@ -128,30 +129,27 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
       return { orderId: result.orderId, created: result.created, requestHash: result.requestHash };
     },
 
-    async update(orderId, decide) {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          const { order, written } = await withTransaction(pool, async (tx) => {
-            // The row lock serialises commands on one order; the (order_id, seq) key backs it up.
-            // Lock and history in one round trip: a saga's step is a handful of these per order.
-            const { rows } = await tx.query<EventRow>(
-              `WITH locked AS (SELECT id FROM orders WHERE id = $1 FOR UPDATE)
-               SELECT e.* FROM order_events e JOIN locked ON e.order_id = locked.id ORDER BY e.seq`,
-              [orderId],
-            );
-            const current = rebuild(rows.map(toEvent));
-            if (!current) throw new AppError('NOT_FOUND', 'No such order');
-            const events = decide(current);
-            const next =
-              events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
-            return { order: next?.after ?? current, written: next };
-          });
-          committed(written);
-          return order;
-        } catch (err) {
-          if (!isUniqueViolation(err) || attempt >= 3) throw err;
-        }
-      }
+    update(orderId, decide) {
+      // A unique violation on (order_id, seq) means another writer won the race: re-read, re-decide.
+      return retry(async () => {
+      const { order, written } = await withTransaction(pool, async (tx) => {
+        // The row lock serialises commands on one order; the (order_id, seq) key backs it up.
+        // Lock and history in one round trip: a saga's step is a handful of these per order.
+        const { rows } = await tx.query<EventRow>(
+          `WITH locked AS (SELECT id FROM orders WHERE id = $1 FOR UPDATE)
+           SELECT e.* FROM order_events e JOIN locked ON e.order_id = locked.id ORDER BY e.seq`,
+          [orderId],
+        );
+        const current = rebuild(rows.map(toEvent));
+        if (!current) throw new AppError('NOT_FOUND', 'No such order');
+        const events = decide(current);
+        const next =
+          events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
+        return { order: next?.after ?? current, written: next };
+      });
+      committed(written);
+      return order;
+      }, { attempts: 3, backoff: { initialMs: 0, maxMs: 0 }, retryIf: (err) => isUniqueViolation(err) });
     },
 
     async get(orderId) {

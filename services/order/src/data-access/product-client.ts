@@ -60,16 +60,11 @@ async function call<S extends z.ZodType>(
 
 // A read is safe to repeat: a burst of first calls through a fresh proxy channel was seen to
 // answer UNAVAILABLE (e2e load test), so a catalog read retries twice, briefly.
-async function readWithRetry<T>(read: () => Promise<T>): Promise<T> {
-  for (const delay of [100, 400, -1]) {
-    try {
-      return await read();
-    } catch (err) {
-      if (delay < 0 || !(isAppError(err) && err.code === 'UNAVAILABLE')) throw err;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-  throw new Error('unreachable');
+function readWithRetry<T>(read: () => Promise<T>): Promise<T> {
+  return retry(read, {
+    backoff: [100, 400],
+    retryIf: (err) => isAppError(err) && err.code === 'UNAVAILABLE',
+  });
 }
 
 /** The product service through the local sidecar (Dapr gRPC proxying, app id `product`). */

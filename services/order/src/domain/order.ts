@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import type { CancellationReason, OrderEvent, OrderLine, RecordedEvent, ShippingAddress } from './events';
 
 export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'CANCELLED', 'SHIPPED', 'DELIVERED'] as const;

@@ -1,4 +1,4 @@
-import type { Logger } from '@shop/service-kit';
+import type { Logger } from '@shop/service-kit/log';
 import type { OrderEvent, RecordedEvent, ShippingAddress } from './events';
 import type { Order } from './order';
 import type { OrderChanges } from './order-changes';

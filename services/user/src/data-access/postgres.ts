@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { enqueueOutbox, withTransaction } from '@shop/postgres';
+import { retry } from '@shop/service-kit/retry';
 import type { Repositories, UserStore } from '../domain/ports';
 import { addressesSql } from './address-repository';
 import { preferencesSql } from './preference-repository';
@@ -26,27 +27,24 @@ const isRetryable = (err: unknown) => RETRYABLE.has(String((err as { code?: unkn
 export function createUserStore(pool: Pool, options: UserStoreOptions): UserStore {
   return {
     ...repositories(pool),
-    async transaction(work) {
-      for (let attempt = 1; ; attempt += 1) {
+    transaction(work) {
+      const once = async () => {
         let wroteEvents = false;
-        try {
-          const result = await withTransaction(pool, (client) =>
-            work({
-              ...repositories(client),
-              events: {
-                async add(...events) {
-                  await enqueueOutbox(client, options.pubsubName, events);
-                  wroteEvents ||= events.length > 0;
-                },
+        const result = await withTransaction(pool, (client) =>
+          work({
+            ...repositories(client),
+            events: {
+              async add(...events) {
+                await enqueueOutbox(client, options.pubsubName, events);
+                wroteEvents ||= events.length > 0;
               },
-            }),
-          );
-          if (wroteEvents) options.onEventsCommitted?.();
-          return result;
-        } catch (err) {
-          if (attempt >= 3 || !isRetryable(err)) throw err;
-        }
-      }
+            },
+          }),
+        );
+        if (wroteEvents) options.onEventsCommitted?.();
+        return result;
+      };
+      return retry(once, { attempts: 3, backoff: { initialMs: 0, maxMs: 0 }, retryIf: isRetryable });
     },
   };
 }

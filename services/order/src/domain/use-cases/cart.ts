@@ -1,5 +1,6 @@
-import { AppError, isAppError } from '@shop/service-kit';
+import { AppError, isAppError } from '@shop/service-kit/errors';
 import { createKeyedMutex } from '@shop/service-kit/keyed-mutex';
+import { retry } from '@shop/service-kit/retry';
 import type { CartLine, OrderDeps } from '../ports';
 
 /** Per-line cap: a cart is not a bulk-purchase channel, and the cap bounds every total. */
@@ -10,7 +11,6 @@ export const MAX_LINES = 50;
 // can still race: the loser re-reads and re-applies its change (ETag conflict), with jitter.
 const cartWrites = createKeyedMutex();
 const SAVE_ATTEMPTS = 10;
-const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
 
 export interface CartView {
   readonly items: {
@@ -53,17 +53,18 @@ function modify(deps: OrderDeps, userId: string, change: (items: CartLine[]) => 
   return cartWrites.run([userId], () => saveWithRetry(deps, userId, change));
 }
 
-async function saveWithRetry(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]) {
-  for (let attempt = 1; ; attempt += 1) {
-    const cart = await deps.carts.load(userId);
-    try {
+function saveWithRetry(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]) {
+  return retry(
+    async () => {
+      const cart = await deps.carts.load(userId);
       await deps.carts.save(userId, change([...cart.items]), cart.etag);
-      return;
-    } catch (err) {
-      if (!(isAppError(err) && err.code === 'CONFLICT') || attempt >= SAVE_ATTEMPTS) throw err;
-      await jitter(attempt);
-    }
-  }
+    },
+    {
+      attempts: SAVE_ATTEMPTS,
+      backoff: { initialMs: 5, maxMs: 50, jitter: 'full' },
+      retryIf: (err) => isAppError(err) && err.code === 'CONFLICT',
+    },
+  );
 }
 
 /** Sets a line's quantity (an absolute value, so a retried PUT changes nothing). */

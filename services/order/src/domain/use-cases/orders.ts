@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import type { RecordedEvent } from '../events';
 import * as order from '../order';
 import type { Order } from '../order';

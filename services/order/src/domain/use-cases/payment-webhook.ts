@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import type { OrderDeps } from '../ports';
 import { verifyWebhook } from '../webhook-signature';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import type { OrderLine } from '../events';
 import type { Order } from '../order';
 import type { OrderDeps } from '../ports';

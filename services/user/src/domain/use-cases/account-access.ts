@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import type { Repositories } from '../ports';
 import { isActive, userIdSchema, type ActiveAccount } from '../user';
 

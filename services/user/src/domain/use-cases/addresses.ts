@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import { MAX_ADDRESSES_PER_USER, type Address, type AddressFields } from '../address';
 import type { Page, UserDeps } from '../ports';
 import { activeAccountOf, lockActiveAccount } from './account-access';

@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import { userUpdated } from '../events';
 import type { UserDeps, UserQuery } from '../ports';
 import type { Account, Role } from '../user';

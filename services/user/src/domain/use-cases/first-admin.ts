@@ -1,4 +1,4 @@
-import { isAppError, validate } from '@shop/service-kit';
+import { isAppError, validate } from '@shop/service-kit/errors';
 import { z } from 'zod';
 import type { UserDeps } from '../ports';
 import { emailSchema, passwordSchema } from '../user';

@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import { userDeleted, userUpdated, type UserChange } from '../events';
 import type { AccountChanges, UserDeps } from '../ports';
 import { toUser, type Account, type ActiveAccount, type User } from '../user';

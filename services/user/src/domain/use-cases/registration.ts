@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import { userRegistered } from '../events';
 import type { UserDeps } from '../ports';
 import { passwordEqualsEmail, toUser, type ActiveAccount, type Role, type User } from '../user';

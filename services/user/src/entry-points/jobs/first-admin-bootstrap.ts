@@ -1,11 +1,12 @@
 import { isAppError, type HealthCheck, type Logger, type Stoppable } from '@shop/service-kit';
+import { retry } from '@shop/service-kit/retry';
 import type { UserDeps } from '../../domain/ports';
 import { ensureFirstAdmin } from '../../domain/use-cases/first-admin';
 
 export interface FirstAdminBootstrap extends Stoppable {
   /** Resolves once the bootstrap ran (or gave up on invalid secrets); a /readyz check. */
   readonly check: HealthCheck;
-  /** Settles after the current attempt; tests await it. */
+  /** Settles once the bootstrap succeeded, gave up or was stopped; tests await it. */
   settled(): Promise<void>;
 }
 
@@ -24,32 +25,32 @@ export interface FirstAdminBootstrapOptions {
 export function startFirstAdminBootstrap(options: FirstAdminBootstrapOptions): FirstAdminBootstrap {
   const { deps, logger } = options;
   const maxDelay = options.maxRetryDelayMs ?? 30_000;
+  const stopping = new AbortController();
   let done = false;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
+  // Retrying cannot fix bad secrets; an operator must.
+  const badSecrets = (err: unknown) => isAppError(err) && err.code === 'VALIDATION_FAILED';
 
-  async function attempt(n: number): Promise<void> {
-    try {
-      const result = await ensureFirstAdmin(deps, await options.readSecrets());
+  const current = retry(async () => ensureFirstAdmin(deps, await options.readSecrets()), {
+    backoff: { initialMs: 1_000, maxMs: maxDelay },
+    retryIf: (err) => !badSecrets(err),
+    signal: stopping.signal,
+    onRetry: (err, attempt, retryInMs) => logger.warn('first admin bootstrap failed, will retry', { attempt, retryInMs, err }),
+  }).then(
+    (result) => {
       done = true;
       const message =
         result.outcome === 'created' ? 'first admin created' : 'first admin already exists, left unchanged';
       logger.info(message, { userId: result.userId });
-    } catch (err) {
-      if (isAppError(err) && err.code === 'VALIDATION_FAILED') {
-        // Retrying cannot fix bad secrets; an operator must. Field names only, never values.
-        done = true;
-        logger.error('first admin secrets are invalid, no admin created', { fields: err.errors?.map((e) => e.path) });
-        return;
-      }
-      const delay = Math.min(maxDelay, 500 * 2 ** Math.min(n, 10));
-      logger.warn('first admin bootstrap failed, will retry', { attempt: n, retryInMs: delay, err });
-      if (!stopped) timer = setTimeout(() => (current = attempt(n + 1)), delay);
-    }
-  }
+    },
+    (err: unknown) => {
+      if (!badSecrets(err)) return; // stopped while it was still retrying
+      done = true;
+      // Field names only, never values.
+      const fields = isAppError(err) ? err.errors?.map((e) => e.path) : undefined;
+      logger.error('first admin secrets are invalid, no admin created', { fields });
+    },
+  );
 
-  current = attempt(1);
   return {
     name: 'first admin bootstrap',
     async check() {
@@ -57,8 +58,7 @@ export function startFirstAdminBootstrap(options: FirstAdminBootstrapOptions): F
     },
     settled: () => current,
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
+      stopping.abort();
       await current;
     },
   };
