@@ -1,8 +1,9 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import winston from 'winston';
 import { currentRequestId, currentUserId } from './context';
+import type { Logger } from './log';
 
-export type { Logger } from './log';
+export type { Logger };
 
 export interface LoggerOptions {
   /** Where JSON lines go; stdout unless a test captures them. */

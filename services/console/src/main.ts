@@ -1,5 +1,6 @@
 import { tracing } from './instrument'; // keep first
 import { createHealthRouter, createLogger, createMetrics, listen, runService } from '@shop/service-kit';
+import { periodic } from '@shop/service-kit/periodic';
 import { loadConsoleConfigOrExit } from './config';
 import { createAuditFile } from './data-access/audit-file';
 import { createHttpSidecars, createPidsFile } from './data-access/http';
@@ -68,8 +69,22 @@ void runService({
     };
     if (deps.actionsEnabled && !deps.token)
       logger.warn('actions are on but no token is configured: every action is refused');
-    index.start(config.INDEX_REFRESH_MS);
-    history.start(config.METRICS_INTERVAL_MS);
+    const loops = [
+      periodic('workflow instance index', () => index.refresh(), {
+        logger,
+        metrics,
+        intervalMs: config.INDEX_REFRESH_MS,
+        firstDelayMs: 0,
+      }),
+      periodic('metrics history', () => history.sampleOnce(), {
+        logger,
+        metrics,
+        intervalMs: config.METRICS_INTERVAL_MS,
+        firstDelayMs: 0,
+        ref: false,
+      }),
+    ];
+    for (const loop of loops) loop.start();
     const app = createConsoleApp({
       deps,
       metrics,
@@ -83,7 +98,7 @@ void runService({
       { name: 'tracing', stop: () => tracing.shutdown() },
       { name: 'order database', stop: () => orders.close() },
       { name: 'workflow channels', stop: async () => workflows.close() },
-      { name: 'background loops', stop: async () => (index.stop(), history.stop()) },
+      { name: 'background loops', stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) },
       rest,
     ];
   },

@@ -80,12 +80,14 @@ void runShopService({
       pool: store.pool,
       schedule: checkout.schedule,
       logger,
+      metrics,
       intervalMs: config.SAGA_RECOVERY_INTERVAL_MS,
     });
     const stalled = createStalledSagaSweep({
       pool: store.pool,
       inspector: checkout,
       logger,
+      metrics,
       stallSeconds: config.SAGA_STALL_SECONDS,
       confirmationTimeoutSeconds: config.PAYMENT_CONFIRMATION_TIMEOUT_SECONDS,
       intervalMs: config.SAGA_RECOVERY_INTERVAL_MS * 2,

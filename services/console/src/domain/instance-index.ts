@@ -12,12 +12,10 @@ export interface InstanceIndex {
   get(app: string, instanceId: string): InstanceSummary | undefined;
   byOrder(orderId: string): InstanceSummary[];
   state(): IndexState;
-  /** One refresh now (also what the periodic loop runs); never throws. */
+  /** One refresh now (what main.ts runs periodically); never throws. */
   refresh(): Promise<void>;
   /** Re-reads one instance at once (after an action), or forgets it if it is gone. */
   touch(app: string, instanceId: string): Promise<void>;
-  start(intervalMs: number): void;
-  stop(): void;
 }
 
 const key = (app: string, id: string) => `${app}\u0000${id}`;
@@ -46,7 +44,6 @@ export function createInstanceIndex(options: {
   const errors: Record<string, string> = {};
   let refreshedAt: Date | undefined;
   let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
   const concurrency = options.concurrency ?? 8;
   const runningRefreshMs = options.runningRefreshMs ?? 10_000;
   const readAt = new Map<string, number>();
@@ -109,18 +106,6 @@ export function createInstanceIndex(options: {
     async touch(app, id) {
       const target = options.targets.find((t) => t.name === app);
       if (target) await read(target, id).catch(() => undefined);
-    },
-    start(intervalMs) {
-      const loop = () => {
-        void index.refresh().finally(() => {
-          if (timer !== undefined) timer = setTimeout(loop, intervalMs);
-        });
-      };
-      timer = setTimeout(loop, 0);
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
     },
   };
   return index;

@@ -35,8 +35,6 @@ const mean = (s0: number, c0: number, s1: number, c1: number, toMs = 1000) => {
 export interface MetricsHistory {
   sampleOnce(): Promise<void>;
   series(): Series[];
-  start(intervalMs: number): void;
-  stop(): void;
 }
 
 /** Scrapes every process on an interval and keeps the last `keep` scrapes in memory. */
@@ -48,7 +46,6 @@ export function createMetricsHistory(options: {
   const keep = options.keep ?? 60;
   const points = new Map<string, Point[]>(options.targets.map((t) => [t.process, []]));
   const errors = new Map<string, string>();
-  let timer: NodeJS.Timeout | undefined;
 
   async function sampleOnce(): Promise<void> {
     const at = Date.now();
@@ -105,13 +102,5 @@ export function createMetricsHistory(options: {
   return {
     sampleOnce,
     series: () => [...points.entries()].map(([p, list]) => seriesOf(p, list)),
-    start(intervalMs) {
-      void sampleOnce();
-      timer = setInterval(() => void sampleOnce(), intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-    },
   };
 }

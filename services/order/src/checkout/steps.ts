@@ -121,7 +121,7 @@ export function retryingTransient<S extends Steps>(
   const wrapped = Object.entries(steps).map(([name, fn]) => [
     name,
     (input: { orderId?: string }) =>
-      retry(() => fn(input), {
+      retry(async () => fn(input), {
         backoff: delaysMs,
         retryIf: (err) => isAppError(err) && err.code === 'UNAVAILABLE',
         onRetry: (err, attempt) =>

@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '@shop/postgres';
-import type { Logger, Stoppable } from '@shop/service-kit';
+import type { Logger, Metrics, Stoppable } from '@shop/service-kit';
+import { periodic } from '@shop/service-kit/periodic';
 import type { CheckoutClient, SagaHealth } from './client';
 import { claimDueStarts, forgetOwedStart, noOwedStartFor, postponeStart, type SagaKind } from './owed-starts';
-import { periodic } from './periodic';
 
 export interface Sweep extends Stoppable {
   start(): void;
@@ -15,6 +15,8 @@ export interface SagaRecoveryOptions {
   readonly pool: Pool;
   readonly schedule: (orderId: string, saga: SagaKind, paymentToken: string | null) => Promise<void>;
   readonly logger: Logger;
+  /** Where the sweep's passes are counted (shop_job_pass_duration_seconds). */
+  readonly metrics?: Pick<Metrics, 'registry'>;
   /** A start younger than this is left to the request that owes it. */
   readonly graceSeconds?: number;
   readonly intervalMs?: number;
@@ -56,6 +58,7 @@ export function createSagaRecovery(options: SagaRecoveryOptions): Sweep {
     logger,
     intervalMs: options.intervalMs ?? 5_000,
     firstDelayMs: 0,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return { ...job, sweepOnce };
 }
@@ -64,6 +67,7 @@ export interface StalledSagaOptions {
   readonly pool: Pool;
   readonly inspector: Pick<CheckoutClient, 'inspect' | 'restart'>;
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, 'registry'>;
   /** A PENDING order whose saga made no progress for this long is looked at. */
   readonly stallSeconds: number;
   readonly confirmationTimeoutSeconds: number;
@@ -135,6 +139,10 @@ export function createStalledSagaSweep(options: StalledSagaOptions): Sweep {
     });
   }
 
-  const job = periodic('stalled saga sweep', sweepOnce, { logger, intervalMs: options.intervalMs ?? 10_000 });
+  const job = periodic('stalled saga sweep', sweepOnce, {
+    logger,
+    intervalMs: options.intervalMs ?? 10_000,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+  });
   return { ...job, sweepOnce };
 }

@@ -9,6 +9,7 @@ import {
   validate,
   type Stoppable,
 } from '@shop/service-kit';
+import { retry } from '@shop/service-kit/retry';
 import { z } from 'zod';
 import type { Catalog, ProductInfo } from '../domain/ports';
 import type { ReservationOutcome, Stock } from '../domain/stock';
