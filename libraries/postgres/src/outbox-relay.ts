@@ -1,8 +1,9 @@
-import { AsyncResource } from 'node:async_hooks';
 import { pruneProcessedEvents } from './dedupe';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import type { Logger, Stoppable } from '@shop/service-kit';
+import { periodic } from '@shop/service-kit/periodic';
+import { backoffDelay } from '@shop/service-kit/retry';
 import type { PendingEvent } from './outbox';
 import { outboxMetrics, withTimeout } from './outbox-support';
 
@@ -59,14 +60,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
   const metrics = outboxMetrics(options.registry, pool);
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = true;
   let lastPrune = 0;
 
   const backoffSeconds = (attempts: number) =>
-    Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.min(attempts - 1, 30)) / 1000;
+    backoffDelay(attempts, { initialMs: backoffBaseMs, maxMs: backoffMaxMs }) / 1000;
 
   async function relayOnce(): Promise<number> {
     const client = await pool.connect();
@@ -138,53 +135,29 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     await pruneProcessedEvents((text, values) => pool.query(text, values), retentionMs / 1000);
   }
 
-  function schedule(ms: number): void {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(detachedTick, ms);
-  }
-
-  function tick(): void {
-    if (running) {
-      again = true; // a wake() during a pass: run once more right after it
-      return;
-    }
-    let next = pollIntervalMs;
-    running = (async () => {
-      try {
-        const sent = await relayOnce();
-        if (sent === batchSize) next = 0; // more may be waiting
-        await prune();
-      } catch (err) {
-        logger.warn('outbox relay pass failed', { err });
-        next = Math.max(pollIntervalMs, 2_000);
-      }
-    })().finally(() => {
-      running = undefined;
-      schedule(again ? 0 : next);
-      again = false;
-    });
-  }
-
-  // wake() is called from inside requests; passes must not run in (and log or trace as) the
-  // request that happened to wake them, so they always run in the relay's creation context.
-  const detachedTick = AsyncResource.bind(tick);
+  const job = periodic(
+    'outbox relay pass',
+    async () => {
+      const sent = await relayOnce();
+      await prune();
+      return sent;
+    },
+    {
+      logger,
+      intervalMs: pollIntervalMs,
+      firstDelayMs: 0,
+      // A full batch means more may be waiting; after a failure, not sooner than every 2 s.
+      nextDelayMs: (sent, outcome) =>
+        outcome === 'failed' ? Math.max(pollIntervalMs, 2_000) : sent === batchSize ? 0 : pollIntervalMs,
+      ...(options.registry ? { metrics: { registry: options.registry } } : {}),
+    },
+  );
 
   return {
     name: 'outbox relay',
-    start() {
-      stopped = false;
-      schedule(0);
-    },
-    wake() {
-      if (running) again = true;
-      else schedule(0);
-    },
+    start: () => job.start(),
+    wake: () => job.wake(),
     relayOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    stop: () => job.stop(),
   };
 }

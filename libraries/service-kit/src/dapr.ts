@@ -5,6 +5,7 @@ import { AppError } from './errors';
 import { checkSidecar } from './health';
 import type { Logger } from './logger';
 import { loadProto, serviceClient } from './proto';
+import { retry } from './retry';
 
 export interface DaprClientSettings {
   readonly daprHost?: string;
@@ -199,17 +200,12 @@ export async function getSecret(client: DaprClient, store: string, key: string):
 /** Polls the sidecar's outbound health until it answers 2xx; rejects after timeoutMs. */
 export async function waitForSidecar(daprHttpPort: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      await checkSidecar(host, daprHttpPort, Math.min(1_000, Math.max(deadline - Date.now(), 1)));
-      return;
-    } catch (err) {
-      lastError = err;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(deadline - Date.now(), 0))));
-    }
+  try {
+    await retry(() => checkSidecar(host, daprHttpPort, Math.min(1_000, Math.max(deadline - Date.now(), 1))), {
+      backoff: { initialMs: 250, maxMs: 250, factor: 1 },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    throw new AppError('UNAVAILABLE', `The Dapr sidecar did not become ready within ${timeoutMs}ms`, { cause: err });
   }
-  throw new AppError('UNAVAILABLE', `The Dapr sidecar did not become ready within ${timeoutMs}ms`, {
-    cause: lastError,
-  });
 }

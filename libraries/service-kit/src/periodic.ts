@@ -1,4 +1,5 @@
 // Transport-free: a job loop that domain and entry points alike may run.
+import { AsyncResource } from 'node:async_hooks';
 import { Histogram, type Registry } from 'prom-client';
 import type { Logger } from './log';
 
@@ -9,6 +10,8 @@ export interface PeriodicJob {
   stop(): Promise<void>;
   /** Runs a pass now unless one is running (then waits for that one); the schedule goes on. */
   runNow(): Promise<void>;
+  /** Asks for a pass soon: at once when idle, else right after the running one. Only once started. */
+  wake(): void;
 }
 
 export type PassOutcome = 'ok' | 'failed';
@@ -52,12 +55,13 @@ export function periodic(name: string, pass: () => Promise<unknown>, options: Pe
   let timer: NodeJS.Timeout | undefined;
   let started = false;
   let running: Promise<void> | undefined;
+  let again = false;
   const histogram = options.metrics && passHistogram(options.metrics.registry);
 
   const schedule = (ms: number) => {
     if (!started) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void runOnce(), Math.max(0, ms));
+    timer = setTimeout(detachedRun, Math.max(0, ms));
     if (options.ref === false) timer.unref();
   };
 
@@ -74,10 +78,14 @@ export function periodic(name: string, pass: () => Promise<unknown>, options: Pe
       }
       histogram?.observe({ job: name, outcome }, (performance.now() - began) / 1000);
       running = undefined;
-      schedule(options.nextDelayMs?.(result, outcome) ?? options.intervalMs);
+      schedule(again ? 0 : (options.nextDelayMs?.(result, outcome) ?? options.intervalMs));
+      again = false;
     })();
     return running;
   };
+  // Passes run in the job's creation context, never in (and logged or traced as) the request
+  // that happened to wake the job.
+  const detachedRun = AsyncResource.bind(() => void runOnce());
 
   return {
     name,
@@ -93,5 +101,9 @@ export function periodic(name: string, pass: () => Promise<unknown>, options: Pe
       await running;
     },
     runNow: runOnce,
+    wake() {
+      if (running) again = true;
+      else schedule(0);
+    },
   };
 }

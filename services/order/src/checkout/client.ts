@@ -2,6 +2,7 @@ import { DaprWorkflowClient, LogLevel, WorkflowRuntimeStatus } from './workflow-
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { AppError, type Logger, type Stoppable } from '@shop/service-kit';
+import { retry } from '@shop/service-kit/retry';
 import type { CheckoutStarter } from '../domain/ports';
 import { forgetOwedStart, type SagaKind } from './owed-starts';
 import { quietClient } from './quiet-sdk';
@@ -141,13 +142,20 @@ export function createCheckoutClient(options: {
     async restart(orderId, paymentToken) {
       const id = sagaInstanceId(orderId, 'checkout');
       let state = await client.getWorkflowState(id, false);
-      if (state && !FINISHED.has(state.runtimeStatus)) {
+      const running = (s: typeof state) => s !== undefined && !FINISHED.has(s.runtimeStatus);
+      if (running(state)) {
         await client.terminateWorkflow(id, { restarted: true });
-        for (let i = 0; i < 20 && state && !FINISHED.has(state.runtimeStatus); i += 1) {
-          await new Promise((r) => setTimeout(r, 250));
-          state = await client.getWorkflowState(id, false);
-        }
-        if (state && !FINISHED.has(state.runtimeStatus)) return false;
+        // Termination is asynchronous: poll up to 5 s for the instance to have ended.
+        const stillRunning = new Error('the workflow is still running');
+        state = await retry(
+          async () => {
+            const now = await client.getWorkflowState(id, false);
+            if (running(now)) throw stillRunning;
+            return now;
+          },
+          { backoff: new Array<number>(20).fill(250), retryIf: (err) => err === stillRunning },
+        ).catch((err: unknown) => (err === stillRunning ? state : Promise.reject(err)));
+        if (running(state)) return false;
       }
       if (state) await client.purgeWorkflow(id);
       await startWorkflow(workflowOf.checkout, { orderId, paymentToken, confirmationTimeoutSeconds }, id);

@@ -7,6 +7,7 @@ import {
   type Logger,
   type Stoppable,
 } from '@shop/service-kit';
+import { backoffDelay as kitBackoffDelay } from '@shop/service-kit/retry';
 import { z } from 'zod';
 import type { ProductCache } from '../../domain/product-cache';
 
@@ -40,10 +41,9 @@ export interface InventoryWatchOptions {
 
 type WatchFn = (request: object, metadata: grpc.Metadata, options: grpc.CallOptions) => grpc.ClientReadableStream<unknown>;
 
-/** Exponential backoff with equal jitter: half the step is guaranteed, half random, so replicas spread out. */
+/** The reconnect schedule: exponential with equal jitter, so replicas spread out. */
 export function backoffDelay(attempt: number, initialMs: number, maxMs: number, random = Math.random): number {
-  const step = Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + random() * (step / 2));
+  return Math.round(kitBackoffDelay(attempt, { initialMs, maxMs, jitter: 'equal' }, random));
 }
 
 /**
