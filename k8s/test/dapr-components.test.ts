@@ -58,7 +58,7 @@ describe("the shop's daprd components", () => {
   it('When the apps run in the cluster, then their sidecar is the shop daprd image at the pinned version', () => {
     const pinned = readFileSync(path.join(ROOT, 'dapr/runtime/go.mod'), 'utf8').match(
       /github\.com\/dapr\/dapr v(\S+)/,
-    )![1];
+    )![1]!;
     const dockerfile = readFileSync(path.join(ROOT, 'dapr/runtime/Dockerfile'), 'utf8');
     const sidecarImages = (overlay: string) =>
       render(path.join(ROOT, overlay))

@@ -33,13 +33,17 @@ function isLocal(host) {
   return ['127.0.0.1', 'localhost', '::1'].includes(host);
 }
 
-/** The commands this kind of machine starts its stores with (Debian packages). */
+/**
+ * The commands this kind of machine starts its stores with (Debian packages).
+ * @returns {[string, string[]] | null}
+ */
 export function startPostgresCommand() {
   if (!existsSync('/etc/postgresql')) return null;
   const version = readdirSync('/etc/postgresql')[0];
   return version ? ['pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']] : null;
 }
 
+/** @returns {[string, string[]] | null} */
 export function startRedisCommand() {
   const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   if (which.status !== 0) return null;

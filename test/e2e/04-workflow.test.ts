@@ -9,7 +9,7 @@ describe('Dapr workflows in the order service', () => {
   const client = new DaprWorkflowClient({
     daprHost: host,
     daprPort: String(ports('order').daprGrpcPort),
-    logger: { level: LogLevel.Warning },
+    logger: { level: LogLevel.Warn },
   });
   afterAll(() => client.stop());
 

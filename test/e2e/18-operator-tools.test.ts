@@ -44,7 +44,7 @@ describe('Standard tools on the local stack', () => {
     const client = new DaprWorkflowClient({
       daprHost: host,
       daprPort: String(ports('order').daprGrpcPort),
-      logger: { level: LogLevel.Warning },
+      logger: { level: LogLevel.Warn },
     });
     const probeId = randomUUID();
     const id = await client.scheduleNewWorkflow(

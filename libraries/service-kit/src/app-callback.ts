@@ -59,7 +59,8 @@ export function createAppCallbackServices(deps: Deps): Array<{
 }> {
   const { logger, metrics, subscriptions, dedupe } = deps;
   validateSubscriptions(subscriptions);
-  if (subscriptions.length > 0 && !dedupe) throw new Error('appCallback.dedupe is required when there are subscriptions');
+  if (subscriptions.length > 0 && !dedupe)
+    throw new Error('appCallback.dedupe is required when there are subscriptions');
   // Without subscriptions no event is ever handled, so the pass-through is never consulted.
   const store: EventDedupe = dedupe ?? { claim: async () => true };
   const byTopic = new Map(subscriptions.map((s) => [`${s.pubsubName}/${s.topic}`, s]));
@@ -102,7 +103,9 @@ export function createAppCallbackServices(deps: Deps): Array<{
       await sub.handler(result.data, meta);
     } catch (err) {
       if (isAppError(err) && err.code === 'VALIDATION_FAILED') {
-        await store.complete?.(eventId, topic).catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
+        await store
+          .complete?.(eventId, topic)
+          .catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
         return outcome('failed', 'DROP', 'warn', { reason: err.detail });
       }
       await store.release?.(eventId, topic).catch((e: unknown) => logger.error('dedupe release failed', { err: e }));
@@ -123,7 +126,8 @@ export function createAppCallbackServices(deps: Deps): Array<{
     const spanName = `pubsub receive ${String(req['topic'] ?? '')}`;
     tracer.startActiveSpan(spanName, { kind: SpanKind.CONSUMER }, parent, (span) => {
       const requestId = typeof req['id'] === 'string' && req['id'] !== '' ? req['id'] : randomUUID();
-      runWithContext({ requestId }, () => handleEvent(req))
+      // The delivery is answered through the callback; handleEvent's failures become RETRY.
+      void runWithContext({ requestId }, () => handleEvent(req))
         .catch((err: unknown) => {
           logger.error('pubsub event handling failed', { err });
           return 'RETRY' as const;
@@ -136,8 +140,10 @@ export function createAppCallbackServices(deps: Deps): Array<{
     });
   };
 
-  const unimplemented = (method: string): grpc.handleUnaryCall<unknown, unknown> => (_call, callback) =>
-    callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not used by this app` });
+  const unimplemented =
+    (method: string): grpc.handleUnaryCall<unknown, unknown> =>
+    (_call, callback) =>
+      callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not used by this app` });
 
   const root = loadProto('dapr/proto/runtime/v1/appcallback.proto');
   const services = [

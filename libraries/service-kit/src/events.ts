@@ -45,7 +45,6 @@ export function defineSubscription<S extends z.ZodType>(subscription: Subscripti
   return subscription as unknown as Subscription;
 }
 
-
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,199}$/);
 const subscriptionsSchema = z
   .array(z.object({ pubsubName: name, topic: name, deadLetterTopic: name.optional() }).loose())

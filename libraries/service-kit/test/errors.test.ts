@@ -6,7 +6,10 @@ import { httpStatusOf } from '../src/problem';
 
 describe('validate', () => {
   test('When input breaks several rules, then VALIDATION_FAILED lists each path and message', () => {
-    const schema = z.strictObject({ email: z.email(), items: z.array(z.object({ quantity: z.number().int().min(1) })) });
+    const schema = z.strictObject({
+      email: z.email(),
+      items: z.array(z.object({ quantity: z.number().int().min(1) })),
+    });
 
     let caught: unknown;
     try {
@@ -64,6 +67,9 @@ describe('gRPC error mapping', () => {
       details: 'connect ECONNREFUSED 10.0.0.7:50001',
     });
 
-    expect(fromGrpcError(foreign)).toMatchObject({ code: 'UNAVAILABLE', detail: 'A downstream service is unavailable' });
+    expect(fromGrpcError(foreign)).toMatchObject({
+      code: 'UNAVAILABLE',
+      detail: 'A downstream service is unavailable',
+    });
   });
 });

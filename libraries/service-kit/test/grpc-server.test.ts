@@ -144,7 +144,7 @@ describe('gRPC server: the services it hosts', () => {
     expect(err.code).toBe(grpc.status.INVALID_ARGUMENT);
   });
 
-  test('When Relay targets a known app, then the reply comes from that app\'s Echo within the same trace', async () => {
+  test("When Relay targets a known app, then the reply comes from that app's Echo within the same trace", async () => {
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     const metadata = new grpc.Metadata();
     metadata.set('traceparent', `00-${traceId}-b7ad6b7169203331-01`);
@@ -155,9 +155,10 @@ describe('gRPC server: the services it hosts', () => {
   });
 
   test('When Relay targets an unknown app id, then the call fails INVALID_ARGUMENT', async () => {
-    const err: grpc.ServiceError = await unary(client, 'Relay', { target_app_id: 'evil.example.com', message: 'x' }).catch(
-      (e) => e,
-    );
+    const err: grpc.ServiceError = await unary(client, 'Relay', {
+      target_app_id: 'evil.example.com',
+      message: 'x',
+    }).catch((e) => e);
 
     expect(err.code).toBe(grpc.status.INVALID_ARGUMENT);
   });
@@ -182,7 +183,9 @@ describe('gRPC server: the services it hosts', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await outcome).toBeInstanceOf(Error);
     await waitFor(async () =>
-      (await h.lines()).some((l) => l['method'] === '/shop.diagnostics.v1.Diagnostics/Countdown' && l['code'] === 'CANCELLED'),
+      (await h.lines()).some(
+        (l) => l['method'] === '/shop.diagnostics.v1.Diagnostics/Countdown' && l['code'] === 'CANCELLED',
+      ),
     );
   });
 });
@@ -226,7 +229,11 @@ describe('gRPC server: Dapr AppCallback', () => {
       const res = await unary(client, 'ListTopicSubscriptions', {});
 
       expect(res.subscriptions).toEqual([
-        expect.objectContaining({ pubsub_name: 'pubsub', topic: 'orders.placed', dead_letter_topic: 'orders.placed.dead' }),
+        expect.objectContaining({
+          pubsub_name: 'pubsub',
+          topic: 'orders.placed',
+          dead_letter_topic: 'orders.placed.dead',
+        }),
       ]);
     });
   });
@@ -241,7 +248,10 @@ describe('gRPC server: Dapr AppCallback', () => {
 
       expect([first.status, second.status]).toEqual(['SUCCESS', 'SUCCESS']);
       expect(handled).toHaveLength(1);
-      expect(handled[0]).toMatchObject({ data: { orderId: 'o-1', total: 1999 }, meta: { id: 'evt-1', source: 'order' } });
+      expect(handled[0]).toMatchObject({
+        data: { orderId: 'o-1', total: 1999 },
+        meta: { id: 'evt-1', source: 'order' },
+      });
       const text = await h.metrics.registry.metrics();
       expect(sample(text, 'pubsub_events_total', { topic: 'orders.placed', outcome: 'processed' })).toBe(1);
       expect(sample(text, 'pubsub_events_total', { topic: 'orders.placed', outcome: 'duplicate' })).toBe(1);
@@ -251,8 +261,16 @@ describe('gRPC server: Dapr AppCallback', () => {
   test('When the event data fails its schema, then it is dropped and never handled', async () => {
     const { subscription, handled } = recordingSubscription();
     await withServer(subscription, async (h, client) => {
-      const res = await unary(client, 'OnTopicEvent', topicEvent({ id: 'evt-2', topic: 'orders.placed', data: { orderId: 7 } }));
-      const garbage = await unary(client, 'OnTopicEvent', topicEvent({ id: 'evt-3', topic: 'orders.placed', data: '{not json' }));
+      const res = await unary(
+        client,
+        'OnTopicEvent',
+        topicEvent({ id: 'evt-2', topic: 'orders.placed', data: { orderId: 7 } }),
+      );
+      const garbage = await unary(
+        client,
+        'OnTopicEvent',
+        topicEvent({ id: 'evt-3', topic: 'orders.placed', data: '{not json' }),
+      );
 
       expect([res.status, garbage.status]).toEqual(['DROP', 'DROP']);
       expect(handled).toHaveLength(0);

@@ -32,7 +32,9 @@ async function recordingSidecar() {
     },
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   return { port, seen, stop: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())) };
 }
@@ -46,7 +48,10 @@ afterAll(() => tracing.shutdown());
 describe('createServiceClient', () => {
   test('When a unary call is made inside a span and a request, then the sidecar sees dapr-app-id, the trace as grpc-trace-bin only, and the request id', async () => {
     const sidecar = await recordingSidecar();
-    const client = createServiceClient(diagnosticsClientConstructor(), { appId: 'product', daprGrpcPort: sidecar.port });
+    const client = createServiceClient(diagnosticsClientConstructor(), {
+      appId: 'product',
+      daprGrpcPort: sidecar.port,
+    });
     try {
       const traceId = await trace.getTracer('test').startActiveSpan('checkout', async (span) => {
         await runWithContext({ requestId: 'req-9' }, () => callUnary(client, 'Echo', { message: 'hi' }));
@@ -91,7 +96,10 @@ describe('createServiceClient', () => {
 
   test('When the callee fails with one of our codes, then callUnary rejects with the same AppError code and detail', async () => {
     const sidecar = await recordingSidecar();
-    const client = createServiceClient(diagnosticsClientConstructor(), { appId: 'product', daprGrpcPort: sidecar.port });
+    const client = createServiceClient(diagnosticsClientConstructor(), {
+      appId: 'product',
+      daprGrpcPort: sidecar.port,
+    });
     try {
       const err = await callUnary(client, 'Echo', { message: 'missing' }).catch((e: unknown) => e);
 

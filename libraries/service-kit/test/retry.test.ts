@@ -113,6 +113,8 @@ describe('backoffDelay', () => {
   });
 
   test('When the factor is 1, then the delay stays constant', () => {
-    expect([1, 5, 50].map((n) => backoffDelay(n, { initialMs: 250, maxMs: 1_000, factor: 1 }))).toEqual([250, 250, 250]);
+    expect([1, 5, 50].map((n) => backoffDelay(n, { initialMs: 250, maxMs: 1_000, factor: 1 }))).toEqual([
+      250, 250, 250,
+    ]);
   });
 });

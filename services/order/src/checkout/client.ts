@@ -154,7 +154,10 @@ export function createCheckoutClient(options: {
             return now;
           },
           { backoff: new Array<number>(20).fill(250), retryIf: (err) => err === stillRunning },
-        ).catch((err: unknown) => (err === stillRunning ? state : Promise.reject(err)));
+        ).catch((err: unknown) => {
+          if (err === stillRunning) return state;
+          throw err;
+        });
         if (running(state)) return false;
       }
       if (state) await client.purgeWorkflow(id);

@@ -131,25 +131,28 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
 
     update(orderId, decide) {
       // A unique violation on (order_id, seq) means another writer won the race: re-read, re-decide.
-      return retry(async () => {
-      const { order, written } = await withTransaction(pool, async (tx) => {
-        // The row lock serialises commands on one order; the (order_id, seq) key backs it up.
-        // Lock and history in one round trip: a saga's step is a handful of these per order.
-        const { rows } = await tx.query<EventRow>(
-          `WITH locked AS (SELECT id FROM orders WHERE id = $1 FOR UPDATE)
+      return retry(
+        async () => {
+          const { order, written } = await withTransaction(pool, async (tx) => {
+            // The row lock serialises commands on one order; the (order_id, seq) key backs it up.
+            // Lock and history in one round trip: a saga's step is a handful of these per order.
+            const { rows } = await tx.query<EventRow>(
+              `WITH locked AS (SELECT id FROM orders WHERE id = $1 FOR UPDATE)
            SELECT e.* FROM order_events e JOIN locked ON e.order_id = locked.id ORDER BY e.seq`,
-          [orderId],
-        );
-        const current = rebuild(rows.map(toEvent));
-        if (!current) throw new AppError('NOT_FOUND', 'No such order');
-        const events = decide(current);
-        const next =
-          events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
-        return { order: next?.after ?? current, written: next };
-      });
-      committed(written);
-      return order;
-      }, { attempts: 3, backoff: { initialMs: 0, maxMs: 0 }, retryIf: (err) => isUniqueViolation(err) });
+              [orderId],
+            );
+            const current = rebuild(rows.map(toEvent));
+            if (!current) throw new AppError('NOT_FOUND', 'No such order');
+            const events = decide(current);
+            const next =
+              events.length === 0 ? undefined : await append(tx, options.pubsubName, current, events, orderId);
+            return { order: next?.after ?? current, written: next };
+          });
+          committed(written);
+          return order;
+        },
+        { attempts: 3, backoff: { initialMs: 0, maxMs: 0 }, retryIf: (err) => isUniqueViolation(err) },
+      );
     },
 
     async get(orderId) {

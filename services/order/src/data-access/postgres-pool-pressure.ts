@@ -20,10 +20,17 @@ export function reportPoolPressure(pool: Pool): Pool {
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   const connect = pool.connect.bind(pool) as (...args: unknown[]) => Promise<unknown> | undefined;
   Object.assign(pool, {
-    query: (...args: unknown[]) => query(...args).catch((err: unknown) => Promise.reject(unavailable(err))),
+    query: (...args: unknown[]) =>
+      query(...args).catch((err: unknown) => {
+        throw unavailable(err);
+      }),
     // pg's own query() calls connect with a callback: that form is passed through untouched.
     connect: (...args: unknown[]) =>
-      args.length > 0 ? connect(...args) : connect()!.catch((err: unknown) => Promise.reject(unavailable(err))),
+      args.length > 0
+        ? connect(...args)
+        : connect()!.catch((err: unknown) => {
+            throw unavailable(err);
+          }),
   });
   return pool;
 }

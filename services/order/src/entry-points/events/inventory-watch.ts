@@ -1,12 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import {
-  createServiceClient,
-  loadProto,
-  serviceClient,
-  type Logger,
-  type Stoppable,
-} from '@shop/service-kit';
+import { createServiceClient, loadProto, serviceClient, type Logger, type Stoppable } from '@shop/service-kit';
 import { backoffDelay as kitBackoffDelay } from '@shop/service-kit/retry';
 import { z } from 'zod';
 import type { ProductCache } from '../../domain/product-cache';
@@ -39,7 +33,11 @@ export interface InventoryWatchOptions {
   readonly streamLifetimeMs?: number;
 }
 
-type WatchFn = (request: object, metadata: grpc.Metadata, options: grpc.CallOptions) => grpc.ClientReadableStream<unknown>;
+type WatchFn = (
+  request: object,
+  metadata: grpc.Metadata,
+  options: grpc.CallOptions,
+) => grpc.ClientReadableStream<unknown>;
 
 /** The reconnect schedule: exponential with equal jitter, so replicas spread out. */
 export function backoffDelay(attempt: number, initialMs: number, maxMs: number, random = Math.random): number {
@@ -63,7 +61,11 @@ export function startInventoryWatch(options: InventoryWatchOptions): Stoppable {
     channelOptions: { 'grpc.initial_reconnect_backoff_ms': initialMs, 'grpc.max_reconnect_backoff_ms': maxMs },
   });
   const registers = options.registry ? [options.registry] : [];
-  const open = new Gauge({ name: 'inventory_watch_open', help: '1 while the WatchInventory stream is open', registers });
+  const open = new Gauge({
+    name: 'inventory_watch_open',
+    help: '1 while the WatchInventory stream is open',
+    registers,
+  });
   const reconnects = new Counter({
     name: 'inventory_watch_reconnects_total',
     help: 'WatchInventory streams re-opened after an error or an end',

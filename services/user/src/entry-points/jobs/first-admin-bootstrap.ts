@@ -34,7 +34,8 @@ export function startFirstAdminBootstrap(options: FirstAdminBootstrapOptions): F
     backoff: { initialMs: 1_000, maxMs: maxDelay },
     retryIf: (err) => !badSecrets(err),
     signal: stopping.signal,
-    onRetry: (err, attempt, retryInMs) => logger.warn('first admin bootstrap failed, will retry', { attempt, retryInMs, err }),
+    onRetry: (err, attempt, retryInMs) =>
+      logger.warn('first admin bootstrap failed, will retry', { attempt, retryInMs, err }),
   }).then(
     (result) => {
       done = true;
