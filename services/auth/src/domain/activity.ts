@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 
 export type ActivityType = 'login' | 'login_failed' | 'logout' | 'refresh' | 'reuse_detected' | 'locked_out';
 

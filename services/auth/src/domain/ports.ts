@@ -1,5 +1,5 @@
 // What the domain needs from the outside world; data-access implements these.
-import type { Principal } from '@shop/service-kit';
+import type { Principal } from '@shop/service-kit/auth-tokens';
 
 export interface Account {
   readonly id: string;

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN, SESSION_REVOKED_TOPIC, type SessionRevoked } from '@shop/service-kit';
+import { ACCESS_TOKEN, SESSION_REVOKED_TOPIC, type SessionRevoked } from '@shop/service-kit/auth-tokens';
 import type { EventSink } from './ports';
 
 /**

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '@shop/service-kit';
+import { AppError, type FieldError } from '@shop/service-kit/errors';
 
 /** One attribute a category's products carry (a shoe's `size`, a laptop's `ramGb`). */
 export interface AttributeDefinition {

@@ -1,4 +1,4 @@
-import type { Logger } from '@shop/service-kit';
+import type { Logger } from '@shop/service-kit/log';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { EventFlusher, EventPublisher, OutboxStore } from './ports';
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_TOKEN, AppError, type Logger, type Principal } from '@shop/service-kit';
+import { ACCESS_TOKEN, type Principal } from '@shop/service-kit/auth-tokens';
+import { AppError } from '@shop/service-kit/errors';
+import type { Logger } from '@shop/service-kit/log';
 import type { ActivityFeed } from '../activity';
 import type { AccessTokens, Account, EventSink, LoginLimiter, SessionStore, UserDirectory } from '../ports';
 import { accountKeyOf, hashToken, newRefreshToken } from '../refresh-token';

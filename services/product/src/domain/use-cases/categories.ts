@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import { type AttributeDefinition, type Category, wouldCreateCycle } from '../category';
 import type { CategoryRepository, Clock, IdGenerator } from '../ports';
 

@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import { inventoryChanged, inventoryLow } from '../catalog-events';
 import type { InventoryFeed } from '../inventory-feed';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';

@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import { checkAttributes, descendantsOf } from '../category';
 import { priceChanged, productCreated, productDeleted, productUpdated } from '../catalog-events';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';

@@ -1,4 +1,4 @@
-import { AppError } from '@shop/service-kit';
+import { AppError } from '@shop/service-kit/errors';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
 import type { Clock, IdGenerator, ProductRepository, ReviewRepository } from '../ports';
 import type { Page } from '../product';
