@@ -35,7 +35,7 @@ import { mountProductRoutes } from './entry-points/rest/routes';
 void runShopService({
   config: loadProductConfig(),
   tracing,
-  async build({ config, logger }) {
+  async build({ config, logger, metrics }) {
     const store = await openProductStore(config.MONGODB_URL);
     await waitForSidecar(config.DAPR_HTTP_PORT, 30_000, config.HOST);
     const dapr = createDaprClient({ daprHost: config.HOST, daprGrpcPort: config.DAPR_GRPC_PORT, logger });
@@ -88,8 +88,8 @@ void runShopService({
       inventory,
       reviews: { reviews: createReviewRepository(store), products, clock, ids, mutex },
     };
-    const expiry = startReservationExpiry(inventory, logger, config.RESERVATION_SWEEP_MS);
-    const relay = startOutboxRelay(outbox, logger, undefined, store.pruneClaims);
+    const expiry = startReservationExpiry(inventory, logger, config.RESERVATION_SWEEP_MS, metrics);
+    const relay = startOutboxRelay(outbox, logger, undefined, store.pruneClaims, metrics);
     return {
       // Stopped in reverse: the relay and the sweep first, then auth and the Dapr client, the store last.
       resources: [

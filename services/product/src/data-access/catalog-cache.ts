@@ -1,4 +1,5 @@
 import type { Logger, Stoppable } from '@shop/service-kit';
+import { periodic } from '@shop/service-kit/periodic';
 import { notOlder, queryProducts, type IndexedProduct } from '../domain/catalog-query';
 import type { CatalogReads, ProductRepository } from '../domain/ports';
 import type { Product, ProductQuery } from '../domain/product';
@@ -41,7 +42,6 @@ export function createCatalogReadModel(
   const listings = new Map<string, { items: Product[]; total: number }>();
   const maxListings = options.maxListings ?? 1_000;
   let ready = false;
-  let stopped = false;
 
   const put = (product: Product): boolean => {
     const held = entries.get(product.id)?.product;
@@ -70,10 +70,12 @@ export function createCatalogReadModel(
   const loaded = loadAll().catch((err: unknown) =>
     options.logger.warn('catalog read model: first load failed, reads go to the store', { err }),
   );
-  const timer = setInterval(() => {
-    if (!stopped) loadAll().catch((err: unknown) => options.logger.warn('catalog read model: reload failed', { err }));
-  }, options.refreshMs);
-  timer.unref();
+  const reloads = periodic('catalog read model: reload', loadAll, {
+    logger: options.logger,
+    intervalMs: options.refreshMs,
+    ref: false,
+  });
+  reloads.start();
 
   return {
     loaded: loaded.then(() => undefined),
@@ -111,10 +113,7 @@ export function createCatalogReadModel(
       if (behind) await reload(id);
     },
     name: 'catalog read model',
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-    },
+    stop: () => reloads.stop(),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
 import { AppError } from '@shop/service-kit';
+import { retry } from '@shop/service-kit/retry';
 import type { DomainEvent } from '../domain/ports';
 import { outboxEntryOf, type ProductDoc } from './catalog-records';
 
@@ -26,7 +27,8 @@ export async function writeWithEvents(
   guard: Filter<ProductDoc>,
   plan: (current: ProductDoc) => { set: Partial<ProductDoc>; events: readonly DomainEvent[] },
 ): Promise<ProductDoc | undefined> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+  const lost = new Error('another writer changed the product first');
+  const once = async () => {
     const current = await col.findOne({ ...guard, _id: id } as Filter<ProductDoc>);
     if (!current) return undefined;
     const { set, events } = plan(current);
@@ -37,7 +39,13 @@ export async function writeWithEvents(
       { $set: { ...set, ...record.$set }, $push: record.$push! },
       { returnDocument: 'after' },
     );
-    if (updated) return updated;
+    if (!updated) throw lost;
+    return updated;
+  };
+  try {
+    return await retry(once, { attempts: MAX_ATTEMPTS, backoff: { initialMs: 0, maxMs: 0 }, retryIf: (e) => e === lost });
+  } catch (err) {
+    if (err !== lost) throw err;
+    throw new AppError('UNAVAILABLE', 'The product kept changing during the update; try again');
   }
-  throw new AppError('UNAVAILABLE', 'The product kept changing during the update; try again');
 }

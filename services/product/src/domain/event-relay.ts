@@ -1,5 +1,6 @@
 import type { Logger } from '@shop/service-kit/log';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
+import { backoffDelay } from '@shop/service-kit/retry';
 import type { EventFlusher, EventPublisher, OutboxStore } from './ports';
 
 export interface EventRelayDeps {
@@ -69,7 +70,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
         sent.push(event.id);
       } catch (err) {
         failures += 1;
-        const delay = Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.min(failures - 1, 20));
+        const delay = backoffDelay(failures, { initialMs: backoffBaseMs, maxMs: backoffMaxMs });
         retryAt = now() + delay;
         logger.warn('event publish failed, kept in the outbox', {
           productId,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ACCESS_TOKEN, type Principal } from '@shop/service-kit/auth-tokens';
 import { AppError } from '@shop/service-kit/errors';
+import { retry } from '@shop/service-kit/retry';
 import type { Logger } from '@shop/service-kit/log';
 import type { ActivityFeed } from '../activity';
 import type { AccessTokens, Account, EventSink, LoginLimiter, SessionStore, UserDirectory } from '../ports';
@@ -48,13 +49,25 @@ async function issue(deps: SessionDeps, account: Account, familyId: string, refr
 
 /** Waits (bounded) while the address has its limit of attempts open: many shoppers behind one address queue. */
 async function admit(deps: SessionDeps, accountKey: string, ip: string) {
-  const deadline = Date.now() + (deps.loginQueueMs ?? 10_000);
-  let gate = await deps.limiter.attempt(accountKey, ip);
-  while (!gate.allowed && gate.busy && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
-    gate = await deps.limiter.attempt(accountKey, ip);
+  const queued = new Error('the address has its limit of attempts open');
+  let gate: Awaited<ReturnType<typeof deps.limiter.attempt>> | undefined;
+  try {
+    return await retry(
+      async () => {
+        gate = await deps.limiter.attempt(accountKey, ip);
+        if (!gate.allowed && gate.busy) throw queued;
+        return gate;
+      },
+      {
+        backoff: { initialMs: 50, maxMs: 50, factor: 1, jitter: 'equal' },
+        retryIf: (err) => err === queued,
+        signal: AbortSignal.timeout(deps.loginQueueMs ?? 10_000),
+      },
+    );
+  } catch (err) {
+    if (err === queued && gate) return gate;
+    throw err;
   }
-  return gate;
 }
 
 export async function login(deps: SessionDeps, email: string, password: string, ip: string): Promise<TokenPair> {

@@ -1,4 +1,5 @@
-import type { Logger, Stoppable } from '@shop/service-kit';
+import type { Logger, Metrics, Stoppable } from '@shop/service-kit';
+import { periodic } from '@shop/service-kit/periodic';
 import type { EventRelay } from '../../domain/event-relay';
 
 const BATCH = 100;
@@ -15,10 +16,8 @@ export function startOutboxRelay(
   pollMs = 1_000,
   // Housekeeping on the same loop every 10 minutes: the event claims past their retention.
   pruneClaims: () => Promise<void> = async () => undefined,
+  metrics?: Pick<Metrics, 'registry'>,
 ): Stoppable {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
   let lastPrune = 0;
 
   async function prune(): Promise<void> {
@@ -27,36 +26,25 @@ export function startOutboxRelay(
     await pruneClaims();
   }
 
-  function schedule(ms: number): void {
-    if (stopped) return;
-    timer = setTimeout(tick, ms);
-    timer.unref();
-  }
-
-  function tick(): void {
-    running = relay
-      .relayPending(BATCH)
-      .then(async (visited) => {
-        await prune();
-        return visited >= BATCH ? 0 : pollMs;
-      })
-      .catch((err: unknown) => {
-        logger.warn('outbox relay pass failed', { err });
-        return Math.max(pollMs, 2_000);
-      })
-      .then((next) => {
-        running = undefined;
-        schedule(Math.max(next, relay.retryInMs()));
-      });
-  }
-
-  schedule(0);
-  return {
-    name: 'outbox-relay',
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  const job = periodic(
+    'outbox relay pass',
+    async () => {
+      const visited = await relay.relayPending(BATCH);
+      await prune();
+      return visited;
     },
-  };
+    {
+      logger,
+      intervalMs: pollMs,
+      firstDelayMs: 0,
+      ref: false,
+      nextDelayMs: (visited, outcome) => {
+        const next = outcome === 'failed' ? Math.max(pollMs, 2_000) : Number(visited) >= BATCH ? 0 : pollMs;
+        return Math.max(next, relay.retryInMs());
+      },
+      ...(metrics ? { metrics } : {}),
+    },
+  );
+  job.start();
+  return { name: 'outbox-relay', stop: () => job.stop() };
 }

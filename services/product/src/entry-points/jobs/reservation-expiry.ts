@@ -1,4 +1,5 @@
-import type { Logger, Stoppable } from '@shop/service-kit';
+import type { Logger, Metrics, Stoppable } from '@shop/service-kit';
+import { periodic } from '@shop/service-kit/periodic';
 import { expireReservation, expiredOrders, type InventoryDeps } from '../../domain/use-cases/inventory';
 
 /**
@@ -7,8 +8,12 @@ import { expireReservation, expiredOrders, type InventoryDeps } from '../../doma
  * units back once. A plain in-process timer rather than a Dapr cron binding: it needs no
  * extra component, runs in tests without a sidecar, and a missed tick only delays a release.
  */
-export function startReservationExpiry(inventory: InventoryDeps, logger: Logger, intervalMs: number): Stoppable {
-  let running: Promise<void> | undefined;
+export function startReservationExpiry(
+  inventory: InventoryDeps,
+  logger: Logger,
+  intervalMs: number,
+  metrics?: Pick<Metrics, 'registry'>,
+): Stoppable {
   async function sweep(): Promise<void> {
     const orderIds = await expiredOrders(inventory, 100);
     for (const orderId of orderIds) {
@@ -16,20 +21,12 @@ export function startReservationExpiry(inventory: InventoryDeps, logger: Logger,
       if (outcome.status === 'released') logger.info('reservation expired and released', { orderId });
     }
   }
-  const timer = setInterval(() => {
-    if (running) return; // one sweep at a time
-    running = sweep()
-      .catch((err: unknown) => {
-        logger.warn('reservation expiry sweep failed', { err });
-      })
-      .finally(() => (running = undefined));
-  }, intervalMs);
-  timer.unref();
-  return {
-    name: 'reservation-expiry',
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const job = periodic('reservation expiry sweep', sweep, {
+    logger,
+    intervalMs,
+    ref: false,
+    ...(metrics ? { metrics } : {}),
+  });
+  job.start();
+  return { name: 'reservation-expiry', stop: () => job.stop() };
 }
