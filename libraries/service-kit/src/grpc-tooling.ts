@@ -3,6 +3,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
 import type { Logger } from './logger';
+import { periodic, type PeriodicJob } from './periodic';
 import { loadedPackageDefinitions } from './proto';
 
 /**
@@ -41,7 +42,7 @@ export function addGrpcTooling(
     services: [...servedNames, HEALTH_SERVICE, ...REFLECTION_SERVICES],
   }).addToServer(server);
 
-  let timer: NodeJS.Timeout | undefined;
+  let job: PeriodicJob | undefined;
   let stopped = false;
   let last: ServingStatus | undefined;
   const set = (status: ServingStatus) => {
@@ -61,16 +62,18 @@ export function addGrpcTooling(
           set('NOT_SERVING');
         }
       };
-      const loop = () => {
-        if (stopped) return;
-        timer = setTimeout(() => void check().then(loop), last === 'SERVING' ? followIntervalMs : 250);
-        timer.unref();
-      };
-      void check().then(loop);
+      job = periodic('gRPC health follow', check, {
+        logger,
+        intervalMs: followIntervalMs,
+        firstDelayMs: 0,
+        ref: false,
+        nextDelayMs: () => (last === 'SERVING' ? followIntervalMs : 250),
+      });
+      job.start();
     },
     stop() {
       stopped = true;
-      clearTimeout(timer);
+      void job?.stop(); // a check in flight cannot turn it SERVING again (see set)
       set('NOT_SERVING');
     },
   };

@@ -1,5 +1,6 @@
 import { WorkflowRuntime } from './workflow-sdk';
 import type { Logger, Stoppable } from '@shop/service-kit';
+import { periodic } from '@shop/service-kit/periodic';
 import type { z } from 'zod';
 import { probeSteps } from '../platform-probe/activities';
 import { PROBE_WORKFLOWS } from '../platform-probe/workflow';
@@ -67,27 +68,31 @@ export async function startWorkflowWorker(options: WorkflowWorkerOptions): Promi
   logger.info('workflow worker started', { workflows: Object.keys(ALL_WORKFLOWS) });
 
   const running = (r: WorkflowRuntime) => (r as unknown as { worker: InnerWorker }).worker._isRunning;
-  let restarting = false;
-  const watchdog = setInterval(() => {
-    if (stopping || restarting || running(runtime)) return;
-    restarting = true;
-    logger.warn('workflow worker lost its sidecar stream; starting a new one');
-    // The dead worker's channel would otherwise keep reconnecting in the background.
-    (runtime as unknown as { worker: InnerWorker }).worker._stub?.close?.();
-    runtime = buildRuntime(options);
-    runtime
-      .start()
-      .then(() => logger.info('workflow worker reconnected'))
-      .catch((err: unknown) => logger.warn('workflow worker not reconnected yet', { err }))
-      .finally(() => (restarting = false));
-  }, options.watchdogIntervalMs ?? 1_000);
-  watchdog.unref();
+  const watchdog = periodic(
+    'workflow worker watchdog',
+    async () => {
+      if (stopping || running(runtime)) return;
+      logger.warn('workflow worker lost its sidecar stream; starting a new one');
+      // The dead worker's channel would otherwise keep reconnecting in the background.
+      (runtime as unknown as { worker: InnerWorker }).worker._stub?.close?.();
+      runtime = buildRuntime(options);
+      try {
+        await runtime.start();
+        logger.info('workflow worker reconnected');
+      } catch (err) {
+        logger.warn('workflow worker not reconnected yet', { err });
+      }
+    },
+    { logger, intervalMs: options.watchdogIntervalMs ?? 1_000, ref: false },
+  );
+  watchdog.start();
 
   return {
     name: 'workflow runtime',
     async stop() {
       stopping = true;
-      clearInterval(watchdog);
+      // Not awaited: a reconnect in flight may hang on a dead sidecar, and stop must not.
+      void watchdog.stop();
       if (running(runtime)) await runtime.stop();
     },
   };
