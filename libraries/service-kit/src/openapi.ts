@@ -9,7 +9,7 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
-import { errorCatalogue, problemType } from './errors';
+import { errorCatalogue, problemType } from './problem';
 
 /** The gateway's own code for a silent upstream (see the gateway's problems.ts). */
 const GATEWAY_CODES = ['GATEWAY_TIMEOUT'] as const;
