@@ -18,11 +18,7 @@ const copy = (app, dir) => `COPY --from=build --chown=root:root /repo/services/$
 
 export function renderDockerfile(app) {
   const migrations =
-    app === 'console'
-      ? copy(app, 'assets')
-      : topology.apps[app].store === 'postgresql'
-        ? copy(app, 'migrations')
-        : '';
+    app === 'console' ? copy(app, 'assets') : topology.apps[app].store === 'postgresql' ? copy(app, 'migrations') : '';
   return template.replaceAll('{{MIGRATIONS}}', migrations).replaceAll('{{APP}}', app);
 }
 

@@ -32,7 +32,9 @@ function nameResolution(settings) {
 function otelTracing(settings) {
   if (!settings.otlpEndpoint) return '';
   const u = new URL(settings.otlpEndpoint);
-  return ['    otel:', `      endpointAddress: "${u.host}"`, '      isSecure: false', '      protocol: "http"'].join('\n');
+  return ['    otel:', `      endpointAddress: "${u.host}"`, '      isSecure: false', '      protocol: "http"'].join(
+    '\n',
+  );
 }
 
 export function renderResources(settings) {

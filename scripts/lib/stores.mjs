@@ -49,8 +49,23 @@ export function startRedisCommand() {
   if (which.status !== 0) return null;
   return [
     'redis-server',
-    ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', '6379', '--save', '', '--appendonly', 'no',
-      '--dir', '/var/lib/redis', '--logfile', '/var/log/redis/ci.log'],
+    [
+      '--daemonize',
+      'yes',
+      '--bind',
+      '127.0.0.1',
+      '-::1',
+      '--port',
+      '6379',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      '/var/lib/redis',
+      '--logfile',
+      '/var/log/redis/ci.log',
+    ],
   ];
 }
 
@@ -85,9 +100,10 @@ async function createDatabases(settings) {
       const name = new URL(url).pathname.slice(1);
       const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       // Identifiers cannot be bound parameters; names come from the topology, not from users.
-      if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`).catch((e) => {
-        if (e.code !== '42P04') throw e; // created concurrently by another runner
-      });
+      if (!rowCount)
+        await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`).catch((e) => {
+          if (e.code !== '42P04') throw e; // created concurrently by another runner
+        });
     }
   } finally {
     await admin.end();

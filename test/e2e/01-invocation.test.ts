@@ -2,8 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import { collectStream, diagnosticsThrough, eventually, logLines, unary } from '../support/shop';
 
-interface EchoReply { message: string; service: string; trace_id: string }
-interface Tick { remaining: number; service: string }
+interface EchoReply {
+  message: string;
+  service: string;
+  trace_id: string;
+}
+interface Tick {
+  remaining: number;
+  service: string;
+}
 
 describe('Service invocation over gRPC through the sidecars', () => {
   let viaOrder: grpc.Client;
@@ -21,7 +28,11 @@ describe('Service invocation over gRPC through the sidecars', () => {
   });
 
   test('When order relays a Countdown stream from product, then every tick arrives in order', async () => {
-    const ticks = await collectStream<Tick>(viaOrder, 'RelayCountdown', { target_app_id: 'product', from: 5, interval_ms: 20 });
+    const ticks = await collectStream<Tick>(viaOrder, 'RelayCountdown', {
+      target_app_id: 'product',
+      from: 5,
+      interval_ms: 20,
+    });
     expect(ticks.map((t) => t.remaining)).toEqual([4, 3, 2, 1, 0]);
     expect(new Set(ticks.map((t) => t.service))).toEqual(new Set(['product']));
   });
@@ -37,7 +48,9 @@ describe('Service invocation over gRPC through the sidecars', () => {
   });
 
   test('When a relay names an app that does not exist, then the caller gets a clear error and nothing crashes', async () => {
-    await expect(unary(viaOrder, 'Relay', { target_app_id: 'Not An App!', message: 'x' })).rejects.toMatchObject({ code: 3 });
+    await expect(unary(viaOrder, 'Relay', { target_app_id: 'Not An App!', message: 'x' })).rejects.toMatchObject({
+      code: 3,
+    });
     const again = await unary<EchoReply>(viaOrder, 'Relay', { target_app_id: 'product', message: 'still-up' });
     expect(again.service).toBe('product');
   });

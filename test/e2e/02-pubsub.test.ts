@@ -10,7 +10,9 @@ describe('Pub/sub through Dapr and AppCallback', () => {
   afterAll(() => publisher.stop());
 
   async function snapshot(o: string) {
-    return Object.fromEntries(await Promise.all(domainApps.map(async (a) => [a, await counter(a, 'pubsub_events_total', outcome(o))])));
+    return Object.fromEntries(
+      await Promise.all(domainApps.map(async (a) => [a, await counter(a, 'pubsub_events_total', outcome(o))])),
+    );
   }
 
   test('When a probe event is published, then every domain service handles it once', async () => {

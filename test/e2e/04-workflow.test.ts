@@ -26,11 +26,16 @@ describe('Dapr workflows in the order service', () => {
     const probeId = randomUUID();
     const id = await client.scheduleNewWorkflow(WORKFLOW, { probeId, pauseSeconds: 6 }, `probe-${probeId}`);
     // Wait until step one is done and the durable timer is pending, then kill the app hard.
-    await eventually(async () => (await client.getWorkflowState(id, true))?.customStatus?.includes('step-one-done'), 30_000);
+    await eventually(
+      async () => (await client.getWorkflowState(id, true))?.customStatus?.includes('step-one-done'),
+      30_000,
+    );
     await restartApp(PROFILE, 'order', { signal: 'SIGKILL' });
     const state = await client.waitForWorkflowCompletion(id, true, 90);
     expect(state?.runtimeStatus).toBe(WorkflowRuntimeStatus.COMPLETED);
     expect(JSON.parse(state!.serializedOutput!)).toEqual({ first: `one:${probeId}`, second: `two:one:${probeId}` });
-    expect(logLines('order').some((l) => l.message === 'probe workflow step two' && l.previous === `one:${probeId}`)).toBe(true);
+    expect(
+      logLines('order').some((l) => l.message === 'probe workflow step two' && l.previous === `one:${probeId}`),
+    ).toBe(true);
   });
 });

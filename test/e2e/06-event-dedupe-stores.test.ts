@@ -13,7 +13,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const pool = new Pool({ connectionString: `postgres://postgres@${host}:5432/${databaseName('user', PROFILE)}` });
 const redis = new Redis({ host, port: 6379, db: redisDb(PROFILE) });
-const mongo = new MongoClient(`mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`);
+const mongo = new MongoClient(
+  `mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`,
+);
 
 afterAll(async () => {
   await pool.end();

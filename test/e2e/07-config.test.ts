@@ -24,7 +24,15 @@ describe('Configuration is parsed once and fails fast', () => {
 
   test('When a port is not a number, then the message names it without echoing the value', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'services', 'user', 'dist', 'main.js')], {
-      env: { ...bareEnv, SERVICE_NAME: 'user', REST_PORT: 'secret-ish-value', GRPC_PORT: '1', DAPR_HTTP_PORT: '2', DAPR_GRPC_PORT: '3', DATABASE_URL: 'postgres://x/y' },
+      env: {
+        ...bareEnv,
+        SERVICE_NAME: 'user',
+        REST_PORT: 'secret-ish-value',
+        GRPC_PORT: '1',
+        DAPR_HTTP_PORT: '2',
+        DAPR_GRPC_PORT: '3',
+        DATABASE_URL: 'postgres://x/y',
+      },
       encoding: 'utf8',
       timeout: 20_000,
     });

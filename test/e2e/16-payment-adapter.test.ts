@@ -11,7 +11,10 @@ import { startFakePaymentProvider, type FakePaymentProvider } from '../support/f
 import { PROFILE, ports } from '../support/shop';
 
 const API_KEY = (
-  JSON.parse(readFileSync(join(__dirname, '..', '..', 'components', 'secrets.dev.json'), 'utf8')) as Record<string, string>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'components', 'secrets.dev.json'), 'utf8')) as Record<
+    string,
+    string
+  >
 )['payment-provider-api-key'];
 
 describe('The HTTP payment adapter through the Dapr HTTPEndpoint', () => {
@@ -28,7 +31,13 @@ describe('The HTTP payment adapter through the Dapr HTTPEndpoint', () => {
   afterAll(() => fake.close());
 
   test('When an authorisation goes out, then the provider gets the path, the key and the API key from the secret store', async () => {
-    const outcome = await adapter.authorize({ idempotencyKey: 'o-1:authorize', orderId: 'o-1', amount: 1999, currency: 'USD', token: 'tok_visa' });
+    const outcome = await adapter.authorize({
+      idempotencyKey: 'o-1:authorize',
+      orderId: 'o-1',
+      amount: 1999,
+      currency: 'USD',
+      token: 'tok_visa',
+    });
 
     expect(outcome).toMatchObject({ status: 'authorized', paymentId: expect.stringMatching(/^fake_/) });
     expect(fake.calls.at(-1)).toMatchObject({
@@ -55,10 +64,18 @@ describe('The HTTP payment adapter through the Dapr HTTPEndpoint', () => {
   test('When the provider refuses (4xx) or declines, then it is a CONFLICT or a declined outcome, never a crash', async () => {
     fake.failNext(1, 402);
 
-    await expect(adapter.refund({ idempotencyKey: 'o-3:refund', paymentId: 'p', amount: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(adapter.refund({ idempotencyKey: 'o-3:refund', paymentId: 'p', amount: 1 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await expect(adapter.void({ idempotencyKey: 'o-3:void', paymentId: 'p' })).resolves.toBeUndefined();
     await expect(
-      adapter.authorize({ idempotencyKey: 'o-3:authorize', orderId: 'o-3', amount: 1, currency: 'USD', token: 'tok_decline' }),
+      adapter.authorize({
+        idempotencyKey: 'o-3:authorize',
+        orderId: 'o-3',
+        amount: 1,
+        currency: 'USD',
+        token: 'tok_decline',
+      }),
     ).resolves.toMatchObject({ status: 'declined', reason: 'card_declined' });
   });
 });

@@ -40,7 +40,10 @@ describe('Readiness follows the stores', () => {
   test('When PostgreSQL stops, then user and order /readyz turn red, and green again when it is back', async () => {
     const { startPostgresCommand } = await import('../../scripts/lib/stores.mjs');
     const [cmd, args] = startPostgresCommand()!;
-    run(cmd, args.map((a: string) => (a === 'start' ? 'stop' : a)));
+    run(
+      cmd,
+      args.map((a: string) => (a === 'start' ? 'stop' : a)),
+    );
     try {
       await expectRed('user', 'postgres');
       await expectRed('order', 'postgres');
@@ -59,14 +62,18 @@ describe('Readiness follows the stores', () => {
     const pid = Number(/process_id:(\d+)/.exec(info.stdout)?.[1]);
     expect(pid).toBeGreaterThan(0);
     process.kill(pid, 'SIGTERM');
-    await eventually(() => {
-      try {
-        process.kill(pid, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    }, 20_000, 100);
+    await eventually(
+      () => {
+        try {
+          process.kill(pid, 0);
+          return undefined;
+        } catch {
+          return true;
+        }
+      },
+      20_000,
+      100,
+    );
     try {
       await expectRed('auth', 'redis');
     } finally {

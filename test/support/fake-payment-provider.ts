@@ -24,10 +24,17 @@ export async function startFakePaymentProvider(url: string, latencyMs = 20): Pro
   const replies = new Map<string, { status: number; body: object }>();
   let failures = { count: 0, status: 503 };
   const answer = (path: string, body: Record<string, unknown>): { status: number; body: object } => {
-    const id = `fake_${createHash('sha256').update(String(body['idempotencyKey'] ?? '')).digest('hex').slice(0, 16)}`;
+    const id = `fake_${createHash('sha256')
+      .update(String(body['idempotencyKey'] ?? ''))
+      .digest('hex')
+      .slice(0, 16)}`;
     if (path === '/authorizations') {
-      if (body['token'] === 'tok_decline') return { status: 200, body: { status: 'declined', paymentId: id, reason: 'card_declined' } };
-      return { status: 200, body: { status: body['token'] === 'tok_3ds' ? 'requires_confirmation' : 'authorized', paymentId: id } };
+      if (body['token'] === 'tok_decline')
+        return { status: 200, body: { status: 'declined', paymentId: id, reason: 'card_declined' } };
+      return {
+        status: 200,
+        body: { status: body['token'] === 'tok_3ds' ? 'requires_confirmation' : 'authorized', paymentId: id },
+      };
     }
     if (path === '/captures') return { status: 200, body: { captureId: `cap_${id}` } };
     if (path === '/refunds') return { status: 200, body: { refundId: `ref_${id}` } };
@@ -50,7 +57,9 @@ export async function startFakePaymentProvider(url: string, latencyMs = 20): Pro
         const scoped = `${req.url}:${key}`;
         const reply = replies.get(scoped) ?? answer(req.url ?? '', body);
         if (key && reply.status < 300) replies.set(scoped, reply);
-        res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.status === 204 ? undefined : JSON.stringify(reply.body));
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json' })
+          .end(reply.status === 204 ? undefined : JSON.stringify(reply.body));
       }, latencyMs);
     });
   });

@@ -4,9 +4,7 @@ const port = z.coerce.number().int().min(1).max(65535);
 
 /** Variables every service reads; a service extends this shape with its own. */
 export const baseConfigShape = {
-  SERVICE_NAME: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase id (letters, digits, dashes)'),
+  SERVICE_NAME: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase id (letters, digits, dashes)'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
   HOST: z.string().min(1).default('127.0.0.1'),
   REST_PORT: port,

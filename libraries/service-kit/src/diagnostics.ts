@@ -107,7 +107,12 @@ export function createDiagnosticsService(options: DiagnosticsOptions): GrpcServi
       async Relay(call: grpc.ServerUnaryCall<unknown, EchoReply>): Promise<EchoReply> {
         const req = validate(relaySchema, call.request, 'request');
         logger.info('diagnostics relay', { target: req.target_app_id });
-        return callUnary<EchoReply>(clientFor(req.target_app_id), 'Echo', { message: req.message }, { deadlineMs: 5_000 });
+        return callUnary<EchoReply>(
+          clientFor(req.target_app_id),
+          'Echo',
+          { message: req.message },
+          { deadlineMs: 5_000 },
+        );
       },
       async RelayCountdown(call: grpc.ServerWritableStream<unknown, Tick>): Promise<void> {
         const req = validate(relayCountdownSchema, call.request, 'request');

@@ -74,7 +74,10 @@ type ClientConstructor<C extends grpc.Client> = new (
 ) => C;
 
 /** A client for another app's gRPC service, dialling the local sidecar (plaintext on loopback). */
-export function createServiceClient<C extends grpc.Client>(Ctor: ClientConstructor<C>, options: ServiceClientOptions): C {
+export function createServiceClient<C extends grpc.Client>(
+  Ctor: ClientConstructor<C>,
+  options: ServiceClientOptions,
+): C {
   const { appId, daprGrpcPort, host } = optionsSchema.parse(options);
   return new Ctor(`${host}:${daprGrpcPort}`, grpc.credentials.createInsecure(), {
     ...options.channelOptions,

@@ -5,7 +5,10 @@ import { createLogger, type Logger } from '../src/logger';
 export type LogLine = Record<string, unknown>;
 
 /** A real winston logger whose JSON lines land in an array instead of stdout. */
-export function captureLogs(service = 'test-service', level = 'debug'): { logger: Logger; lines: () => Promise<LogLine[]> } {
+export function captureLogs(
+  service = 'test-service',
+  level = 'debug',
+): { logger: Logger; lines: () => Promise<LogLine[]> } {
   const chunks: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
@@ -42,8 +45,6 @@ export function freePort(): Promise<number> {
 /** Reads one sample's value from Prometheus text output, or undefined when absent. */
 export function sample(metricsText: string, name: string, labels: Record<string, string>): number | undefined {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  const line = metricsText
-    .split('\n')
-    .find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
+  const line = metricsText.split('\n').find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }

@@ -61,7 +61,12 @@ describe('runService', () => {
   test('When stopping takes longer than the timeout, then the process is forced to exit 1', async () => {
     const { exit, exited } = exitRecorder();
     const stuck: Stoppable = { name: 'stuck', stop: () => new Promise(() => undefined) };
-    const service = await runService({ logger: captureLogs().logger, shutdownTimeoutMs: 100, start: async () => [stuck], exit });
+    const service = await runService({
+      logger: captureLogs().logger,
+      shutdownTimeoutMs: 100,
+      start: async () => [stuck],
+      exit,
+    });
 
     void service.shutdown('test');
 
@@ -94,10 +99,12 @@ describe('listen', () => {
     const agent = new http.Agent({ keepAlive: true });
     const get = () =>
       new Promise<number>((resolve, reject) =>
-        http.get({ host: '127.0.0.1', port: server.port, path: '/ping', agent }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        }).on('error', reject),
+        http
+          .get({ host: '127.0.0.1', port: server.port, path: '/ping', agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+          .on('error', reject),
       );
     expect(await get()).toBe(200);
 

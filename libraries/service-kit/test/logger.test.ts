@@ -95,13 +95,22 @@ describe('createLogger', () => {
 
   test('When a wrapped Error is logged, then its cause (code, details, secrets masked) is kept without a second stack', async () => {
     const { logger, lines } = captureLogs();
-    const grpc = Object.assign(new Error('4 DEADLINE_EXCEEDED'), { code: 4, details: 'Deadline exceeded', password: 'hunter2' });
+    const grpc = Object.assign(new Error('4 DEADLINE_EXCEEDED'), {
+      code: 4,
+      details: 'Deadline exceeded',
+      password: 'hunter2',
+    });
 
     logger.error('failed', { err: new Error('A downstream service is unavailable', { cause: grpc }) });
 
     const [line] = await lines();
     const cause = (line?.['err'] as { cause?: Record<string, unknown> }).cause;
-    expect(cause).toMatchObject({ code: 4, details: 'Deadline exceeded', message: '4 DEADLINE_EXCEEDED', password: '[REDACTED]' });
+    expect(cause).toMatchObject({
+      code: 4,
+      details: 'Deadline exceeded',
+      message: '4 DEADLINE_EXCEEDED',
+      password: '[REDACTED]',
+    });
     expect(cause?.['stack']).toBeUndefined();
   });
 });

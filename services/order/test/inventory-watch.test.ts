@@ -32,7 +32,9 @@ function productServer() {
         },
       });
       port = await new Promise<number>((resolve, reject) =>
-        server!.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+        server!.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+          err ? reject(err) : resolve(p),
+        ),
       );
     },
     kill() {
@@ -86,13 +88,21 @@ describe('inventory watch', () => {
     expect(backoffDelay(20, 200, 30_000, () => 1)).toBe(30_000);
   });
 
-  test('When the stream ends, then the watcher reconnects, empties the cache and applies the new stream\'s updates', async () => {
+  test("When the stream ends, then the watcher reconnects, empties the cache and applies the new stream's updates", async () => {
     const server = productServer();
     await server.start();
     const cache = recordingCache();
     const registry = new Registry();
     const { logger } = captureLogs();
-    const watch = startInventoryWatch({ cache, appId: 'product', daprGrpcPort: server.port, logger, registry, initialDelayMs: 20, maxDelayMs: 100 });
+    const watch = startInventoryWatch({
+      cache,
+      appId: 'product',
+      daprGrpcPort: server.port,
+      logger,
+      registry,
+      initialDelayMs: 20,
+      maxDelayMs: 100,
+    });
     try {
       const first = await server.watchesOpened(1);
       expect(first.request).toMatchObject({ product_ids: [] });
@@ -107,7 +117,10 @@ describe('inventory watch', () => {
       second.write({ product_id: 'p-1', stock: 2, version: 4 });
       await until(() => cache.stock.length === 2);
 
-      expect(cache.stock).toEqual([['p-1', 5, 3], ['p-1', 2, 4]]);
+      expect(cache.stock).toEqual([
+        ['p-1', 5, 3],
+        ['p-1', 2, 4],
+      ]);
       expect(cache.invalidations()).toBe(before + 2); // when the first broke, when the second opened
       expect(await registry.getSingleMetricAsString('inventory_watch_reconnects_total')).toMatch(/ 1$/);
       expect(await registry.getSingleMetricAsString('inventory_watch_open')).toMatch(/ 1$/);
@@ -122,7 +135,14 @@ describe('inventory watch', () => {
     await server.start();
     const cache = recordingCache();
     const logs = captureLogs();
-    const watch = startInventoryWatch({ cache, appId: 'product', daprGrpcPort: server.port, logger: logs.logger, initialDelayMs: 20, maxDelayMs: 160 });
+    const watch = startInventoryWatch({
+      cache,
+      appId: 'product',
+      daprGrpcPort: server.port,
+      logger: logs.logger,
+      initialDelayMs: 20,
+      maxDelayMs: 160,
+    });
     try {
       await server.watchesOpened(1);
       server.kill();
@@ -151,7 +171,13 @@ describe('inventory watch', () => {
     const server = productServer();
     await server.start();
     const { logger } = captureLogs();
-    const watch = startInventoryWatch({ cache: recordingCache(), appId: 'product', daprGrpcPort: server.port, logger, initialDelayMs: 10 });
+    const watch = startInventoryWatch({
+      cache: recordingCache(),
+      appId: 'product',
+      daprGrpcPort: server.port,
+      logger,
+      initialDelayMs: 10,
+    });
     try {
       const first = await server.watchesOpened(1);
       const cancelled = new Promise<void>((resolve) => first.once('cancelled', () => resolve()));

@@ -81,7 +81,9 @@ describe('product cache', () => {
     expect(cache.applyProduct({ id: 'a', name: 'Renamed', price: 1600, currency: 'EUR', version: 3_000 })).toBe(true);
     expect(cache.applyProduct({ id: 'a', name: 'Old', price: 1, currency: 'USD', version: 2_500 })).toBe(false);
 
-    expect((await cache.getProducts(['a'])).get('a')).toEqual(info('a', { name: 'Renamed', price: 1600, currency: 'EUR' }));
+    expect((await cache.getProducts(['a'])).get('a')).toEqual(
+      info('a', { name: 'Renamed', price: 1600, currency: 'EUR' }),
+    );
   });
 
   test('When events name a product nobody asked about, then nothing is cached', () => {
@@ -113,7 +115,10 @@ describe('product cache', () => {
     cache.invalidateAll();
     await cache.getProducts(['a', 'b']);
 
-    expect(fake.calls).toEqual([['a', 'b'], ['a', 'b']]);
+    expect(fake.calls).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
   });
 
   test('When an event or an invalidation lands while a fetch is in flight, then that answer is served but not kept', async () => {

@@ -21,21 +21,53 @@ describe('Catalog REST on FerretDB', () => {
     const res = await request(h.http).get(`/v1/products/${created.id}`);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(
-      ['attributes', 'categoryId', 'createdAt', 'currency', 'description', 'id', 'images', 'name', 'price', 'rating', 'sku', 'stock', 'tags', 'updatedAt'].sort(),
+      [
+        'attributes',
+        'categoryId',
+        'createdAt',
+        'currency',
+        'description',
+        'id',
+        'images',
+        'name',
+        'price',
+        'rating',
+        'sku',
+        'stock',
+        'tags',
+        'updatedAt',
+      ].sort(),
     );
-    expect(res.body).toMatchObject({ name: 'Contract Shoe', price: 5999, currency: 'USD', stock: 10, rating: { average: 0, count: 0 } });
-    expect(h.events).toContainEqual(expect.objectContaining({ topic: 'product.created', id: `product.created/${created.id}` }));
+    expect(res.body).toMatchObject({
+      name: 'Contract Shoe',
+      price: 5999,
+      currency: 'USD',
+      stock: 10,
+      rating: { average: 0, count: 0 },
+    });
+    expect(h.events).toContainEqual(
+      expect.objectContaining({ topic: 'product.created', id: `product.created/${created.id}` }),
+    );
   });
 
   test('When attributes break the category schema, then every problem is reported with 400 and nothing is stored', async () => {
     const cat = await makeCategory(h);
     const sku = unique('BAD');
     const res = await asAdmin(request(h.http).post('/v1/products')).send({
-      sku, name: 'Bad', categoryId: cat.id, price: 100, currency: 'USD', attributes: { color: 'green', weight: 3 },
+      sku,
+      name: 'Bad',
+      categoryId: cat.id,
+      price: 100,
+      currency: 'USD',
+      attributes: { color: 'green', weight: 3 },
     });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['attributes.color', 'attributes.size', 'attributes.weight']);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'attributes.color',
+      'attributes.size',
+      'attributes.weight',
+    ]);
     expect(await h.store.products.countDocuments({ sku })).toBe(0);
   });
 
@@ -43,9 +75,18 @@ describe('Catalog REST on FerretDB', () => {
     const cat = await makeCategory(h);
     const p = await makeProduct(h, cat.id);
     const customer = await h.userToken();
-    const patch = await request(h.http).patch(`/v1/products/${p.id}`).set('authorization', `Bearer ${customer}`).send({ price: 1 });
-    const stock = await request(h.http).put(`/v1/products/${p.id}/inventory`).set('authorization', `Bearer ${customer}`).send({ stock: 0 });
-    const category = await request(h.http).post('/v1/categories').set('authorization', `Bearer ${customer}`).send({ name: 'X', slug: unique('x') });
+    const patch = await request(h.http)
+      .patch(`/v1/products/${p.id}`)
+      .set('authorization', `Bearer ${customer}`)
+      .send({ price: 1 });
+    const stock = await request(h.http)
+      .put(`/v1/products/${p.id}/inventory`)
+      .set('authorization', `Bearer ${customer}`)
+      .send({ stock: 0 });
+    const category = await request(h.http)
+      .post('/v1/categories')
+      .set('authorization', `Bearer ${customer}`)
+      .send({ name: 'X', slug: unique('x') });
     const anonymous = await request(h.http).delete(`/v1/products/${p.id}`);
     expect([patch.status, stock.status, category.status, anonymous.status]).toEqual([403, 403, 403, 401]);
     expect(await h.store.products.findOne({ _id: p.id })).toMatchObject({ price: 5999, stock: 10, deleted: false });
@@ -58,8 +99,13 @@ describe('Catalog REST on FerretDB', () => {
     expect(res.status).toBe(200);
     const stamp = new Date(res.body.updatedAt).getTime();
     const price = h.events.find((e) => e.topic === 'product.price-changed' && e.id.includes(p.id));
-    expect(price).toMatchObject({ id: `product.price-changed/${p.id}/${stamp}`, data: { oldPrice: 5999, newPrice: 4999 } });
-    expect(h.events.some((e) => e.topic === 'product.updated' && e.id === `product.updated/${p.id}/${stamp}`)).toBe(true);
+    expect(price).toMatchObject({
+      id: `product.price-changed/${p.id}/${stamp}`,
+      data: { oldPrice: 5999, newPrice: 4999 },
+    });
+    expect(h.events.some((e) => e.topic === 'product.updated' && e.id === `product.updated/${p.id}/${stamp}`)).toBe(
+      true,
+    );
   });
 
   test('When a product is deleted, then it is gone from reads and listings, stays in the store, and product.deleted is published', async () => {
@@ -76,7 +122,14 @@ describe('Catalog REST on FerretDB', () => {
   test('When the sku exists already, then the second create is a 409', async () => {
     const cat = await makeCategory(h);
     const p = await makeProduct(h, cat.id);
-    const res = await asAdmin(request(h.http).post('/v1/products')).send({ sku: p.sku, name: 'Dup', categoryId: cat.id, price: 1, currency: 'USD', attributes: { size: 40 } });
+    const res = await asAdmin(request(h.http).post('/v1/products')).send({
+      sku: p.sku,
+      name: 'Dup',
+      categoryId: cat.id,
+      price: 1,
+      currency: 'USD',
+      attributes: { size: 40 },
+    });
     expect(res.status).toBe(409);
   });
 
@@ -95,10 +148,21 @@ describe('Catalog REST on FerretDB', () => {
     let nested: unknown = 'x';
     for (let i = 0; i < 5_000; i += 1) nested = { a: nested };
     const base = { sku, name: 'N', categoryId: cat.id, price: 1, currency: 'USD', attributes: { size: 40 } };
-    const deep = await asAdmin(request(h.http).post('/v1/products')).send({ ...base, attributes: { size: 40, color: nested } });
-    const huge = await asAdmin(request(h.http).post('/v1/products')).send({ ...base, description: 'x'.repeat(200_000) });
-    const forbidden = await asAdmin(request(h.http).post('/v1/products')).send({ ...base, rating: { average: 5, count: 100 } });
-    const notJson = await asAdmin(request(h.http).post('/v1/products')).set('content-type', 'application/json').send('{"sku":');
+    const deep = await asAdmin(request(h.http).post('/v1/products')).send({
+      ...base,
+      attributes: { size: 40, color: nested },
+    });
+    const huge = await asAdmin(request(h.http).post('/v1/products')).send({
+      ...base,
+      description: 'x'.repeat(200_000),
+    });
+    const forbidden = await asAdmin(request(h.http).post('/v1/products')).send({
+      ...base,
+      rating: { average: 5, count: 100 },
+    });
+    const notJson = await asAdmin(request(h.http).post('/v1/products'))
+      .set('content-type', 'application/json')
+      .send('{"sku":');
     expect([deep.status, huge.status, forbidden.status, notJson.status]).toEqual([400, 413, 400, 400]);
     expect(await h.store.products.countDocuments({ sku })).toBe(0);
   });

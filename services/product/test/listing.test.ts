@@ -14,7 +14,12 @@ describe('Listing, filters, sorting and search on FerretDB', () => {
   const list = async (query: string) => {
     const res = await request(h.http).get(`/v1/products?${query}`);
     if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { items: { id: string; name: string; price: number }[]; total: number; page: number; pageSize: number };
+    return res.body as {
+      items: { id: string; name: string; price: number }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
   };
 
   test('When a parent category is filtered, then products of its descendants are included with an exact total', async () => {
@@ -38,14 +43,24 @@ describe('Listing, filters, sorting and search on FerretDB', () => {
     const page2 = await list(`category=${cat.id}&sort=price&page=2&pageSize=2`);
     expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(page2.items.map((p) => p.price)).toEqual([300, 400]);
-    expect((await list(`category=${cat.id}&sort=price&minPrice=200&maxPrice=400`)).items.map((p) => p.price)).toEqual([200, 300, 400]);
+    expect((await list(`category=${cat.id}&sort=price&minPrice=200&maxPrice=400`)).items.map((p) => p.price)).toEqual([
+      200, 300, 400,
+    ]);
   });
 
   test('When sorted by name and by newest, then the orders follow', async () => {
     const cat = await makeCategory(h, { attributes: [] });
     for (const name of ['Charlie', 'alpha', 'Bravo']) await makeProduct(h, cat.id, { name, attributes: {} });
-    expect((await list(`category=${cat.id}&sort=name`)).items.map((p) => p.name)).toEqual(['Bravo', 'Charlie', 'alpha']);
-    expect((await list(`category=${cat.id}&sort=newest`)).items.map((p) => p.name)).toEqual(['Bravo', 'alpha', 'Charlie']);
+    expect((await list(`category=${cat.id}&sort=name`)).items.map((p) => p.name)).toEqual([
+      'Bravo',
+      'Charlie',
+      'alpha',
+    ]);
+    expect((await list(`category=${cat.id}&sort=newest`)).items.map((p) => p.name)).toEqual([
+      'Bravo',
+      'alpha',
+      'Charlie',
+    ]);
   });
 
   test('When filtering by attributes and stock, then only matching products come back', async () => {
@@ -62,7 +77,11 @@ describe('Listing, filters, sorting and search on FerretDB', () => {
     const cat = await makeCategory(h, { attributes: [] });
     const word = unique('zq').replace('-', '');
     const inName = await makeProduct(h, cat.id, { name: `Mega ${word} Laptop`, description: 'fast', attributes: {} });
-    const inDescription = await makeProduct(h, cat.id, { name: 'Office Laptop', description: `with ${word} inside`, attributes: {} });
+    const inDescription = await makeProduct(h, cat.id, {
+      name: 'Office Laptop',
+      description: `with ${word} inside`,
+      attributes: {},
+    });
     await makeProduct(h, cat.id, { name: `${word} Phone`, description: 'no match for the other word', attributes: {} });
     const res = await list(`search=${word.toUpperCase()}%20LAPTOP`);
     expect(res.total).toBe(2);
@@ -71,7 +90,15 @@ describe('Listing, filters, sorting and search on FerretDB', () => {
   });
 
   test('When the query has unknown or bad parameters, then 400 with the problem listed', async () => {
-    for (const q of ['sort=cheapest', 'page=0', 'pageSize=1000', 'minPrice=-1', 'colour=red', 'inStock=yes', 'page=1&page=2']) {
+    for (const q of [
+      'sort=cheapest',
+      'page=0',
+      'pageSize=1000',
+      'minPrice=-1',
+      'colour=red',
+      'inStock=yes',
+      'page=1&page=2',
+    ]) {
       const res = await request(h.http).get(`/v1/products?${q}`);
       expect([q, res.status]).toEqual([q, 400]);
     }
@@ -82,9 +109,15 @@ describe('Listing, filters, sorting and search on FerretDB', () => {
     const leaf = await makeCategory(h, { parentId: root.id, attributes: [] });
     const res = await request(h.http).get('/v1/categories');
     expect(res.body.items).toContainEqual(expect.objectContaining({ id: leaf.id, parentId: root.id, slug: leaf.slug }));
-    const cycle = await request(h.http).patch(`/v1/categories/${root.id}`).set('authorization', `Bearer ${await h.adminToken()}`).send({ parentId: leaf.id });
+    const cycle = await request(h.http)
+      .patch(`/v1/categories/${root.id}`)
+      .set('authorization', `Bearer ${await h.adminToken()}`)
+      .send({ parentId: leaf.id });
     expect(cycle.status).toBe(400);
-    const dup = await request(h.http).post('/v1/categories').set('authorization', `Bearer ${await h.adminToken()}`).send({ name: 'Dup', slug: leaf.slug });
+    const dup = await request(h.http)
+      .post('/v1/categories')
+      .set('authorization', `Bearer ${await h.adminToken()}`)
+      .send({ name: 'Dup', slug: leaf.slug });
     expect(dup.status).toBe(409);
   });
 
@@ -92,7 +125,10 @@ describe('Listing, filters, sorting and search on FerretDB', () => {
     const cat = await makeCategory(h, { attributes: [] });
     const p = await makeProduct(h, cat.id, { price: 1000, attributes: {} });
     expect((await list(`category=${cat.id}`)).items[0]!.price).toBe(1000);
-    await request(h.http).patch(`/v1/products/${p.id}`).set('authorization', `Bearer ${await h.adminToken()}`).send({ price: 2000 });
+    await request(h.http)
+      .patch(`/v1/products/${p.id}`)
+      .set('authorization', `Bearer ${await h.adminToken()}`)
+      .send({ price: 2000 });
     expect((await list(`category=${cat.id}`)).items[0]!.price).toBe(2000);
     await h.store.products.updateOne({ _id: p.id }, { $set: { price: 3000 } }); // as another replica would
     expect((await list(`category=${cat.id}`)).items[0]!.price).toBe(2000);

@@ -15,13 +15,16 @@ describe('Reviews and ratings on FerretDB', () => {
 
   const review = async (productId: string, token: string, body: object) =>
     request(h.http).post(`/v1/products/${productId}/reviews`).set('authorization', `Bearer ${token}`).send(body);
-  const ratingOf = async (id: string) => (await request(h.http).get(`/v1/products/${id}`)).body.rating as { average: number; count: number };
+  const ratingOf = async (id: string) =>
+    (await request(h.http).get(`/v1/products/${id}`)).body.rating as { average: number; count: number };
 
   test('When 40 users review one product at once, then the rating is exact', async () => {
     const { id } = await makeProduct(h, categoryId, { attributes: {} });
     const ratings = Array.from({ length: 40 }, (_, i) => (i % 5) + 1);
     const tokens = await Promise.all(ratings.map(() => h.userToken()));
-    const results = await Promise.all(ratings.map((rating, i) => review(id, tokens[i]!, { rating, title: `Review ${i}` })));
+    const results = await Promise.all(
+      ratings.map((rating, i) => review(id, tokens[i]!, { rating, title: `Review ${i}` })),
+    );
     expect(results.map((r) => r.status)).toEqual(ratings.map(() => 201));
     expect(await ratingOf(id)).toEqual({ average: 3, count: 40 });
     expect(await h.store.products.findOne({ _id: id })).toMatchObject({ ratingSum: 120, ratingCount: 40 });
@@ -29,13 +32,19 @@ describe('Reviews and ratings on FerretDB', () => {
 
   test('When reviews are created and deleted concurrently, then the rating matches the reviews that remain', async () => {
     const { id } = await makeProduct(h, categoryId, { attributes: {} });
-    const first = await Promise.all(Array.from({ length: 10 }, async () => {
-      const token = await h.userToken();
-      return { token, res: await review(id, token, { rating: 5 }) };
-    }));
+    const first = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const token = await h.userToken();
+        return { token, res: await review(id, token, { rating: 5 }) };
+      }),
+    );
     const newcomers = await Promise.all(Array.from({ length: 10 }, () => h.userToken()));
     await Promise.all([
-      ...first.slice(0, 5).map(({ token, res }) => request(h.http).delete(`/v1/products/${id}/reviews/${res.body.id}`).set('authorization', `Bearer ${token}`)),
+      ...first
+        .slice(0, 5)
+        .map(({ token, res }) =>
+          request(h.http).delete(`/v1/products/${id}/reviews/${res.body.id}`).set('authorization', `Bearer ${token}`),
+        ),
       ...newcomers.map((token) => review(id, token, { rating: 2 })),
     ]);
     expect(await ratingOf(id)).toEqual({ average: 3, count: 15 }); // (5×5 + 10×2) / 15
@@ -69,9 +78,21 @@ describe('Reviews and ratings on FerretDB', () => {
     const a = await review(id, author, { rating: 5 });
     const b = await review(id, await h.userToken(), { rating: 1 });
     const path = (r: { body: { id: string } }) => `/v1/products/${id}/reviews/${r.body.id}`;
-    expect((await request(h.http).delete(path(a)).set('authorization', `Bearer ${await h.userToken()}`)).status).toBe(403);
+    expect(
+      (
+        await request(h.http)
+          .delete(path(a))
+          .set('authorization', `Bearer ${await h.userToken()}`)
+      ).status,
+    ).toBe(403);
     expect((await request(h.http).delete(path(a)).set('authorization', `Bearer ${author}`)).status).toBe(204);
-    expect((await request(h.http).delete(path(b)).set('authorization', `Bearer ${await h.adminToken()}`)).status).toBe(204);
+    expect(
+      (
+        await request(h.http)
+          .delete(path(b))
+          .set('authorization', `Bearer ${await h.adminToken()}`)
+      ).status,
+    ).toBe(204);
     expect(await ratingOf(id)).toEqual({ average: 0, count: 0 });
     const list = await request(h.http).get(`/v1/products/${id}/reviews`);
     expect(list.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });

@@ -14,7 +14,12 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == 'processing' then return redis
  * Claims as keys with a TTL: "processing" expires after the lease (a crashed handler's event
  * can be claimed again), "done" is kept for `retentionSeconds`, longer than any redelivery.
  */
-export function createRedisDedupe(redis: DedupeRedis, prefix: string, leaseSeconds = 60, retentionSeconds = 7 * 86400): EventDedupe {
+export function createRedisDedupe(
+  redis: DedupeRedis,
+  prefix: string,
+  leaseSeconds = 60,
+  retentionSeconds = 7 * 86400,
+): EventDedupe {
   const key = (eventId: string, topic: string) => `${prefix}:processed:${topic}:${eventId}`;
   return {
     async claim(eventId, topic) {

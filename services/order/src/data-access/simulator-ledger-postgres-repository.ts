@@ -1,6 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from '@shop/postgres';
-import type { LedgerUnit, SimulatedPayment, SimulatedPaymentState, SimulatorLedger } from './simulator-ledger-repository';
+import type {
+  LedgerUnit,
+  SimulatedPayment,
+  SimulatedPaymentState,
+  SimulatorLedger,
+} from './simulator-ledger-repository';
 
 /**
  * The simulated provider's ledger in PostgreSQL (schema `payment_simulator`, migration

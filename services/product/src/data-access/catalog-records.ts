@@ -95,11 +95,23 @@ export const productOf = (d: ProductDoc): Product => ({
 });
 
 export const categoryOf = (d: CategoryDoc): Category => ({
-  id: d._id, name: d.name, slug: d.slug, parentId: d.parentId ?? null, attributes: d.attributes ?? [], createdAt: d.createdAt, updatedAt: d.updatedAt,
+  id: d._id,
+  name: d.name,
+  slug: d.slug,
+  parentId: d.parentId ?? null,
+  attributes: d.attributes ?? [],
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
 });
 
 export const reservationOf = (d: ReservationDoc): Reservation => ({
-  orderId: d._id, items: d.items, taken: d.taken ?? [], status: d.status, expiresAt: d.expiresAt, createdAt: d.createdAt, updatedAt: d.updatedAt,
+  orderId: d._id,
+  items: d.items,
+  taken: d.taken ?? [],
+  status: d.status,
+  expiresAt: d.expiresAt,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
 });
 
 export const reviewOf = (d: ReviewDoc): Review => ({
@@ -112,5 +124,13 @@ export const reviewOf = (d: ReviewDoc): Review => ({
   createdAt: d.createdAt,
 });
 
-export const outboxEntryOf = (e: DomainEvent): OutboxEntry => ({ id: e.id, topic: e.topic, payload: JSON.stringify(e.data) });
-export const eventOf = (e: OutboxEntry): DomainEvent => ({ id: e.id, topic: e.topic, data: JSON.parse(e.payload) as object });
+export const outboxEntryOf = (e: DomainEvent): OutboxEntry => ({
+  id: e.id,
+  topic: e.topic,
+  payload: JSON.stringify(e.data),
+});
+export const eventOf = (e: OutboxEntry): DomainEvent => ({
+  id: e.id,
+  topic: e.topic,
+  data: JSON.parse(e.payload) as object,
+});

@@ -5,7 +5,8 @@ import { isDuplicateKey, type ProductStore } from './mongodb';
 
 export function createCategoryRepository(store: ProductStore): CategoryRepository {
   const col = store.categories;
-  const conflict = (err: unknown) => (isDuplicateKey(err) ? new AppError('CONFLICT', 'A category with this slug exists already') : err);
+  const conflict = (err: unknown) =>
+    isDuplicateKey(err) ? new AppError('CONFLICT', 'A category with this slug exists already') : err;
   return {
     // Categories are few (tens to hundreds); the tree is always read whole.
     all: async () => (await col.find({}).sort({ name: 1 }).toArray()).map(categoryOf),
@@ -14,7 +15,15 @@ export function createCategoryRepository(store: ProductStore): CategoryRepositor
       return d ? categoryOf(d) : undefined;
     },
     async insert(c) {
-      const doc: CategoryDoc = { _id: c.id, name: c.name, slug: c.slug, parentId: c.parentId, attributes: [...c.attributes], createdAt: c.createdAt, updatedAt: c.updatedAt };
+      const doc: CategoryDoc = {
+        _id: c.id,
+        name: c.name,
+        slug: c.slug,
+        parentId: c.parentId,
+        attributes: [...c.attributes],
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+      };
       try {
         await col.insertOne(doc);
       } catch (err) {

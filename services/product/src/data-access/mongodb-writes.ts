@@ -5,7 +5,9 @@ import type { DomainEvent } from '../domain/ports';
 import { outboxEntryOf, type ProductDoc } from './catalog-records';
 
 /** The part of an update that records events in the same document: the outbox. */
-export function recording(events: readonly DomainEvent[]): Pick<UpdateFilter<ProductDoc>, '$push'> & { $set: Partial<ProductDoc> } {
+export function recording(
+  events: readonly DomainEvent[],
+): Pick<UpdateFilter<ProductDoc>, '$push'> & { $set: Partial<ProductDoc> } {
   return { $set: { outboxPending: true }, $push: { outbox: { $each: events.map(outboxEntryOf) } } };
 }
 
@@ -43,7 +45,11 @@ export async function writeWithEvents(
     return updated;
   };
   try {
-    return await retry(once, { attempts: MAX_ATTEMPTS, backoff: { initialMs: 0, maxMs: 0 }, retryIf: (e) => e === lost });
+    return await retry(once, {
+      attempts: MAX_ATTEMPTS,
+      backoff: { initialMs: 0, maxMs: 0 },
+      retryIf: (e) => e === lost,
+    });
   } catch (err) {
     if (err !== lost) throw err;
     throw new AppError('UNAVAILABLE', 'The product kept changing during the update; try again');

@@ -8,7 +8,10 @@ export function createOutboxStore(store: ProductStore): OutboxStore {
   return {
     async pendingProductIds(limit) {
       // A top-level equality on an indexed field: pushed down to PostgreSQL on FerretDB.
-      const docs = await col.find({ outboxPending: true }, { projection: { _id: 1 } }).limit(limit).toArray();
+      const docs = await col
+        .find({ outboxPending: true }, { projection: { _id: 1 } })
+        .limit(limit)
+        .toArray();
       return docs.map((d) => d._id);
     },
     async pending(productId) {
@@ -23,7 +26,10 @@ export function createOutboxStore(store: ProductStore): OutboxStore {
       if (gone.length > 0) await col.updateOne({ _id: productId }, { $pullAll: { outbox: gone } });
     },
     async settle(productId) {
-      await col.updateOne({ _id: productId, outboxPending: true, outbox: { $size: 0 } }, { $set: { outboxPending: false } });
+      await col.updateOne(
+        { _id: productId, outboxPending: true, outbox: { $size: 0 } },
+        { $set: { outboxPending: false } },
+      );
     },
   };
 }

@@ -20,10 +20,16 @@ export function createReservationRepository(store: ProductStore): ReservationRep
       return d ? reservationOf(d) : undefined;
     },
     async markTaken(orderId, item) {
-      await col.updateOne({ _id: orderId }, { $push: { taken: { productId: item.productId, quantity: item.quantity } } });
+      await col.updateOne(
+        { _id: orderId },
+        { $push: { taken: { productId: item.productId, quantity: item.quantity } } },
+      );
     },
     async transition(orderId, from, to, at) {
-      const r = await col.updateOne({ _id: orderId, status: { $in: [...from] } }, { $set: { status: to, updatedAt: at } });
+      const r = await col.updateOne(
+        { _id: orderId, status: { $in: [...from] } },
+        { $set: { status: to, updatedAt: at } },
+      );
       return r.modifiedCount === 1;
     },
     async expired(now, limit) {

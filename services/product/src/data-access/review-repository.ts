@@ -21,7 +21,12 @@ export function createReviewRepository(store: ProductStore): ReviewRepository {
     },
     async list(productId, page, pageSize) {
       const [docs, total] = await Promise.all([
-        col.find({ productId }).sort({ createdAt: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).toArray(),
+        col
+          .find({ productId })
+          .sort({ createdAt: -1, _id: 1 })
+          .skip((page - 1) * pageSize)
+          .limit(pageSize)
+          .toArray(),
         col.countDocuments({ productId }),
       ]);
       return { items: docs.map(reviewOf), total };

@@ -17,7 +17,8 @@ async function insertMissing<T extends { _id: string }>(col: Collection<T>, docs
   let inserted = 0;
   for (let i = 0; i < docs.length; i += BATCH) {
     try {
-      inserted += (await col.insertMany(docs.slice(i, i + BATCH) as OptionalUnlessRequiredId<T>[], { ordered: false })).insertedCount;
+      inserted += (await col.insertMany(docs.slice(i, i + BATCH) as OptionalUnlessRequiredId<T>[], { ordered: false }))
+        .insertedCount;
     } catch (err) {
       const e = err as { code?: number; writeErrors?: { code?: number }[] | { code?: number }; insertedCount?: number };
       const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : [];
@@ -29,10 +30,25 @@ async function insertMissing<T extends { _id: string }>(col: Collection<T>, docs
 }
 
 /** Inserts what is missing (by stable id), then recounts the ratings from the reviews. */
-export async function seedCatalog(store: ProductStore, catalog: { categories: Category[]; products: Product[]; reviews: Review[] }) {
-  const categories: CategoryDoc[] = catalog.categories.map(({ id, ...c }) => ({ _id: id, ...c, attributes: [...c.attributes] }));
+export async function seedCatalog(
+  store: ProductStore,
+  catalog: { categories: Category[]; products: Product[]; reviews: Review[] },
+) {
+  const categories: CategoryDoc[] = catalog.categories.map(({ id, ...c }) => ({
+    _id: id,
+    ...c,
+    attributes: [...c.attributes],
+  }));
   const products: ProductDoc[] = catalog.products.map(({ id, rating: _r, ...p }) => ({
-    _id: id, ...p, attributes: { ...p.attributes }, images: [...p.images], tags: [...p.tags], ratingSum: 0, ratingCount: 0, ratingAverage: 0, keywords: keywordsOf(p),
+    _id: id,
+    ...p,
+    attributes: { ...p.attributes },
+    images: [...p.images],
+    tags: [...p.tags],
+    ratingSum: 0,
+    ratingCount: 0,
+    ratingAverage: 0,
+    keywords: keywordsOf(p),
   }));
   const reviewDocs = catalog.reviews.map(({ id, ...r }) => ({ _id: id, ...r }));
   const categoriesInserted = await insertMissing(store.categories, categories);
@@ -44,7 +60,19 @@ export async function seedCatalog(store: ProductStore, catalog: { categories: Ca
   for (const productId of reviewed) {
     const ratings = await store.reviews.find({ productId }, { projection: { rating: 1 } }).toArray();
     const sum = ratings.reduce((s, r) => s + r.rating, 0);
-    await store.products.updateOne({ _id: productId }, { $set: { ratingSum: sum, ratingCount: ratings.length, ratingAverage: ratings.length ? sum / ratings.length : 0 } });
+    await store.products.updateOne(
+      { _id: productId },
+      {
+        $set: { ratingSum: sum, ratingCount: ratings.length, ratingAverage: ratings.length ? sum / ratings.length : 0 },
+      },
+    );
   }
-  return { categories: categories.length, categoriesInserted, products: products.length, productsInserted, reviews: reviewDocs.length, reviewsInserted };
+  return {
+    categories: categories.length,
+    categoriesInserted,
+    products: products.length,
+    productsInserted,
+    reviews: reviewDocs.length,
+    reviewsInserted,
+  };
 }

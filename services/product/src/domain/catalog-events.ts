@@ -30,7 +30,13 @@ export const productUpdated = (p: Product): DomainEvent => ({
 export const priceChanged = (before: Product, after: Product): DomainEvent => ({
   topic: 'product.price-changed',
   id: `product.price-changed/${after.id}/${stamp(after)}`,
-  data: { productId: after.id, oldPrice: before.price, newPrice: after.price, currency: after.currency, changedAt: after.updatedAt.toISOString() },
+  data: {
+    productId: after.id,
+    oldPrice: before.price,
+    newPrice: after.price,
+    currency: after.currency,
+    changedAt: after.updatedAt.toISOString(),
+  },
 });
 
 export const productDeleted = (p: Product, at: Date): DomainEvent => ({

@@ -41,7 +41,8 @@ export function checkAttributes(category: Category, attributes: Attributes): voi
     if (problem) errors.push({ path: `attributes.${name}`, message: problem });
   }
   for (const def of category.attributes) {
-    if (def.required && !(def.name in attributes)) errors.push({ path: `attributes.${def.name}`, message: 'is required' });
+    if (def.required && !(def.name in attributes))
+      errors.push({ path: `attributes.${def.name}`, message: 'is required' });
   }
   if (errors.length > 0) {
     throw new AppError('VALIDATION_FAILED', `Invalid attributes for category ${category.slug}`, { errors });
@@ -61,6 +62,10 @@ export function descendantsOf(rootId: string, all: readonly Pick<Category, 'id' 
 }
 
 /** Moving a category under itself or its own descendant would cut the tree into a loop. */
-export function wouldCreateCycle(categoryId: string, newParentId: string, all: readonly Pick<Category, 'id' | 'parentId'>[]): boolean {
+export function wouldCreateCycle(
+  categoryId: string,
+  newParentId: string,
+  all: readonly Pick<Category, 'id' | 'parentId'>[],
+): boolean {
   return descendantsOf(categoryId, all).includes(newParentId);
 }

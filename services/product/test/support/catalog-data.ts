@@ -9,10 +9,15 @@ export async function makeCategory(h: Harness, body: Record<string, unknown> = {
   const res = await request(h.http)
     .post('/v1/categories')
     .set('authorization', `Bearer ${await h.adminToken()}`)
-    .send({ name: 'Shoes', slug: unique('shoes'), attributes: [
-      { name: 'size', type: 'number', required: true },
-      { name: 'color', type: 'string', allowedValues: ['red', 'blue', 'black'] },
-    ], ...body });
+    .send({
+      name: 'Shoes',
+      slug: unique('shoes'),
+      attributes: [
+        { name: 'size', type: 'number', required: true },
+        { name: 'color', type: 'string', allowedValues: ['red', 'blue', 'black'] },
+      ],
+      ...body,
+    });
   if (res.status !== 201) throw new Error(`category: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; slug: string };
 }
@@ -21,8 +26,18 @@ export async function makeProduct(h: Harness, categoryId: string, body: Record<s
   const res = await request(h.http)
     .post('/v1/products')
     .set('authorization', `Bearer ${await h.adminToken()}`)
-    .send({ sku: unique('SKU'), name: 'Trail Runner', description: 'A light running shoe', categoryId, price: 5999, currency: 'USD',
-      attributes: { size: 42, color: 'red' }, tags: ['running'], stock: 10, ...body });
+    .send({
+      sku: unique('SKU'),
+      name: 'Trail Runner',
+      description: 'A light running shoe',
+      categoryId,
+      price: 5999,
+      currency: 'USD',
+      attributes: { size: 42, color: 'red' },
+      tags: ['running'],
+      stock: 10,
+      ...body,
+    });
   if (res.status !== 201) throw new Error(`product: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; sku: string; stock: number; price: number };
 }

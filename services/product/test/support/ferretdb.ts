@@ -29,7 +29,9 @@ const reachable = (port: number) =>
   });
 
 function ensureDatabase(name: string): void {
-  const exists = execFileSync('psql', [`${PG}/postgres`, '-Atc', `SELECT 1 FROM pg_database WHERE datname = '${name}'`]).toString().trim();
+  const exists = execFileSync('psql', [`${PG}/postgres`, '-Atc', `SELECT 1 FROM pg_database WHERE datname = '${name}'`])
+    .toString()
+    .trim();
   if (exists !== '1') execFileSync('psql', [`${PG}/postgres`, '-c', `CREATE DATABASE ${name}`]);
 }
 
@@ -50,7 +52,15 @@ export async function startFerretDb(pgDatabase = 'shop_product_it'): Promise<Run
   const stateDir = mkdtempSync(join(tmpdir(), 'ferretdb-'));
   const child: ChildProcess = spawn(
     BINARY,
-    [`--listen-addr=127.0.0.1:${port}`, '--handler=postgresql', `--postgresql-url=${PG}/${pgDatabase}`, '--telemetry=disable', '--debug-addr=-', '--log-level=error', `--state-dir=${stateDir}`],
+    [
+      `--listen-addr=127.0.0.1:${port}`,
+      '--handler=postgresql',
+      `--postgresql-url=${PG}/${pgDatabase}`,
+      '--telemetry=disable',
+      '--debug-addr=-',
+      '--log-level=error',
+      `--state-dir=${stateDir}`,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

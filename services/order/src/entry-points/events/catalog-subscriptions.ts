@@ -49,7 +49,13 @@ export function createCatalogSubscriptions(cache: ProductCache, pubsubName: stri
       topic: CATALOG_TOPICS.updated,
       schema: updatedSchema,
       async handler(e) {
-        cache.applyProduct({ id: e.id, name: e.name, price: e.price, currency: e.currency, version: Date.parse(e.updatedAt) });
+        cache.applyProduct({
+          id: e.id,
+          name: e.name,
+          price: e.price,
+          currency: e.currency,
+          version: Date.parse(e.updatedAt),
+        });
       },
     }),
     defineSubscription({

@@ -24,7 +24,12 @@ const resultOf = (o: ReservationOutcome) => ({
   shortages: o.shortages.map((s) => ({ product_id: s.productId, requested: s.requested, available: s.available })),
 });
 
-const updateOf = (c: StockChange) => ({ product_id: c.productId, stock: c.stock, version: c.version, changed_at: c.changedAt.toISOString() });
+const updateOf = (c: StockChange) => ({
+  product_id: c.productId,
+  stock: c.stock,
+  version: c.version,
+  changed_at: c.changedAt.toISOString(),
+});
 
 export interface ProductServiceDeps {
   readonly products: ProductRepository;
@@ -48,7 +53,17 @@ export function createProductGrpcService(deps: ProductServiceDeps): GrpcServiceR
           products: ids.map((id) => {
             const p = found.get(id);
             if (!p) return { id, found: false };
-            return { id, found: true, sku: p.sku, name: p.name, price: p.price, currency: p.currency, available: p.deleted ? 0 : p.stock, version: p.updatedAt.getTime(), deleted: p.deleted };
+            return {
+              id,
+              found: true,
+              sku: p.sku,
+              name: p.name,
+              price: p.price,
+              currency: p.currency,
+              available: p.deleted ? 0 : p.stock,
+              version: p.updatedAt.getTime(),
+              deleted: p.deleted,
+            };
           }),
         };
       },
@@ -76,7 +91,12 @@ export function createProductGrpcService(deps: ProductServiceDeps): GrpcServiceR
         try {
           if (req.send_initial && wanted) {
             for (const p of await products.byIds([...wanted])) {
-              call.write({ product_id: p.id, stock: p.deleted ? 0 : p.stock, version: p.stockVersion, changed_at: p.updatedAt.toISOString() });
+              call.write({
+                product_id: p.id,
+                stock: p.deleted ? 0 : p.stock,
+                version: p.stockVersion,
+                changed_at: p.updatedAt.toISOString(),
+              });
             }
           }
           await untilCancelled(call);

@@ -9,11 +9,16 @@ export const getProductsRequest = z.object({ ids: z.array(id).min(1).max(200) })
 export const reserveStockRequest = z
   .object({
     order_id: orderId,
-    items: z.array(z.object({ product_id: id, quantity: z.number().int().min(1).max(1_000) }).strict()).min(1).max(100),
+    items: z
+      .array(z.object({ product_id: id, quantity: z.number().int().min(1).max(1_000) }).strict())
+      .min(1)
+      .max(100),
     ttl_seconds: z.number().int().min(0).max(86_400),
   })
   .strict();
 
 export const orderRef = z.object({ order_id: orderId }).strict();
 
-export const watchInventoryRequest = z.object({ product_ids: z.array(id).max(1_000), send_initial: z.boolean() }).strict();
+export const watchInventoryRequest = z
+  .object({ product_ids: z.array(id).max(1_000), send_initial: z.boolean() })
+  .strict();

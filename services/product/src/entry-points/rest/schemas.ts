@@ -7,7 +7,9 @@ export const reviewParams = z.object({ id: idSchema, reviewId: idSchema }).stric
 
 const attributeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'must be a simple name');
 const attributeValue = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
-const attributes = z.record(attributeName, attributeValue).refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
+const attributes = z
+  .record(attributeName, attributeValue)
+  .refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes');
 const tag = z.string().trim().min(1).max(40);
 
 const productFields = {
@@ -42,7 +44,12 @@ export const updateProductBody = z
 
 export const inventoryBody = z.object({ stock: z.number().int().min(0).max(10_000_000) }).strict();
 
-const intParam = (min: number, max: number) => z.string().regex(/^\d{1,10}$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+const intParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
 export const listQuery = z
   .object({
@@ -50,7 +57,10 @@ export const listQuery = z
     category: idSchema.optional(),
     minPrice: intParam(0, 100_000_000).optional(),
     maxPrice: intParam(0, 100_000_000).optional(),
-    inStock: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    inStock: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     sort: z.enum(['price', '-price', 'rating', '-rating', 'newest', 'name', 'relevance']).optional(),
     page: intParam(1, 10_000).default(1),
     pageSize: intParam(1, 100).default(20),
@@ -58,7 +68,8 @@ export const listQuery = z
   .strict();
 
 /** `attr.color=red` filters; names are checked so they cannot reach the store as operators. */
-export const attributeFilters = z.record(z.string().regex(/^attr\.[A-Za-z][A-Za-z0-9_]{0,39}$/, 'unknown query parameter'), z.string().max(100))
+export const attributeFilters = z
+  .record(z.string().regex(/^attr\.[A-Za-z][A-Za-z0-9_]{0,39}$/, 'unknown query parameter'), z.string().max(100))
   .refine((a) => Object.keys(a).length <= 10, 'at most 10 attribute filters');
 
 export const pageQuery = z
@@ -69,7 +80,11 @@ const attributeDefinition = z
   .object({
     name: attributeName,
     type: z.enum(['string', 'number', 'boolean']),
-    allowedValues: z.array(z.union([z.string().max(100), z.number().finite()])).min(1).max(100).optional(),
+    allowedValues: z
+      .array(z.union([z.string().max(100), z.number().finite()]))
+      .min(1)
+      .max(100)
+      .optional(),
     required: z.boolean().default(false),
     unit: z.string().max(20).optional(),
   })
@@ -77,7 +92,10 @@ const attributeDefinition = z
 
 const categoryFields = {
   name: z.string().trim().min(1).max(100),
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes').max(64),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes')
+    .max(64),
   parentId: idSchema.nullable(),
   attributes: z
     .array(attributeDefinition)
@@ -86,7 +104,11 @@ const categoryFields = {
 };
 
 export const createCategoryBody = z
-  .object({ ...categoryFields, parentId: categoryFields.parentId.optional(), attributes: categoryFields.attributes.default([]) })
+  .object({
+    ...categoryFields,
+    parentId: categoryFields.parentId.optional(),
+    attributes: categoryFields.attributes.default([]),
+  })
   .strict();
 export const updateCategoryBody = z
   .object(categoryFields)
