@@ -7,6 +7,7 @@ import { databaseName, host, infrastructurePorts } from '@shop/topology';
 import { MongoClient } from 'mongodb';
 import { send } from '../support/api';
 import { PROFILE, ROOT, ports, unary } from '../support/shop';
+import { insertProduct } from '../support/shopper';
 
 interface Update {
   product_id: string;
@@ -27,37 +28,6 @@ const productThrough = (via: 'order') =>
     daprGrpcPort: ports(via).daprGrpcPort,
     host,
   });
-
-/** A product written straight into the store: these tests are about inventory, not admin REST. */
-async function insertProduct(mongo: MongoClient, stock: number): Promise<string> {
-  const id = randomUUID();
-  const now = new Date();
-  await mongo
-    .db()
-    .collection('products')
-    .insertOne({
-      _id: id as never,
-      sku: `E2E-${id.slice(0, 8)}`,
-      name: 'E2E Watch Test',
-      description: '',
-      categoryId: 'e2e',
-      price: 1000,
-      currency: 'USD',
-      attributes: {},
-      images: [],
-      tags: [],
-      stock,
-      stockVersion: 0,
-      ratingSum: 0,
-      ratingCount: 0,
-      ratingAverage: 0,
-      keywords: ['e2e'],
-      deleted: false,
-      createdAt: now,
-      updatedAt: now,
-    });
-  return id;
-}
 
 describe('Product inventory through the real sidecars', () => {
   let mongo: MongoClient;

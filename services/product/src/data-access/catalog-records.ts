@@ -1,6 +1,7 @@
 // Stored shapes. Ids are strings (the contract's ids), kept in _id so they are unique for free.
 import type { AttributeDefinition, Attributes, Category } from '../domain/category';
 import { ratingOf, type Product } from '../domain/product';
+import { keywordsOf } from '../domain/search';
 import type { Reservation, ReservationItem } from '../domain/reservation';
 import type { DomainEvent } from '../domain/ports';
 import type { Review } from '../domain/review';
@@ -74,6 +75,22 @@ export interface ReviewDoc {
   body?: string;
   createdAt: Date;
 }
+
+/** A new product's document: no ratings yet, its search keywords derived. */
+export const productDocOf = (p: Product): ProductDoc => {
+  const { id, rating: _rating, ...rest } = p;
+  return {
+    _id: id,
+    ...rest,
+    attributes: { ...p.attributes },
+    images: [...p.images],
+    tags: [...p.tags],
+    ratingSum: 0,
+    ratingCount: 0,
+    ratingAverage: 0,
+    keywords: keywordsOf(p),
+  };
+};
 
 export const productOf = (d: ProductDoc): Product => ({
   id: d._id,

@@ -1,9 +1,9 @@
 import type { Filter, Sort } from 'mongodb';
 import { AppError } from '@shop/service-kit';
 import type { EventsOf, ProductRepository } from '../domain/ports';
-import type { Product, ProductQuery, SortOrder } from '../domain/product';
+import type { ProductQuery, SortOrder } from '../domain/product';
 import { keywordsOf, relevance, wordsOf } from '../domain/search';
-import { outboxEntryOf, productOf, type ProductDoc } from './catalog-records';
+import { outboxEntryOf, productDocOf, productOf, type ProductDoc } from './catalog-records';
 import { createListingCache } from './listing-cache';
 import { isDuplicateKey, type ProductStore } from './mongodb';
 import { recording, writeWithEvents } from './mongodb-writes';
@@ -60,21 +60,6 @@ async function byIdsPushedDown(col: ProductStore['products'], ids: readonly stri
   return docs.filter((d): d is NonNullable<typeof d> => d !== null);
 }
 
-function docOf(p: Product): ProductDoc {
-  const { id, rating: _rating, ...rest } = p;
-  return {
-    _id: id,
-    ...rest,
-    attributes: { ...p.attributes },
-    images: [...p.images],
-    tags: [...p.tags],
-    ratingSum: 0,
-    ratingCount: 0,
-    ratingAverage: 0,
-    keywords: keywordsOf(p),
-  };
-}
-
 export function createProductRepository(store: ProductStore, listingTtlMs = 0): ProductRepository {
   const col = store.products;
   const cache = createListingCache(listingTtlMs);
@@ -116,7 +101,11 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
   return {
     async insert(product, events) {
       try {
-        await col.insertOne({ ...docOf(product), outbox: events.map(outboxEntryOf), outboxPending: events.length > 0 });
+        await col.insertOne({
+          ...productDocOf(product),
+          outbox: events.map(outboxEntryOf),
+          outboxPending: events.length > 0,
+        });
       } catch (err) {
         if (isDuplicateKey(err)) throw new AppError('CONFLICT', 'A product with this sku exists already');
         throw err;

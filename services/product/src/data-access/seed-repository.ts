@@ -2,8 +2,7 @@ import type { Collection, OptionalUnlessRequiredId } from 'mongodb';
 import type { Category } from '../domain/category';
 import type { Product } from '../domain/product';
 import type { Review } from '../domain/review';
-import { keywordsOf } from '../domain/search';
-import type { CategoryDoc, ProductDoc } from './catalog-records';
+import { productDocOf, type CategoryDoc, type ProductDoc } from './catalog-records';
 import type { ProductStore } from './mongodb';
 
 const BATCH = 200;
@@ -39,17 +38,7 @@ export async function seedCatalog(
     ...c,
     attributes: [...c.attributes],
   }));
-  const products: ProductDoc[] = catalog.products.map(({ id, rating: _r, ...p }) => ({
-    _id: id,
-    ...p,
-    attributes: { ...p.attributes },
-    images: [...p.images],
-    tags: [...p.tags],
-    ratingSum: 0,
-    ratingCount: 0,
-    ratingAverage: 0,
-    keywords: keywordsOf(p),
-  }));
+  const products: ProductDoc[] = catalog.products.map(productDocOf);
   const reviewDocs = catalog.reviews.map(({ id, ...r }) => ({ _id: id, ...r }));
   const categoriesInserted = await insertMissing(store.categories, categories);
   const productsInserted = await insertMissing(store.products, products);
