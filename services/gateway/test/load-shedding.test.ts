@@ -49,7 +49,9 @@ describe('load shedding', () => {
     const gateway = track(await startGateway({ upstreams: { product: upstream.url }, shedder }));
 
     // The CPU stays spent for a while (one slow tick alone is smoothed away): timers fire late.
-    for (let i = 0; i < 15 && shedder.lagMs() <= 20; i += 1) {
+    // Well past the limit, so the samples taken while the request is on its way (each decays the
+    // smoothed lag by a tenth) cannot bring it back under the limit before it arrives.
+    for (let i = 0; i < 30 && shedder.lagMs() <= 40; i += 1) {
       const busyUntil = Date.now() + 100;
       while (Date.now() < busyUntil);
       await new Promise((r) => setTimeout(r, 12));
