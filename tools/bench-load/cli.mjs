@@ -2,7 +2,8 @@
 // `npm run bench:load -- [--scenario catalog|mixed|soak|sweep] [--rate N] [--duration S]
 // [--connections N] [--profile dev]`: the shop's open-model load benchmark. See README.md.
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root, topology } from '../../scripts/lib/paths.mjs';
@@ -76,19 +77,24 @@ const startedAt = new Date();
 log(`bench:load ${a.scenario}${isSweep ? ` of ${scenario.name}` : ''} against ${origin} (profile ${a.profile})`);
 const state = await scenario.setup({ origin, options, log });
 const before = a['no-invariants'] ? undefined : await stockSnapshot(settings);
+// The warm-up runs at the measured rate (a sweep: at its first step), so the JIT, the caches and
+// the connection pools are in the state the measurement needs; a lower rate left the first
+// measured second to pay for the change.
+const warmupRate = isSweep ? num(a.from) : options.rate;
 if (options.warmupS > 0) {
-  log(`warm-up ${options.warmupS}s at ${Math.min(options.rate, 1000)}/s (not recorded)`);
+  log(`warm-up ${options.warmupS}s at ${warmupRate}/s (not recorded)`);
   await measure({
     scenario,
     state,
     origin,
-    rate: Math.min(options.rate, 1000),
+    rate: warmupRate,
     durationS: options.warmupS,
     options,
     log: () => {},
     label: 'warm-up',
   });
 }
+const machineAtStart = machineCpu();
 const sampler = createProcessSampler(stackPids(root, a.profile), {
   seriesEveryS: scenario.soak ? num(a['sample-every'], 60) : 0,
 });
@@ -131,6 +137,7 @@ if (isSweep) {
   report.runs.push(run);
 }
 report.processes = sampler.stop();
+report.machine = machineSince(machineAtStart);
 if (scenario.soak) {
   const errors = report.runs.reduce((n, r) => n + r.result.total.errors, 0);
   report.soak = {
@@ -167,6 +174,24 @@ printSummary(report);
 log(`report: ${base}.json, ${base}.html`);
 process.exit((report.invariants && !report.invariants.passed) || report.soak?.passed === false ? 2 : 0);
 
+/** The whole machine's CPU (all cores, every process, ours or not) from /proc/stat. */
+function machineCpu() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { idle, total: fields.reduce((t, v) => t + v, 0) };
+}
+
+/** How busy the machine was during the run: a busy machine, not the shop, can explain a tail. */
+function machineSince(start) {
+  const end = machineCpu();
+  const total = end.total - start.total;
+  return {
+    cores: availableParallelism(),
+    busyPercent: total > 0 ? Math.round((1000 * (total - (end.idle - start.idle))) / total) / 10 : null,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
 function commit() {
   try {
     return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
@@ -190,6 +215,15 @@ function printSummary(r) {
     }));
     console.table(rows);
   }
+  for (const run of r.runs)
+    if (run.result.total.generatorLagMs)
+      log(
+        `${run.label}: load generator's event-loop delay p99 ${run.result.total.generatorLagMs.p99} ms, max ${run.result.total.generatorLagMs.max} ms`,
+      );
+  if (r.machine)
+    log(
+      `machine: ${r.machine.busyPercent} % of ${r.machine.cores} cores busy during the run, load average ${r.machine.loadAverage.join(' ')}`,
+    );
   if (r.sweep)
     log(
       `\nsweep: knee ${r.sweep.knee ?? 'not reached'} req/s at p99 <= ${r.sweep.sloP99Ms} ms; overload: ${JSON.stringify(r.sweep.overload)}`,

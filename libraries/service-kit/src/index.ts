@@ -20,6 +20,8 @@ export {
 export { createLogger, isSensitiveKey, logFast, redact, REDACTED, type Logger, type LoggerOptions } from './logger';
 export {
   createMetrics,
+  httpRequestRecorder,
+  type HttpRequestRecorder,
   metricsHandler,
   metricsMiddleware,
   routeLabel,

@@ -1,6 +1,7 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import winston from 'winston';
 import { currentRequestId, currentUserId } from './context';
+import { createLogSink, type LogSink } from './log-sink';
 import type { Logger } from './log';
 
 export type { Logger };
@@ -80,18 +81,6 @@ function withCallerContext(info: Record<string, unknown>): Record<string, unknow
 
 /** Where a kit logger writes, so hot paths can write a known-safe line without winston. */
 const SINK = Symbol('logSink');
-interface Sink {
-  readonly stream: NodeJS.WritableStream;
-  readonly service: string;
-  /** Lines written in this turn of the event loop, sent in one write (one syscall) after it. */
-  pending: string;
-}
-
-function flush(sink: Sink): void {
-  const text = sink.pending;
-  sink.pending = '';
-  if (text) sink.stream.write(text);
-}
 
 /**
  * Writes one JSON line of known, non-sensitive fields (numbers and plain strings: no
@@ -106,7 +95,7 @@ export function logFast(
   fields: Record<string, string | number | undefined>,
 ): void {
   if (!logger.isLevelEnabled(level)) return;
-  const sink = (logger as unknown as Record<symbol, Sink | undefined>)[SINK];
+  const sink = (logger as unknown as Record<symbol, LogSink | undefined>)[SINK];
   if (!sink) {
     logger.log(level, message, fields);
     return;
@@ -116,8 +105,7 @@ export function logFast(
     const v = fields[key];
     if (v !== undefined) line += `,"${key}":${typeof v === 'number' ? v : JSON.stringify(v)}`;
   }
-  if (sink.pending === '') setImmediate(flush, sink);
-  sink.pending += `${line},"timestamp":"${new Date().toISOString()}"}\n`;
+  sink.push(`${line},"timestamp":"${new Date().toISOString()}"}\n`);
 }
 
 export function createLogger(service: string, level = 'info', options: LoggerOptions = {}): Logger {
@@ -135,7 +123,7 @@ export function createLogger(service: string, level = 'info', options: LoggerOpt
   });
   // Same technique as winston's own child(): every log method funnels through write().
   return Object.create(base, {
-    [SINK]: { value: { stream, service, pending: '' } satisfies Sink },
+    [SINK]: { value: createLogSink(stream, service) },
     write: {
       value(info: Record<string, unknown>, ...rest: unknown[]) {
         return (base.write as (...args: unknown[]) => boolean)(withCallerContext(info), ...rest);

@@ -90,14 +90,18 @@ export function routeLabel(req: Request): string {
 
 type Child = { readonly count: { inc(): void }; readonly duration: { observe(seconds: number): void } };
 
+/** Counts one answered HTTP request and its duration under (method, route pattern, status). */
+export type HttpRequestRecorder = (method: string, route: string, status: string, seconds: number) => void;
+
 /**
  * The label children of one (method, route, status), resolved once: prom-client's inc(labels)
  * and startTimer() build label objects and hash them on every call. Routes and statuses are
- * bounded (route patterns, never raw URLs), so the cache is too.
+ * bounded (route patterns, never raw URLs), so the cache is too. Exported for a handler that
+ * answers before Express (the gateway's cache fast lane) and must count like the middleware.
  */
-function childrenOf(metrics: Metrics) {
+export function httpRequestRecorder(metrics: Metrics): HttpRequestRecorder {
   const cache = new Map<string, Child>();
-  return (method: string, route: string, status: string): Child => {
+  return (method, route, status, seconds) => {
     const key = `${method} ${status} ${route}`;
     let child = cache.get(key);
     if (!child) {
@@ -105,12 +109,13 @@ function childrenOf(metrics: Metrics) {
       child = { count: metrics.httpRequests.labels(labels), duration: metrics.httpDuration.labels(labels) };
       cache.set(key, child);
     }
-    return child;
+    child.count.inc();
+    child.duration.observe(seconds);
   };
 }
 
 export function metricsMiddleware(metrics: Metrics): RequestHandler {
-  const children = childrenOf(metrics);
+  const recordRequest = httpRequestRecorder(metrics);
   return (req: Request, res: Response, next: NextFunction) => {
     captureRouteLabel(req);
     const started = performance.now();
@@ -120,9 +125,7 @@ export function metricsMiddleware(metrics: Metrics): RequestHandler {
       recorded = true;
       // 499 (client closed request) when the client went away before the response finished.
       const status = res.writableFinished ? String(res.statusCode) : '499';
-      const child = children(req.method, routeLabel(req), status);
-      child.count.inc();
-      child.duration.observe((performance.now() - started) / 1000);
+      recordRequest(req.method, routeLabel(req), status, (performance.now() - started) / 1000);
     };
     res.once('finish', record);
     res.once('close', record);

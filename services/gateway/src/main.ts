@@ -49,7 +49,7 @@ void runService({
       trustProxyHops: config.TRUST_PROXY_HOPS,
       openApiDocument: loadShopDocument(),
     });
-    const rest = await listen(gateway.app, config.HOST, config.REST_PORT);
+    const rest = await listen(gateway.handler, config.HOST, config.REST_PORT);
     answerExpectContinue(rest.server, gateway.app, config.BODY_LIMIT);
     // Outlive the idle timeout of a proxy in front (nginx Ingress keeps upstream
     // connections 60s): if the gateway closed first, that proxy could send a request onto a

@@ -26,6 +26,7 @@ export const isOk = (status) => (status >= 200 && status < 300) || status === 30
 export function createRecorder() {
   const endpoints = new Map();
   const seconds = [];
+  let answered = 0;
   const endpoint = (name) => {
     let e = endpoints.get(name);
     if (!e) endpoints.set(name, (e = { latencies: [], okLatencies: [], statuses: {}, shed: 0, shedWithRetryAfter: 0 }));
@@ -47,9 +48,19 @@ export function createRecorder() {
         if (retryAfter) e.shedWithRetryAfter += 1;
       }
       const s = second(Math.floor(at / 1000));
+      answered += 1;
       s.done += 1;
       if (!isOk(status)) s.errors += 1;
       s.latencies.push(latencyMs);
+    },
+    /**
+     * The progress line's figures: one second's answers and the running count. Cheap on
+     * purpose: summarising the whole run every second sorted every sample so far and stalled
+     * the generator (its stalls count as latency).
+     */
+    progress(s) {
+      const last = seconds[s] ?? { done: 0, errors: 0, latencies: [] };
+      return { done: answered, last: { done: last.done, errors: last.errors, p99: summarise(last.latencies).p99 } };
     },
     /** Answers per second over the whole window, per endpoint, with percentiles and errors by status. */
     report(windowS) {

@@ -7,7 +7,7 @@ export async function measure({ scenario, state, origin, rate, durationS, option
   const recorder = createRecorder();
   const startedAt = performance.now();
   let lastDone = 0;
-  const { sent, dropped } = await runOpenModel({
+  const { sent, dropped, generatorLagMs } = await runOpenModel({
     origin,
     rate,
     durationS,
@@ -17,9 +17,7 @@ export async function measure({ scenario, state, origin, rate, durationS, option
     next: () => scenario.next(state),
     recorder,
     onSecond: ({ second, sent: s, inFlight, dropped: d }) => {
-      const snap = recorder.report(second).timeline;
-      const last = snap[second - 1] ?? { done: 0, errors: 0, p99: null };
-      const done = snap.reduce((n, x) => n + x.done, 0);
+      const { done, last } = recorder.progress(second - 1);
       log(
         `  ${label} t=${second}s sent ${s} answered ${done} (+${done - lastDone}/s) p99(last s) ${last.p99 ?? '-'} ms errors(last s) ${last.errors} in flight ${inFlight}${d ? ` dropped ${d}` : ''}`,
       );
@@ -29,6 +27,7 @@ export async function measure({ scenario, state, origin, rate, durationS, option
   const result = recorder.report(durationS);
   result.total.sent = sent;
   result.total.dropped = dropped;
+  result.total.generatorLagMs = generatorLagMs;
   result.total.wallSeconds = Math.round((performance.now() - startedAt) / 100) / 10;
   return { label, rate, durationS, result };
 }

@@ -1,6 +1,8 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import {
   accessLogMiddleware,
+  httpRequestRecorder,
   type Health,
   type Logger,
   type Metrics,
@@ -15,6 +17,7 @@ import { rejectDeclaredTooLarge } from './body-limit';
 import { chain } from './chain';
 import { corsMiddleware, type OriginPattern } from './cors';
 import { docsRouter } from './docs';
+import { createFastLane, withFastLane } from './fast-lane';
 import type { LoadShedder } from './load-shedding';
 import type { ResponseCache } from './response-cache';
 import { proxyTo } from './proxy';
@@ -42,10 +45,14 @@ export interface GatewayAppOptions {
   readonly cache?: ResponseCache;
   /** Served at /v1/openapi.json, with the interactive docs at /docs; none: neither. */
   readonly openApiDocument?: object;
+  /** Cache hits answered before Express (see fast-lane.ts); default on when there is a cache. */
+  readonly fastLane?: boolean;
 }
 
 export interface GatewayApp {
   readonly app: Express;
+  /** What the HTTP server runs: the cache's fast lane, then `app`. */
+  readonly handler: RequestListener;
   /** Closes the kept-alive upstream connections; call after the server has drained. */
   close(): void;
 }
@@ -121,8 +128,22 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
   app.use(notFoundHandler());
   app.use(problemHandler(logger));
 
+  const handler =
+    options.cache && options.fastLane !== false
+      ? withFastLane(
+          createFastLane({
+            cache: options.cache,
+            prefixes: options.routes.map((r) => r.prefix),
+            logger,
+            record: httpRequestRecorder(metrics),
+          }),
+          app,
+        )
+      : app;
+
   return {
     app,
+    handler,
     close() {
       for (const upstream of upstreams.values()) upstream.close();
     },

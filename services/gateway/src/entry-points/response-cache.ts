@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export interface ResponseCacheOptions {
@@ -9,7 +9,7 @@ export interface ResponseCacheOptions {
   readonly now?: () => number;
 }
 
-interface Entry {
+export interface CachedAnswer {
   readonly status: number;
   readonly headers: OutgoingHttpHeaders;
   readonly body: Buffer;
@@ -30,11 +30,19 @@ const varyKeepable = (vary: string | undefined) =>
   vary === undefined || vary.split(',').every((v) => v.trim().toLowerCase() === 'authorization');
 
 /** Only what any client may get: no credentials on the request, `public` + max-age on the answer. */
-const anonymous = (req: Request) => req.headers.authorization === undefined && req.headers.cookie === undefined;
+export const anonymous = (req: IncomingMessage) =>
+  req.headers.authorization === undefined && req.headers.cookie === undefined;
+
+/** A client's `Cache-Control: no-cache` asks for the service's own answer. */
+export const wantsRevalidation = (req: IncomingMessage) => req.headers['cache-control']?.includes('no-cache') === true;
 
 export interface ResponseCache {
   /** Serves a fresh stored answer (or 304), else passes on; clears the cache on unsafe methods. */
   readonly middleware: RequestHandler;
+  /** The fresh answer stored for this exact URL under this route prefix, if any. */
+  lookup(prefix: string, url: string): CachedAnswer | undefined;
+  /** Writes a stored answer (or a 304 for a matching If-None-Match); `ownVary` is the gateway's Vary. */
+  send(req: IncomingMessage, res: ServerResponse, answer: CachedAnswer, ownVary: string | undefined): void;
   /** Whether the proxy should keep this answer; if so, call `store` with its body once complete. */
   keepable(req: Request, upstream: IncomingMessage): boolean;
   store(req: Request, upstream: IncomingMessage, headers: OutgoingHttpHeaders, body: Buffer): void;
@@ -55,13 +63,33 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   const now = options.now ?? Date.now;
   // One map per route prefix, so an unsafe request clears only its own prefix's answers.
-  const prefixes = new Map<string, Map<string, Entry>>();
+  const prefixes = new Map<string, Map<string, CachedAnswer>>();
   const mapFor = (req: Request) => {
     let map = prefixes.get(req.baseUrl);
     if (!map) prefixes.set(req.baseUrl, (map = new Map()));
     return map;
   };
   let count = 0;
+  const lookup = (prefix: string, url: string): CachedAnswer | undefined => {
+    const answer = prefixes.get(prefix)?.get(url);
+    return answer && answer.expiresAt > now() ? answer : undefined;
+  };
+  const send = (req: IncomingMessage, res: ServerResponse, answer: CachedAnswer, ownVary: string | undefined) => {
+    const vary = [ownVary, answer.vary].filter((v): v is string => v !== undefined && v !== '');
+    const headers: OutgoingHttpHeaders = {
+      ...answer.headers,
+      age: String(Math.floor((now() - answer.storedAt) / 1000)),
+    };
+    if (vary.length > 0) headers['vary'] = vary.join(', ');
+    if (answer.etag !== undefined && req.headers['if-none-match'] === answer.etag) {
+      delete headers['content-length'];
+      delete headers['content-type'];
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(answer.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+  };
 
   return {
     size: () => count,
@@ -75,28 +103,20 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
         next();
         return;
       }
-      if (!anonymous(req) || req.headers['cache-control']?.includes('no-cache')) {
+      if (!anonymous(req) || wantsRevalidation(req)) {
         next();
         return;
       }
-      const entry = prefixes.get(req.baseUrl)?.get(req.originalUrl);
-      const at = now();
-      if (!entry || entry.expiresAt <= at) {
+      const answer = lookup(req.baseUrl, req.originalUrl);
+      if (!answer) {
         next();
         return;
       }
-      const vary = [res.getHeader('vary'), entry.vary].filter((v): v is string => typeof v === 'string' && v !== '');
-      const headers: OutgoingHttpHeaders = { ...entry.headers, age: String(Math.floor((at - entry.storedAt) / 1000)) };
-      if (vary.length > 0) headers['vary'] = vary.join(', ');
-      if (entry.etag !== undefined && req.headers['if-none-match'] === entry.etag) {
-        delete headers['content-length'];
-        delete headers['content-type'];
-        res.writeHead(304, headers).end();
-        return;
-      }
-      res.writeHead(entry.status, headers);
-      res.end(req.method === 'HEAD' ? undefined : entry.body);
+      const vary = res.getHeader('vary');
+      send(req, res, answer, typeof vary === 'string' ? vary : undefined);
     },
+    lookup,
+    send,
     keepable(req: Request, upstream: IncomingMessage) {
       if (req.method !== 'GET' || !anonymous(req) || upstream.statusCode !== 200) return false;
       const h = upstream.headers;

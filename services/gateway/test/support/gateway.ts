@@ -56,7 +56,7 @@ export async function startGateway(options: TestGatewayOptions): Promise<TestGat
   };
   const gateway = createGatewayApp(appOptions);
   // Wired as main.ts wires it.
-  const server: ListeningServer = await listen(gateway.app, '127.0.0.1', 0, 100);
+  const server: ListeningServer = await listen(gateway.handler, '127.0.0.1', 0, 100);
   answerExpectContinue(server.server, gateway.app, appOptions.bodyLimitBytes);
   return {
     url: `http://127.0.0.1:${server.port}`,
