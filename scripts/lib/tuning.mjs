@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 // Memory settings of the stack's own processes, settled by measurement (docs/performance.md
 // has the figures). For an experiment, SHOP_NODE_FLAGS replaces the Node flags, SHOP_GO_ENV
 // (`GOGC=… GOMEMLIMIT=…`) the Go environment of every Go process, SHOP_SCHEDULER_ARGS the
@@ -11,7 +13,16 @@
 // --enable-source-maps is off by default: it keeps every loaded module's source map in the
 // heap; SHOP_SOURCE_MAPS=1 turns it back on for readable stack traces.
 const NODE_FLAGS = '--max-semi-space-size=2 --initial-old-space-size=8';
-const NODE_ENV = { MALLOC_ARENA_MAX: '2' };
+
+// Node services' malloc: jemalloc (Debian's libjemalloc2, BSD-2-Clause) where the machine has
+// it, returning freed pages at once, one arena, no per-thread caches. glibc's malloc kept
+// what a burst had freed inside its heap (auth and product each held ~15 MiB that only a
+// malloc_trim gave back), and no environment setting of glibc returns it by itself. Where
+// jemalloc is missing: glibc with two arenas instead of one per thread.
+// SHOP_MALLOC=glibc keeps glibc for an experiment.
+const JEMALLOC = '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2';
+const JEMALLOC_CONF = 'narenas:1,tcache:false,background_thread:false,dirty_decay_ms:0,muzzy_decay_ms:0';
+const GLIBC_ENV = { MALLOC_ARENA_MAX: '2' };
 
 // Go processes, per binary: Go's defaults. A sidecar's RSS is mostly its binary's pages
 // (shared by the five sidecars); its Go heap is ~10 MiB live, so GOGC and GOMEMLIMIT have
@@ -32,7 +43,10 @@ export function nodeArgs() {
 }
 
 export function nodeEnv() {
-  return process.env.MALLOC_ARENA_MAX ? {} : NODE_ENV;
+  if (process.env.MALLOC_ARENA_MAX || process.env.MALLOC_CONF || process.env.LD_PRELOAD) return {};
+  if (process.env.SHOP_MALLOC !== 'glibc' && existsSync(JEMALLOC))
+    return { LD_PRELOAD: JEMALLOC, MALLOC_CONF: JEMALLOC_CONF };
+  return GLIBC_ENV;
 }
 
 /** Environment for one Go binary of the stack (`daprd`, `placement`, `scheduler`, `ferretdb`). */
