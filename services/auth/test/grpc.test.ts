@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { authClientConstructor, createAccessTokenSigner, generateSigningKey } from '@shop/service-kit';
+import { authContract } from '@shop/contracts';
+import { createAccessTokenSigner, generateSigningKey } from '@shop/service-kit';
 import request from 'supertest';
 import { startHarness, type Harness } from './harness';
 
@@ -8,8 +9,7 @@ let h: Harness;
 let client: grpc.Client & Record<string, (...args: unknown[]) => unknown>;
 beforeEach(async () => {
   h = await startHarness();
-  const Ctor = authClientConstructor();
-  client = new Ctor(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure()) as typeof client;
+  client = authContract.dial(`127.0.0.1:${h.grpcPort}`) as unknown as typeof client;
 });
 afterEach(async () => {
   client.close();
@@ -40,7 +40,7 @@ const bearer = (token: string) => {
   return md;
 };
 
-describe('auth.v1.AuthService', () => {
+describe(`${authContract.service}`, () => {
   test('When ValidateToken gets a live token, then it answers the principal', async () => {
     const { user, pair } = await signIn(['customer']);
     const principal = await unary<Record<string, unknown>>('ValidateToken', { token: pair.accessToken });
