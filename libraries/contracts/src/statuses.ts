@@ -1,10 +1,11 @@
-// The protos' status enums as the services' domains name them. Transport-free (domain code
+// The protos' status (and kind) enums as the services' domains name them. Transport-free (domain code
 // imports it): the generated enum modules are plain constants.
 //
 // A proto enum value is `<ENUM>_<NAME>` (enum values share their package's scope, and 0 is
 // UNSPECIFIED: "not set"), the domain keeps `name`, the spelling stored in the databases.
 // Both sides derive from the generated enum, so a value added to the proto appears in the
 // domain types, the zod schemas and the mapping at once.
+import { SessionEventType as SessionEventTypeEnum } from './generated/auth/v1/SessionEventType';
 import { ReservationStatus as ReservationStatusEnum } from './generated/product/v1/ReservationStatus';
 import { UserStatus as UserStatusEnum } from './generated/user/v1/UserStatus';
 
@@ -45,6 +46,11 @@ function enumCodec<E extends Record<string, string>, P extends string>(
 export const reservationStatus = enumCodec(ReservationStatusEnum, 'RESERVATION_STATUS_');
 export type ReservationStatus = (typeof reservationStatus.values)[number];
 export type ReservationStatusWire = (typeof reservationStatus.wire)[number];
+
+/** auth.v1.SessionEventType: what happened to a session (WatchSessionActivity). */
+export const sessionEventType = enumCodec(SessionEventTypeEnum, 'SESSION_EVENT_TYPE_');
+export type SessionEventType = (typeof sessionEventType.values)[number];
+export type SessionEventTypeWire = (typeof sessionEventType.wire)[number];
 
 /** user.v1.UserStatus: only an active account signs in. */
 export const userStatus = enumCodec(UserStatusEnum, 'USER_STATUS_');

@@ -12,6 +12,7 @@ import {
   reservationOutcomeOf,
   reservationResultOf,
   reservationStatus,
+  sessionEventType,
   shopProtoDir,
   userContract,
   userStatus,
@@ -117,6 +118,18 @@ describe('the protos enums as domain values', () => {
     expect(userStatus.wire).toEqual(protoEnum('user/v1/user.proto', 'UserStatus'));
     expect(userStatus.values).toEqual(['active', 'disabled', 'deleted']);
     expect(userStatus.toWire('disabled')).toBe('USER_STATUS_DISABLED');
+  });
+
+  it('When the session event type is read from the proto, then the domain has the six kinds', () => {
+    expect(sessionEventType.wire).toEqual(protoEnum('auth/v1/auth.proto', 'SessionEventType'));
+    expect(sessionEventType.values).toEqual([
+      'login',
+      'login_failed',
+      'logout',
+      'refresh',
+      'reuse_detected',
+      'locked_out',
+    ]);
   });
 
   it('When an outcome crosses the wire as product writes it, then order reads back the same outcome', () => {

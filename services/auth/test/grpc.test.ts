@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { authContract } from '@shop/contracts';
+import { authContract, sessionEventType, type SessionEventTypeWire } from '@shop/contracts';
 import { createAccessTokenSigner, generateSigningKey } from '@shop/service-kit';
 import request from 'supertest';
 import { startHarness, type Harness } from './harness';
@@ -100,7 +100,12 @@ describe(`${authContract.service}`, () => {
     await request(h.app).post('/v1/auth/logout').set('Authorization', `Bearer ${next.body.accessToken}`).send({});
     await waitFor(() => seen.length >= 4);
 
-    expect(seen.map((e) => e.type)).toEqual(['login', 'login_failed', 'refresh', 'logout']);
+    expect(seen.map((e) => sessionEventType.fromWire(e.type as SessionEventTypeWire))).toEqual([
+      'login',
+      'login_failed',
+      'refresh',
+      'logout',
+    ]);
     expect(seen[0]).toMatchObject({ user_id: user.id, family_id: expect.any(String), at: expect.any(String) });
     expect(seen[1]).toMatchObject({ ip: '203.0.113.5' });
     call.cancel();

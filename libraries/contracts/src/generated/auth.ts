@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AuthServiceClient as _auth_v1_AuthServiceClient, AuthServiceDefinition as _auth_v1_AuthServiceDefinition } from './auth/v1/AuthService';
 import type { GetJwksRequest as _auth_v1_GetJwksRequest, GetJwksRequest__Output as _auth_v1_GetJwksRequest__Output } from './auth/v1/GetJwksRequest';
@@ -21,6 +21,7 @@ export interface ProtoGrpcType {
       Jwks: MessageTypeDefinition<_auth_v1_Jwks, _auth_v1_Jwks__Output>
       Principal: MessageTypeDefinition<_auth_v1_Principal, _auth_v1_Principal__Output>
       SessionEvent: MessageTypeDefinition<_auth_v1_SessionEvent, _auth_v1_SessionEvent__Output>
+      SessionEventType: EnumTypeDefinition
       ValidateTokenRequest: MessageTypeDefinition<_auth_v1_ValidateTokenRequest, _auth_v1_ValidateTokenRequest__Output>
       WatchSessionActivityRequest: MessageTypeDefinition<_auth_v1_WatchSessionActivityRequest, _auth_v1_WatchSessionActivityRequest__Output>
     }

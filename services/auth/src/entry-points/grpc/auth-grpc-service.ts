@@ -1,4 +1,4 @@
-import { authContract, type SessionEvent } from '@shop/contracts';
+import { authContract, sessionEventType, type SessionEvent } from '@shop/contracts';
 import { AppError, validate, type Authenticator, type GrpcServiceRegistration } from '@shop/service-kit';
 import type { ActivityFeed, SessionActivity } from '../../domain/activity';
 import { validateToken, type SessionDeps } from '../../domain/use-cases/sessions';
@@ -15,7 +15,7 @@ export interface GrpcDeps {
 const MAX_BUFFERED = 1_000;
 
 function toMessage(a: SessionActivity): SessionEvent {
-  return { type: a.type, user_id: a.userId, family_id: a.familyId, at: a.at, ip: a.ip };
+  return { type: sessionEventType.toWire(a.type), user_id: a.userId, family_id: a.familyId, at: a.at, ip: a.ip };
 }
 
 export function authGrpcService(deps: GrpcDeps): GrpcServiceRegistration {
