@@ -1,8 +1,8 @@
-// The protos' status (and kind) enums as the services' domains name them. Transport-free (domain code
-// imports it): the generated enum modules are plain constants.
+// The protos' status (and kind) enums as the services' domains name them. Transport-free
+// (domain code imports it): the generated enum modules are plain constants.
 //
 // A proto enum value is `<ENUM>_<NAME>` (enum values share their package's scope, and 0 is
-// UNSPECIFIED: "not set"), the domain keeps `name`, the spelling stored in the databases.
+// UNSPECIFIED: "not set"); the domain keeps `<name>` in lowercase, the spelling the stores hold.
 // Both sides derive from the generated enum, so a value added to the proto appears in the
 // domain types, the zod schemas and the mapping at once.
 import { SessionEventType as SessionEventTypeEnum } from './generated/auth/v1/SessionEventType';
