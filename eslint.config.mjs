@@ -8,9 +8,12 @@ import tseslint from 'typescript-eslint';
 // What domain code must not load, directly or through the kit's barrel (which loads them all).
 const TRANSPORT = ['express', 'express/*', '@grpc/*', '@dapr/*', '@opentelemetry/*', 'pg', 'mongodb', 'ioredis'];
 const KIT_TRANSPORT_FREE = ['errors', 'log', 'auth-tokens', 'retry', 'periodic', 'keyed-mutex'];
+// The contracts' subpaths domain code may use: the protos' enums as domain values, shared outcome types.
+const CONTRACTS_TRANSPORT_FREE = ['statuses', 'reservation'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.run/**', 'coverage/**'] },
+  // Generated from proto/ (npm run contracts): not ours to style.
+  { ignores: ['**/dist/**', '**/node_modules/**', '.run/**', 'coverage/**', 'libraries/contracts/src/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -56,12 +59,20 @@ export default tseslint.config(
               name: '@shop/service-kit',
               message: `The barrel loads express, gRPC, Dapr and OpenTelemetry; import @shop/service-kit/{${KIT_TRANSPORT_FREE.join(',')}} instead.`,
             },
+            {
+              name: '@shop/contracts',
+              message: `The barrel loads gRPC; import @shop/contracts/{${CONTRACTS_TRANSPORT_FREE.join(',')}} instead.`,
+            },
           ],
           patterns: [
             { group: TRANSPORT, message: 'Transport and store drivers belong in entry-points/ or data-access/.' },
             {
               regex: `^@shop/service-kit/(?!(${KIT_TRANSPORT_FREE.join('|')})$)`,
               message: 'Only the kit subpaths without transport imports may be used in domain/.',
+            },
+            {
+              regex: `^@shop/contracts/(?!(${CONTRACTS_TRANSPORT_FREE.join('|')})$)`,
+              message: 'Only the contracts subpaths without transport imports may be used in domain/.',
             },
           ],
         },
@@ -70,9 +81,10 @@ export default tseslint.config(
   },
   {
     // The kit's transport-free subpaths must stay so, or every domain file would load transport.
-    files: KIT_TRANSPORT_FREE.map(
-      (m) => `libraries/service-kit/src/${m === 'auth-tokens' ? 'auth/token-format' : m}.ts`,
-    ),
+    files: [
+      ...KIT_TRANSPORT_FREE.map((m) => `libraries/service-kit/src/${m === 'auth-tokens' ? 'auth/token-format' : m}.ts`),
+      ...CONTRACTS_TRANSPORT_FREE.map((m) => `libraries/contracts/src/${m}.ts`),
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

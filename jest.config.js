@@ -15,6 +15,7 @@ module.exports = {
   // Name order (e2e's 99-readiness stops the stores, so it runs last).
   testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
+    unit('contracts', 'libraries/contracts'),
     unit('service-kit', 'libraries/service-kit'),
     unit('api', 'libraries/api'),
     ...['gateway', 'product', 'user', 'order', 'auth', 'console'].map((s) => unit(s, `services/${s}`)),

@@ -18,7 +18,19 @@ await bootstrap(console.log, { faultProxy: true }).catch((e) => {
 ensureChromium();
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const out = mkdtempSync(join(tmpdir(), 'shop-jest-'));
-const unitProjects = ['service-kit', 'api', 'gateway', 'product', 'user', 'order', 'auth', 'console', 'k8s', 'repo'];
+const unitProjects = [
+  'contracts',
+  'service-kit',
+  'api',
+  'gateway',
+  'product',
+  'user',
+  'order',
+  'auth',
+  'console',
+  'k8s',
+  'repo',
+];
 const passThrough = process.argv.slice(2);
 const phases = passThrough.length
   ? [{ name: 'selected', args: passThrough }]

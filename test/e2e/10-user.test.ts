@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { createServiceClient, loadProto, serviceClient } from '@shop/service-kit';
+import { userContract } from '@shop/contracts';
+import { createServiceClient } from '@shop/service-kit';
 import { databaseName, redisDb } from '@shop/topology';
 import { call, type Json } from '../support/api';
 import { eventually, logLines, PROFILE, ports, unary } from '../support/shop';
@@ -29,7 +30,7 @@ describe('The user service through the gateway and Dapr', () => {
   const redis = new Redis({ host: '127.0.0.1', port: 6379, db: redisDb(PROFILE), lazyConnect: true });
   const db = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName('user', PROFILE)}` });
   // Order is the real caller of GetAddress: dial order's sidecar, which proxies to app id `user`.
-  const users = createServiceClient(serviceClient(loadProto('user/v1/user.proto'), 'user.v1.UserService'), {
+  const users = createServiceClient(userContract.client(), {
     appId: 'user',
     daprGrpcPort: ports('order').daprGrpcPort,
   });

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { authClientConstructor, createServiceClient } from '@shop/service-kit';
+import { authContract, sessionEventType } from '@shop/contracts';
+import { createServiceClient } from '@shop/service-kit';
 import { send } from '../support/api';
 import { eventually, logLines, ports, restUrl, ROOT, unary } from '../support/shop';
 
@@ -78,7 +79,7 @@ async function msUntilRejected(token: string, since: number, timeoutMs = 5_000):
 }
 
 describe('Auth sessions across services', () => {
-  const authViaOrderSidecar = createServiceClient(authClientConstructor(), {
+  const authViaOrderSidecar = createServiceClient(authContract.client(), {
     appId: 'auth',
     daprGrpcPort: ports('order').daprGrpcPort,
   });
@@ -201,7 +202,7 @@ describe('Auth sessions across services', () => {
       const event = await eventually(
         async () => {
           await login(user.email, user.password);
-          return seen.find((e) => e.type === 'login');
+          return seen.find((e) => e.type === sessionEventType.toWire('login'));
         },
         15_000,
         300,

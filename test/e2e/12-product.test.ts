@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
-import { createServiceClient, loadProto, serviceClient } from '@shop/service-kit';
+import { productContract, reservationStatus } from '@shop/contracts';
+import { createServiceClient } from '@shop/service-kit';
 import { databaseName, host, infrastructurePorts } from '@shop/topology';
 import { MongoClient } from 'mongodb';
 import { send } from '../support/api';
@@ -23,7 +24,7 @@ const mongoUrl =
   process.env.MONGODB_URL ??
   `mongodb://${host}:${infrastructurePorts(PROFILE).ferretdb.port}/${databaseName('product', PROFILE)}`;
 const productThrough = (via: 'order') =>
-  createServiceClient(serviceClient(loadProto('product/v1/product.proto'), 'product.v1.ProductService'), {
+  createServiceClient(productContract.client(), {
     appId: 'product',
     daprGrpcPort: ports(via).daprGrpcPort,
     host,
@@ -72,7 +73,7 @@ describe('Product inventory through the real sidecars', () => {
       items: [{ product_id: productId, quantity: 3 }],
       ttl_seconds: 60,
     });
-    expect(result).toMatchObject({ status: 'reserved', reserved: true });
+    expect(result).toMatchObject({ status: reservationStatus.toWire('reserved'), reserved: true });
     await second;
     stream.cancel();
     expect(updates.map((u) => [u.product_id, u.stock])).toEqual([
@@ -91,7 +92,9 @@ describe('Product inventory through the real sidecars', () => {
     const res = await send('GET', `/v1/products/${productId}`, fresh);
     expect(res.status).toBe(200);
     expect(res.body['stock']).toBe(3);
-    expect((await unary<Result>(viaOrder, 'ReleaseStock', { order_id: orderId })).status).toBe('released');
+    expect((await unary<Result>(viaOrder, 'ReleaseStock', { order_id: orderId })).status).toBe(
+      reservationStatus.toWire('released'),
+    );
     expect((await send('GET', `/v1/products/${productId}`, fresh)).body['stock']).toBe(5);
   });
 

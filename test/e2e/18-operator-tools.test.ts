@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DaprWorkflowClient, LogLevel } from '@dapr/dapr';
 import * as grpc from '@grpc/grpc-js';
+import { appCallbackService, daprApiService, diagnosticsContract, grpcHealth } from '@shop/contracts';
 import { healthCheck, listServices } from '@shop/service-kit/testing/grpc-tooling';
 import { host } from '@shop/topology';
 import { domainApps, ports, PROFILE, ROOT } from '../support/shop';
@@ -98,13 +99,9 @@ describe('gRPC health and reflection on every app', () => {
       expect(await check(direct, new grpc.Metadata())).toBe('SERVING');
       expect(await check(sidecar, viaSidecar(app))).toBe('SERVING');
       expect(await list(direct, new grpc.Metadata())).toEqual(
-        expect.arrayContaining([
-          'grpc.health.v1.Health',
-          'shop.diagnostics.v1.Diagnostics',
-          'dapr.proto.runtime.v1.AppCallback',
-        ]),
+        expect.arrayContaining([grpcHealth.service, diagnosticsContract.service, appCallbackService.service]),
       );
-      expect(await list(sidecar, viaSidecar(app))).toContain('dapr.proto.runtime.v1.Dapr');
+      expect(await list(sidecar, viaSidecar(app))).toContain(daprApiService.service);
     },
   );
 });

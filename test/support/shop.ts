@@ -3,7 +3,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { createDaprClient, createServiceClient, diagnosticsClientConstructor } from '@shop/service-kit';
+import { diagnosticsContract } from '@shop/contracts';
+import { createDaprClient, createServiceClient } from '@shop/service-kit';
 import { appPorts, host, type AppName } from '@shop/topology';
 
 // SHOP_TEST_PROFILE=test2 runs a second e2e stack beside the first (parallel work on one machine).
@@ -16,7 +17,7 @@ export const domainApps: AppName[] = ['product', 'user', 'order', 'auth'];
 
 /** A Diagnostics client that dials `via`'s sidecar and is routed by Dapr to `target`. */
 export function diagnosticsThrough(via: AppName, target: AppName): grpc.Client {
-  return createServiceClient(diagnosticsClientConstructor(), {
+  return createServiceClient(diagnosticsContract.client(), {
     appId: target,
     daprGrpcPort: ports(via).daprGrpcPort,
     host,

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
+import {
+  appCallbackAlphaService,
+  appCallbackHealthCheckService,
+  appCallbackService,
+  type SidecarService,
+} from '@shop/contracts';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import { runWithContext } from './context';
 import { isAppError, summariseIssues } from './errors';
 import type { Logger } from './logger';
 import type { Metrics, PubsubOutcome } from './metrics';
 import { type AppCallbackOptions, type EventDedupe, type EventMeta, validateSubscriptions } from './events';
-import { loadProto, serviceClient } from './proto';
 
 type Status = 'SUCCESS' | 'RETRY' | 'DROP';
 
@@ -30,9 +35,9 @@ function structToObject(struct: { fields?: Record<string, StructValue> } | null 
 }
 
 // AppCallbackAlpha exists in the protos of current Dapr releases; tolerate its removal.
-function optionalService(root: grpc.GrpcObject, fullName: string): grpc.ServiceClientConstructor | undefined {
+function optionalService(sidecarService: SidecarService): grpc.ServiceClientConstructor | undefined {
   try {
-    return serviceClient(root, fullName);
+    return sidecarService.client();
   } catch {
     return undefined;
   }
@@ -145,10 +150,9 @@ export function createAppCallbackServices(deps: Deps): Array<{
     (_call, callback) =>
       callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not used by this app` });
 
-  const root = loadProto('dapr/proto/runtime/v1/appcallback.proto');
   const services = [
     {
-      definition: serviceClient(root, 'dapr.proto.runtime.v1.AppCallback').service,
+      definition: appCallbackService.definition(),
       implementation: {
         OnInvoke: unimplemented('OnInvoke (service invocation uses gRPC proxying)'),
         ListTopicSubscriptions: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
@@ -167,13 +171,13 @@ export function createAppCallbackServices(deps: Deps): Array<{
       } as grpc.UntypedServiceImplementation,
     },
     {
-      definition: serviceClient(root, 'dapr.proto.runtime.v1.AppCallbackHealthCheck').service,
+      definition: appCallbackHealthCheckService.definition(),
       implementation: {
         HealthCheck: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, {}),
       } as grpc.UntypedServiceImplementation,
     },
   ];
-  const alpha = optionalService(root, 'dapr.proto.runtime.v1.AppCallbackAlpha');
+  const alpha = optionalService(appCallbackAlphaService);
   if (alpha) {
     services.push({
       definition: alpha.service,

@@ -1,10 +1,10 @@
 import * as grpc from '@grpc/grpc-js';
+import { daprApiService } from '@shop/contracts';
 import { context, propagation } from '@opentelemetry/api';
 import { z } from 'zod';
 import { AppError } from './errors';
 import { checkSidecar } from './health';
 import type { Logger } from './logger';
-import { loadProto, serviceClient } from './proto';
 import { retry } from './retry';
 
 export interface DaprClientSettings {
@@ -46,7 +46,7 @@ export interface StateItem {
 }
 
 /**
- * The part of the sidecar's gRPC API (`dapr.proto.runtime.v1.Dapr`) the shop uses: publish,
+ * The part of the sidecar's gRPC API (`daprApiService`) the shop uses: publish,
  * secrets and key/value state. Rejections are grpc-js ServiceErrors (numeric `code`).
  */
 export interface DaprClient {
@@ -88,7 +88,7 @@ function parseStored(data: Buffer | undefined): unknown {
  */
 export function createDaprClient(settings: DaprClientSettings): DaprClient {
   const { daprHost, daprGrpcPort, deadlineMs } = settingsSchema.parse(settings);
-  const Dapr = serviceClient(loadProto('dapr/proto/runtime/v1/dapr.proto'), 'dapr.proto.runtime.v1.Dapr');
+  const Dapr = daprApiService.client();
   const client = new Dapr(`${daprHost}:${daprGrpcPort}`, grpc.credentials.createInsecure());
   // The sidecar's API token, when the deployment sets one (as @dapr/dapr reads it).
   const apiToken = process.env['DAPR_API_TOKEN'];

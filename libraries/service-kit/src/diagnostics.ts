@@ -1,5 +1,14 @@
 import type * as grpc from '@grpc/grpc-js';
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import {
+  diagnosticsContract,
+  type CountdownRequest__Output,
+  type DiagnosticsClient,
+  type EchoRequest__Output,
+  type RelayCountdownRequest__Output,
+  type RelayRequest__Output,
+  type Tick,
+} from '@shop/contracts';
 import { appNames, appPorts } from '@shop/topology';
 import { z } from 'zod';
 import { validate } from './errors';
@@ -7,10 +16,6 @@ import { fromGrpcError } from './grpc-errors';
 import type { GrpcServiceRegistration } from './grpc-server';
 import { callUnary, createServiceClient } from './invoke';
 import type { Logger } from './logger';
-import { loadProto, serviceClient } from './proto';
-
-export const DIAGNOSTICS_PROTO = 'shop/diagnostics/v1/diagnostics.proto';
-export const DIAGNOSTICS_SERVICE = 'shop.diagnostics.v1.Diagnostics';
 
 export interface DiagnosticsOptions {
   readonly service: string;
@@ -19,21 +24,6 @@ export interface DiagnosticsOptions {
   readonly daprHost?: string;
   /** Apps Relay may call; defaults to every app that serves gRPC in the topology. */
   readonly allowedTargets?: readonly string[];
-}
-
-interface EchoReply {
-  message: string;
-  service: string;
-  trace_id: string;
-}
-
-interface Tick {
-  remaining: number;
-  service: string;
-}
-
-export function diagnosticsClientConstructor(): grpc.ServiceClientConstructor {
-  return serviceClient(loadProto(DIAGNOSTICS_PROTO), DIAGNOSTICS_SERVICE);
 }
 
 function grpcApps(): string[] {
@@ -46,7 +36,7 @@ function currentTraceId(): string {
 }
 
 /** Waits between ticks, but wakes at once when the caller hangs up or the server shuts down. */
-function pause(call: grpc.ServerWritableStream<unknown, unknown>, ms: number): Promise<void> {
+function pause(call: grpc.ServerWritableStream<unknown, Tick>, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -64,16 +54,20 @@ export function createDiagnosticsService(options: DiagnosticsOptions): GrpcServi
   const message = z.string().max(1_000);
   const countdown = { from: z.number().int().min(1).max(100), interval_ms: z.number().int().min(0).max(5_000) };
   const target = z.string().refine((id) => targets.includes(id), 'must be a known app id');
-  const echoSchema = z.object({ message });
-  const countdownSchema = z.object(countdown);
-  const relaySchema = z.object({ target_app_id: target, message });
-  const relayCountdownSchema = z.object({ target_app_id: target, ...countdown });
+  // Typed against the generated messages: a field the proto gains or renames fails tsc here.
+  const echoSchema = z.object({ message }) satisfies z.ZodType<EchoRequest__Output>;
+  const countdownSchema = z.object(countdown) satisfies z.ZodType<CountdownRequest__Output>;
+  const relaySchema = z.object({ target_app_id: target, message }) satisfies z.ZodType<RelayRequest__Output>;
+  const relayCountdownSchema = z.object({
+    target_app_id: target,
+    ...countdown,
+  }) satisfies z.ZodType<RelayCountdownRequest__Output>;
 
-  const clients = new Map<string, grpc.Client>();
-  function clientFor(appId: string): grpc.Client {
+  const clients = new Map<string, DiagnosticsClient>();
+  function clientFor(appId: string): DiagnosticsClient {
     let client = clients.get(appId);
     if (!client) {
-      client = createServiceClient(diagnosticsClientConstructor(), {
+      client = createServiceClient(diagnosticsContract.client(), {
         appId,
         daprGrpcPort: options.daprGrpcPort,
         ...(options.daprHost ? { host: options.daprHost } : {}),
@@ -90,48 +84,38 @@ export function createDiagnosticsService(options: DiagnosticsOptions): GrpcServi
     }
   }
 
-  return {
-    definition: diagnosticsClientConstructor().service,
-    implementation: {
-      async Echo(call: grpc.ServerUnaryCall<unknown, EchoReply>): Promise<EchoReply> {
-        const req = validate(echoSchema, call.request, 'request');
-        const traceId = currentTraceId();
-        logger.info('diagnostics echo', { length: req.message.length });
-        return { message: req.message, service, trace_id: traceId };
-      },
-      async Countdown(call: grpc.ServerWritableStream<unknown, Tick>): Promise<void> {
-        const req = validate(countdownSchema, call.request, 'request');
-        logger.info('diagnostics countdown', { from: req.from, intervalMs: req.interval_ms });
-        await runCountdown(call, req.from, req.interval_ms);
-      },
-      async Relay(call: grpc.ServerUnaryCall<unknown, EchoReply>): Promise<EchoReply> {
-        const req = validate(relaySchema, call.request, 'request');
-        logger.info('diagnostics relay', { target: req.target_app_id });
-        return callUnary<EchoReply>(
-          clientFor(req.target_app_id),
-          'Echo',
-          { message: req.message },
-          { deadlineMs: 5_000 },
-        );
-      },
-      async RelayCountdown(call: grpc.ServerWritableStream<unknown, Tick>): Promise<void> {
-        const req = validate(relayCountdownSchema, call.request, 'request');
-        logger.info('diagnostics relay countdown', { target: req.target_app_id, from: req.from });
-        const deadline = Date.now() + req.from * req.interval_ms + 10_000;
-        const upstream = (
-          clientFor(req.target_app_id) as unknown as Record<
-            string,
-            (request: unknown, options: grpc.CallOptions) => grpc.ClientReadableStream<Tick>
-          >
-        )['Countdown']!({ from: req.from, interval_ms: req.interval_ms }, { deadline });
-        // Our caller hanging up must also stop the upstream stream.
-        call.once('cancelled', () => upstream.cancel());
-        await new Promise<void>((resolve, reject) => {
-          upstream.on('data', (tick: Tick) => call.write(tick));
-          upstream.once('error', (err) => reject(fromGrpcError(err)));
-          upstream.once('end', () => resolve());
-        });
-      },
+  return diagnosticsContract.implement({
+    async Echo(call) {
+      const req = validate(echoSchema, call.request, 'request');
+      const traceId = currentTraceId();
+      logger.info('diagnostics echo', { length: req.message.length });
+      return { message: req.message, service, trace_id: traceId };
     },
-  };
+    async Countdown(call) {
+      const req = validate(countdownSchema, call.request, 'request');
+      logger.info('diagnostics countdown', { from: req.from, intervalMs: req.interval_ms });
+      await runCountdown(call, req.from, req.interval_ms);
+    },
+    async Relay(call) {
+      const req = validate(relaySchema, call.request, 'request');
+      logger.info('diagnostics relay', { target: req.target_app_id });
+      return callUnary(clientFor(req.target_app_id), 'Echo', { message: req.message }, { deadlineMs: 5_000 });
+    },
+    async RelayCountdown(call) {
+      const req = validate(relayCountdownSchema, call.request, 'request');
+      logger.info('diagnostics relay countdown', { target: req.target_app_id, from: req.from });
+      const deadline = Date.now() + req.from * req.interval_ms + 10_000;
+      const upstream = clientFor(req.target_app_id).Countdown(
+        { from: req.from, interval_ms: req.interval_ms },
+        { deadline },
+      );
+      // Our caller hanging up must also stop the upstream stream.
+      call.once('cancelled', () => upstream.cancel());
+      await new Promise<void>((resolve, reject) => {
+        upstream.on('data', (tick: Tick) => call.write(tick));
+        upstream.once('error', (err) => reject(fromGrpcError(err)));
+        upstream.once('end', () => resolve());
+      });
+    },
+  });
 }

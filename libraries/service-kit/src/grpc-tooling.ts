@@ -1,10 +1,10 @@
 import type * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
+import { grpcHealth, grpcReflection, loadedPackageDefinitions } from '@shop/contracts';
 import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
 import type { Logger } from './logger';
 import { periodic, type PeriodicJob } from './periodic';
-import { loadedPackageDefinitions } from './proto';
 
 /**
  * The standard gRPC tooling on every app's gRPC port: `grpc.health.v1.Health` (what
@@ -18,9 +18,6 @@ export interface GrpcTooling {
   /** NOT_SERVING for every name from now on (shutdown). */
   stop(): void;
 }
-
-export const HEALTH_SERVICE = 'grpc.health.v1.Health';
-const REFLECTION_SERVICES = ['grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection'];
 
 /** `/pkg.Service/Method` paths of a service definition -> `pkg.Service`. */
 export function serviceNameOf(definition: grpc.ServiceDefinition): string | undefined {
@@ -39,7 +36,7 @@ export function addGrpcTooling(
   health.addToServer(server);
   const described = { ...loadedPackageDefinitions(), ...protoLoader.loadSync(healthProtoPath, { keepCase: true }) };
   new ReflectionService(described, {
-    services: [...servedNames, HEALTH_SERVICE, ...REFLECTION_SERVICES],
+    services: [...servedNames, grpcHealth.service, ...grpcReflection.services],
   }).addToServer(server);
 
   let job: PeriodicJob | undefined;

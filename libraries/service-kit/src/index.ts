@@ -72,7 +72,6 @@ export {
   requireMediaType,
   type RestAppOptions,
 } from './rest';
-export { daprProtoDir, loadProto, serviceClient, shopProtoDir } from './proto';
 export {
   defineSubscription,
   validateSubscriptions,
@@ -108,15 +107,12 @@ export {
   createServiceClient,
   daprRoutingInterceptor,
   type CallOptions,
+  type RequestOf,
+  type ResponseOf,
   type ServiceClientOptions,
+  type UnaryMethodName,
 } from './invoke';
-export {
-  createDiagnosticsService,
-  diagnosticsClientConstructor,
-  DIAGNOSTICS_PROTO,
-  DIAGNOSTICS_SERVICE,
-  type DiagnosticsOptions,
-} from './diagnostics';
+export { createDiagnosticsService, type DiagnosticsOptions } from './diagnostics';
 export {
   listen,
   runService,

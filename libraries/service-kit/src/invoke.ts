@@ -98,13 +98,27 @@ type UnaryMethod = (
   callback: (err: grpc.ServiceError | null, response?: unknown) => void,
 ) => grpc.ClientUnaryCall;
 
-/** Calls a unary method and maps failures to AppError (codes survive the hop via x-error-code). */
-export function callUnary<Res>(
-  client: grpc.Client,
-  method: string,
-  request: unknown,
+/* eslint-disable @typescript-eslint/no-explicit-any -- matching the generated clients' overloads */
+// A generated client's unary method; its last overload is `(argument, callback)`.
+type Unary<Req, Res> = (argument: Req, callback: grpc.requestCallback<Res>) => grpc.ClientUnaryCall;
+/** The unary methods of a generated client (@shop/contracts), e.g. `'ReserveStock'`. */
+export type UnaryMethodName<C> = { [K in keyof C]: C[K] extends Unary<any, any> ? K : never }[keyof C] & string;
+export type RequestOf<C, M extends keyof C> = C[M] extends Unary<infer Req, any> ? Req : never;
+export type ResponseOf<C, M extends keyof C> = C[M] extends Unary<any, infer Res> ? Res : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * Calls a unary method and maps failures to AppError (codes survive the hop via x-error-code).
+ * Method, request and response are typed by the generated client; the response is still
+ * what a peer sent: validate it before use.
+ */
+export function callUnary<C extends grpc.Client, M extends UnaryMethodName<C>>(
+  client: C,
+  method: M,
+  request: RequestOf<C, M>,
   options: CallOptions = {},
-): Promise<Res> {
+): Promise<ResponseOf<C, M>> {
+  type Res = ResponseOf<C, M>;
   const fn = (client as unknown as Record<string, unknown>)[method];
   if (typeof fn !== 'function') return Promise.reject(new Error(`The client has no method ${method}`));
   const deadline = Date.now() + (options.deadlineMs ?? 5_000);

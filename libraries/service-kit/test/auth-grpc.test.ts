@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { authServiceDefinition } from '../src/auth/auth-client';
+import { authContract } from '@shop/contracts';
 import { createAuthenticator } from '../src/auth/authenticator';
 import { generateSigningKey, publicJwkOf, type PrivateJwk } from '../src/auth/keys';
 import { createAccessTokenSigner } from '../src/auth/signer';
@@ -11,7 +11,7 @@ import { captureLogs } from './helpers';
 async function fakeAuthSidecar(jwk: PrivateJwk, revoked: Set<string>) {
   const seen: Array<{ method: string; appId: unknown }> = [];
   const server = new grpc.Server();
-  server.addService(authServiceDefinition(), {
+  server.addService(authContract.definition(), {
     GetJwks(call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnaryData<unknown>) {
       seen.push({ method: 'GetJwks', appId: call.metadata.get('dapr-app-id')[0] });
       cb(null, { json: JSON.stringify({ keys: [publicJwkOf(jwk)] }) });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
+import { appCallbackService } from '@shop/contracts';
 import { createDenylist } from '../src/auth/denylist';
 import { createAccessTokenSigner } from '../src/auth/signer';
 import { PUBSUB_NAME, SESSION_REVOKED_TOPIC, sessionRevokedSchema } from '../src/auth/token-format';
@@ -7,7 +8,6 @@ import type { EventMeta } from '../src/events';
 import { createInMemoryDedupeForTests } from '../src/testing/dedupe';
 import { createGrpcServer } from '../src/grpc-server';
 import { createMetrics } from '../src/metrics';
-import { loadProto, serviceClient } from '../src/proto';
 import { keyFixture } from './auth-fixtures';
 import { captureLogs, freePort } from './helpers';
 
@@ -65,10 +65,7 @@ describe('revocations subscription', () => {
       appCallback: { subscriptions: [fixture.authenticator.revocations], dedupe: createInMemoryDedupeForTests() },
     });
     await server.start('127.0.0.1', port);
-    const AppCallback = serviceClient(
-      loadProto('dapr/proto/runtime/v1/appcallback.proto'),
-      'dapr.proto.runtime.v1.AppCallback',
-    );
+    const AppCallback = appCallbackService.client();
     const sidecar = new AppCallback(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as grpc.Client &
       Record<string, (...args: unknown[]) => unknown>;
     try {

@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
+import { daprApiService } from '@shop/contracts';
 import { trace } from '@opentelemetry/api';
 import { createDaprClient, getSecret, publishEvent, waitForSidecar } from '../src/dapr';
 import type { AppError } from '../src/errors';
 import { httpStatusOf } from '../src/problem';
-import { loadProto, serviceClient } from '../src/proto';
 import { startTracing, type Tracing } from '../src/tracing';
 import { captureLogs, freePort } from './helpers';
 
@@ -71,16 +71,13 @@ async function fakeDaprApi() {
     state.delete(call.request.key);
     callback(null, {});
   };
-  server.addService(
-    serviceClient(loadProto('dapr/proto/runtime/v1/dapr.proto'), 'dapr.proto.runtime.v1.Dapr').service,
-    {
-      PublishEvent,
-      GetSecret,
-      GetState,
-      SaveState,
-      DeleteState,
-    },
-  );
+  server.addService(daprApiService.definition(), {
+    PublishEvent,
+    GetSecret,
+    GetState,
+    SaveState,
+    DeleteState,
+  });
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
       err ? reject(err) : resolve(p),

@@ -36,6 +36,7 @@ describe('the domain import rule', () => {
     ["import { Pool as x } from 'pg';"],
     ["import { startTracingFromEnv as x } from '@shop/service-kit/tracing';"],
     ["import { healthCheck as x } from '@shop/service-kit/testing/grpc-tooling';"],
+    ["import { productContract as x } from '@shop/contracts';"],
   ])('When a domain file has %s, then lint reports it', async (source) => {
     expect(await importErrors(source)).toHaveLength(1);
   });
@@ -48,8 +49,10 @@ describe('the domain import rule', () => {
       "import { periodic } from '@shop/service-kit/periodic';",
       "import { createKeyedMutex } from '@shop/service-kit/keyed-mutex';",
       "import { ACCESS_TOKEN } from '@shop/service-kit/auth-tokens';",
+      "import { reservationStatus } from '@shop/contracts/statuses';",
+      "import { holdsStock } from '@shop/contracts/reservation';",
       'export type L = Logger;',
-      'export const more = [retry, periodic, createKeyedMutex, ACCESS_TOKEN];',
+      'export const more = [retry, periodic, createKeyedMutex, ACCESS_TOKEN, reservationStatus, holdsStock];',
     ].join('\n');
 
     expect(await importErrors(source)).toEqual([]);

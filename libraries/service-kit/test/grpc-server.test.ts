@@ -1,11 +1,16 @@
 import * as grpc from '@grpc/grpc-js';
+import {
+  appCallbackHealthCheckService,
+  appCallbackService,
+  diagnosticsContract,
+  type SidecarService,
+} from '@shop/contracts';
 import { z } from 'zod';
-import { createDiagnosticsService, diagnosticsClientConstructor } from '../src/diagnostics';
+import { createDiagnosticsService } from '../src/diagnostics';
 import { defineSubscription, type EventMeta, type Subscription } from '../src/events';
 import { createInMemoryDedupeForTests } from '../src/testing/dedupe';
 import { createGrpcServer, type GrpcServer } from '../src/grpc-server';
 import { createMetrics, type Metrics } from '../src/metrics';
-import { loadProto, serviceClient } from '../src/proto';
 import { startTracing, type Tracing } from '../src/tracing';
 import { captureLogs, freePort, sample, type LogLine } from './helpers';
 
@@ -36,12 +41,11 @@ async function startServer(subscriptions: Subscription[] = []): Promise<Harness>
 }
 
 function diagnosticsClient(address: string): AnyClient {
-  const Ctor = diagnosticsClientConstructor();
-  return new Ctor(address, grpc.credentials.createInsecure()) as AnyClient;
+  return diagnosticsContract.dial(address) as unknown as AnyClient;
 }
 
-function appCallbackClient(address: string, service = 'AppCallback'): AnyClient {
-  const Ctor = serviceClient(loadProto('dapr/proto/runtime/v1/appcallback.proto'), `dapr.proto.runtime.v1.${service}`);
+function appCallbackClient(address: string, service: SidecarService = appCallbackService): AnyClient {
+  const Ctor = service.client();
   return new Ctor(address, grpc.credentials.createInsecure()) as AnyClient;
 }
 
@@ -116,7 +120,7 @@ describe('gRPC server: the services it hosts', () => {
     await unary(client, 'Echo', { message: 'hi' });
 
     const calls = (await h.lines()).filter((l) => l['message'] === 'grpc call');
-    expect(calls).toEqual([expect.objectContaining({ method: '/shop.diagnostics.v1.Diagnostics/Echo', code: 'OK' })]);
+    expect(calls).toEqual([expect.objectContaining({ method: `/${diagnosticsContract.service}/Echo`, code: 'OK' })]);
     const text = await h.metrics.registry.metrics();
     expect(sample(text, 'grpc_server_handled_total', { grpc_method: 'Echo', grpc_code: 'OK' })).toBe(1);
   });
@@ -184,7 +188,7 @@ describe('gRPC server: the services it hosts', () => {
     expect(await outcome).toBeInstanceOf(Error);
     await waitFor(async () =>
       (await h.lines()).some(
-        (l) => l['method'] === '/shop.diagnostics.v1.Diagnostics/Countdown' && l['code'] === 'CANCELLED',
+        (l) => l['method'] === `/${diagnosticsContract.service}/Countdown` && l['code'] === 'CANCELLED',
       ),
     );
   });
@@ -324,7 +328,7 @@ describe('gRPC server: Dapr AppCallback', () => {
   test('When Dapr probes app health or calls OnInvoke, then HealthCheck is ok and OnInvoke is UNIMPLEMENTED', async () => {
     const { subscription } = recordingSubscription();
     await withServer(subscription, async (h, client) => {
-      const healthClient = appCallbackClient(h.address, 'AppCallbackHealthCheck');
+      const healthClient = appCallbackClient(h.address, appCallbackHealthCheckService);
 
       await expect(unary(healthClient, 'HealthCheck', {})).resolves.toEqual({});
       const err: grpc.ServiceError = await unary(client, 'OnInvoke', { method: 'x' }).catch((e) => e);

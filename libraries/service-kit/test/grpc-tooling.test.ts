@@ -1,4 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
+import {
+  appCallbackHealthCheckService,
+  appCallbackService,
+  daprApiService,
+  diagnosticsContract,
+  grpcHealth,
+} from '@shop/contracts';
 import { createDiagnosticsService } from '../src/diagnostics';
 import { createGrpcServer, type GrpcServer } from '../src/grpc-server';
 import { createMetrics } from '../src/metrics';
@@ -27,8 +34,8 @@ describe('gRPC health and reflection on every app', () => {
 
   test('When the service is ready, then Health answers SERVING for the server and each of its services', async () => {
     expect(await check(address, '')).toBe('SERVING');
-    expect(await check(address, 'shop.diagnostics.v1.Diagnostics')).toBe('SERVING');
-    expect(await check(address, 'dapr.proto.runtime.v1.AppCallback')).toBe('SERVING');
+    expect(await check(address, diagnosticsContract.service)).toBe('SERVING');
+    expect(await check(address, appCallbackService.service)).toBe('SERVING');
   });
 
   test('When readiness goes red and green again, then Health follows it', async () => {
@@ -39,7 +46,7 @@ describe('gRPC health and reflection on every app', () => {
     await new Promise((r) => setTimeout(r, 400));
 
     expect(whileDown).toBe('NOT_SERVING');
-    expect(await check(address, 'shop.diagnostics.v1.Diagnostics')).toBe('SERVING');
+    expect(await check(address, diagnosticsContract.service)).toBe('SERVING');
   });
 
   test('When a service name is not served, then Health answers NOT_FOUND', async () => {
@@ -51,13 +58,13 @@ describe('gRPC health and reflection on every app', () => {
 
     expect(names).toEqual(
       expect.arrayContaining([
-        'shop.diagnostics.v1.Diagnostics',
-        'dapr.proto.runtime.v1.AppCallback',
-        'dapr.proto.runtime.v1.AppCallbackHealthCheck',
-        'grpc.health.v1.Health',
+        diagnosticsContract.service,
+        appCallbackService.service,
+        appCallbackHealthCheckService.service,
+        grpcHealth.service,
       ]),
     );
-    expect(names).not.toContain('dapr.proto.runtime.v1.Dapr');
+    expect(names).not.toContain(daprApiService.service);
   });
 
   test('When the server stops, then Health answers NOT_SERVING while calls drain', async () => {

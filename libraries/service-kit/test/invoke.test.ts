@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { trace } from '@opentelemetry/api';
+import { diagnosticsContract } from '@shop/contracts';
 import { runWithContext } from '../src/context';
-import { diagnosticsClientConstructor } from '../src/diagnostics';
 import { AppError } from '../src/errors';
 import { toGrpcError } from '../src/grpc-errors';
 import { callUnary, createServiceClient } from '../src/invoke';
@@ -16,7 +16,7 @@ import { freePort } from './helpers';
 async function recordingSidecar() {
   const seen: grpc.Metadata[] = [];
   const server = new grpc.Server();
-  server.addService(diagnosticsClientConstructor().service, {
+  server.addService(diagnosticsContract.definition(), {
     Echo: (call: grpc.ServerUnaryCall<{ message: string }, unknown>, callback: grpc.sendUnaryData<unknown>) => {
       seen.push(call.metadata);
       if (call.request.message === 'missing') {
@@ -48,7 +48,7 @@ afterAll(() => tracing.shutdown());
 describe('createServiceClient', () => {
   test('When a unary call is made inside a span and a request, then the sidecar sees dapr-app-id, the trace as grpc-trace-bin only, and the request id', async () => {
     const sidecar = await recordingSidecar();
-    const client = createServiceClient(diagnosticsClientConstructor(), {
+    const client = createServiceClient(diagnosticsContract.client(), {
       appId: 'product',
       daprGrpcPort: sidecar.port,
     });
@@ -76,7 +76,7 @@ describe('createServiceClient', () => {
 
   test('When a server-streaming call is made, then it carries dapr-app-id too', async () => {
     const sidecar = await recordingSidecar();
-    const client = createServiceClient(diagnosticsClientConstructor(), { appId: 'order', daprGrpcPort: sidecar.port });
+    const client = createServiceClient(diagnosticsContract.client(), { appId: 'order', daprGrpcPort: sidecar.port });
     try {
       const stream = (client as unknown as Record<string, (req: unknown) => grpc.ClientReadableStream<unknown>>)[
         'Countdown'
@@ -96,7 +96,7 @@ describe('createServiceClient', () => {
 
   test('When the callee fails with one of our codes, then callUnary rejects with the same AppError code and detail', async () => {
     const sidecar = await recordingSidecar();
-    const client = createServiceClient(diagnosticsClientConstructor(), {
+    const client = createServiceClient(diagnosticsContract.client(), {
       appId: 'product',
       daprGrpcPort: sidecar.port,
     });
@@ -114,7 +114,7 @@ describe('createServiceClient', () => {
 
   test('When nothing listens on the sidecar port, then callUnary rejects UNAVAILABLE without transport details', async () => {
     const port = await freePort();
-    const client = createServiceClient(diagnosticsClientConstructor(), { appId: 'product', daprGrpcPort: port });
+    const client = createServiceClient(diagnosticsContract.client(), { appId: 'product', daprGrpcPort: port });
     try {
       const err = await callUnary(client, 'Echo', { message: 'hi' }, { deadlineMs: 2_000 }).catch((e: unknown) => e);
 
@@ -128,7 +128,7 @@ describe('createServiceClient', () => {
 
   test('When the app id is not a valid Dapr app id, then no client is created', () => {
     expect(() =>
-      createServiceClient(diagnosticsClientConstructor(), { appId: 'Product/../x', daprGrpcPort: 50101 }),
+      createServiceClient(diagnosticsContract.client(), { appId: 'Product/../x', daprGrpcPort: 50101 }),
     ).toThrow(/app id/);
   });
 });

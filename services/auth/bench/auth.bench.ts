@@ -3,7 +3,8 @@
 // own key prefix), a stand-in user service without password hashing: login figures are auth's
 // own cost; in production the user service's argon2 (~tens of ms) dominates a login.
 import * as grpc from '@grpc/grpc-js';
-import { authClientConstructor, listen } from '@shop/service-kit';
+import { authContract } from '@shop/contracts';
+import { listen } from '@shop/service-kit';
 import { startHarness } from '../test/harness';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
@@ -57,8 +58,7 @@ async function main() {
   // Logs at warn: the in-memory log capture would otherwise dominate the figures.
   const h = await startHarness({ maxPerAccountIp: 1_000_000, maxPerIp: 1_000_000 }, 'warn');
   const server = await listen(h.app, '127.0.0.1', 0);
-  const Ctor = authClientConstructor();
-  const client = new Ctor(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure()) as grpc.Client &
+  const client = authContract.dial(`127.0.0.1:${h.grpcPort}`) as unknown as grpc.Client &
     Record<string, (...a: unknown[]) => unknown>;
   try {
     const users = Array.from({ length: 50 }, () => h.users.add());

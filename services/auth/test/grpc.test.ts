@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { authClientConstructor, createAccessTokenSigner, generateSigningKey } from '@shop/service-kit';
+import { authContract, sessionEventType, type SessionEventTypeWire } from '@shop/contracts';
+import { createAccessTokenSigner, generateSigningKey } from '@shop/service-kit';
 import request from 'supertest';
 import { startHarness, type Harness } from './harness';
 
@@ -8,8 +9,7 @@ let h: Harness;
 let client: grpc.Client & Record<string, (...args: unknown[]) => unknown>;
 beforeEach(async () => {
   h = await startHarness();
-  const Ctor = authClientConstructor();
-  client = new Ctor(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure()) as typeof client;
+  client = authContract.dial(`127.0.0.1:${h.grpcPort}`) as unknown as typeof client;
 });
 afterEach(async () => {
   client.close();
@@ -40,7 +40,7 @@ const bearer = (token: string) => {
   return md;
 };
 
-describe('auth.v1.AuthService', () => {
+describe(`${authContract.service}`, () => {
   test('When ValidateToken gets a live token, then it answers the principal', async () => {
     const { user, pair } = await signIn(['customer']);
     const principal = await unary<Record<string, unknown>>('ValidateToken', { token: pair.accessToken });
@@ -100,7 +100,12 @@ describe('auth.v1.AuthService', () => {
     await request(h.app).post('/v1/auth/logout').set('Authorization', `Bearer ${next.body.accessToken}`).send({});
     await waitFor(() => seen.length >= 4);
 
-    expect(seen.map((e) => e.type)).toEqual(['login', 'login_failed', 'refresh', 'logout']);
+    expect(seen.map((e) => sessionEventType.fromWire(e.type as SessionEventTypeWire))).toEqual([
+      'login',
+      'login_failed',
+      'refresh',
+      'logout',
+    ]);
     expect(seen[0]).toMatchObject({ user_id: user.id, family_id: expect.any(String), at: expect.any(String) });
     expect(seen[1]).toMatchObject({ ip: '203.0.113.5' });
     call.cancel();

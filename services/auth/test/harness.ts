@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
+import { userContract, userStatus, type UserStatus } from '@shop/contracts';
 import {
   AppError,
   createAuthenticator,
@@ -20,7 +21,7 @@ import { createTokenKit, type TokenKit } from '../src/data-access/token-signer';
 import { createLoginLimiter, type LimiterSettings } from '../src/data-access/login-attempt-repository';
 import { openAuthStore, type AuthStore } from '../src/data-access/redis';
 import { createSessionStore } from '../src/data-access/session-repository';
-import { createUserDirectory, userServiceConstructor } from '../src/data-access/user-client';
+import { createUserDirectory } from '../src/data-access/user-client';
 import { createActivityFeed, type ActivityFeed } from '../src/domain/activity';
 import type { EventSink } from '../src/domain/ports';
 import type { SessionDeps } from '../src/domain/use-cases/sessions';
@@ -34,7 +35,7 @@ export interface FakeUser {
   email: string;
   password: string;
   roles: string[];
-  status: string;
+  status: UserStatus;
 }
 
 /** The user service's proto, served in-process; records each call's metadata and request. */
@@ -46,12 +47,12 @@ export async function fakeUserService() {
     email: u.email,
     name: 'N',
     roles: u.roles,
-    status: u.status,
+    status: userStatus.toWire(u.status),
     created_at: '',
     updated_at: '',
   });
   const server = new grpc.Server();
-  server.addService(userServiceConstructor().service, {
+  server.addService(userContract.definition(), {
     VerifyCredentials(
       call: grpc.ServerUnaryCall<{ email: string; password: string }, unknown>,
       cb: grpc.sendUnaryData<unknown>,
@@ -86,7 +87,7 @@ export async function fakeUserService() {
     calls,
     users,
     add(partial: Partial<FakeUser> = {}): FakeUser {
-      const user = {
+      const user: FakeUser = {
         id: `u-${randomUUID()}`,
         email: `${randomUUID()}@example.test`,
         password: 'Correct-Horse-9',

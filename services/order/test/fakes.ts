@@ -1,6 +1,7 @@
 // In-memory stand-ins for what the order service reaches through Dapr: the cart state store
 // (with its ETag contract) and product's per-order stock reservations.
 import { randomUUID } from 'node:crypto';
+import type { ReservationStatus } from '@shop/contracts/statuses';
 import { AppError } from '@shop/service-kit';
 import type { CartLine, CartStore } from '../src/domain/ports';
 import type { ReservationOutcome, Stock } from '../src/domain/stock';
@@ -30,11 +31,14 @@ export function inMemoryCarts(): CartStore & { saves: number } {
 
 /** Product's inventory as the saga sees it: per-order reservations, each call idempotent. */
 export function fakeStock(stock: Map<string, number>): Stock & { calls: string[] } {
-  const reservations = new Map<string, { items: readonly CartLine[]; status: string }>();
-  const result = (orderId: string, reserved: boolean, status: string): ReservationOutcome => {
-    void orderId;
-    return { reserved, status, shortages: [] };
-  };
+  const reservations = new Map<string, { items: readonly CartLine[]; status: ReservationStatus }>();
+  const result = (orderId: string, reserved: boolean, status: ReservationStatus): ReservationOutcome => ({
+    orderId,
+    status,
+    reserved,
+    expiresAt: new Date(Date.now() + 10 * 60_000),
+    shortages: [],
+  });
   return {
     calls: [],
     async reserve(orderId, items) {
@@ -74,7 +78,7 @@ export function fakeStock(stock: Map<string, number>): Stock & { calls: string[]
     async commit(orderId) {
       this.calls.push(`commit:${orderId}`);
       const r = reservations.get(orderId);
-      if (r?.status !== 'reserved' && r?.status !== 'committed') return result(orderId, false, r?.status ?? 'unknown');
+      if (r?.status !== 'reserved' && r?.status !== 'committed') return result(orderId, false, r?.status ?? 'released');
       r.status = 'committed';
       return result(orderId, true, 'committed');
     },

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { loadProto, serviceClient } from '@shop/service-kit';
+import { productContract } from '@shop/contracts';
 import { Registry } from 'prom-client';
 import { backoffDelay, startInventoryWatch } from '../src/entry-points/events/inventory-watch';
 import { captureLogs } from './support';
@@ -13,7 +13,7 @@ type Watch = grpc.ServerWritableStream<unknown, unknown>;
  * (only WatchInventory answers) on an ephemeral loopback port that can die and come back.
  */
 function productServer() {
-  const definition = serviceClient(loadProto('product/v1/product.proto'), 'product.v1.ProductService').service;
+  const definition = productContract.definition();
   const watches: Watch[] = [];
   let server: grpc.Server | undefined;
   let port = 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { call, startHarness, type Harness, type StreamFn } from './support/harness';
+import { call, startHarness, stockCall, type Harness, type StreamFn } from './support/harness';
 import { makeCategory, makeProduct } from './support/catalog-data';
 import { startReservationExpiry } from '../src/entry-points/jobs/reservation-expiry';
 
@@ -42,7 +42,7 @@ describe('Inventory on FerretDB', () => {
 
   const stockOf = async (id: string) => (await h.store.products.findOne({ _id: id }))!.stock;
   const reserve = (orderId: string, items: { product_id: string; quantity: number }[], ttl = 0) =>
-    call<Result>(h.grpcClient, 'ReserveStock', { order_id: orderId, items, ttl_seconds: ttl });
+    stockCall(h.grpcClient, 'ReserveStock', { order_id: orderId, items, ttl_seconds: ttl });
 
   test('When 200 single-unit reservations race for a stock of 50, then exactly 50 succeed and stock ends at 0, never below', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 50 });
@@ -186,12 +186,12 @@ describe('Inventory on FerretDB', () => {
     const orderId = randomUUID();
     await reserve(orderId, [{ product_id: id, quantity: 3 }]);
     const [a, b] = await Promise.all([
-      call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId }),
-      call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId }),
+      stockCall(h.grpcClient, 'ReleaseStock', { order_id: orderId }),
+      stockCall(h.grpcClient, 'ReleaseStock', { order_id: orderId }),
     ]);
     expect([a.status, b.status]).toEqual(['released', 'released']);
     expect(await stockOf(id)).toBe(5);
-    expect((await call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }).catch((e) => e)).code).toBe(9); // FAILED_PRECONDITION
+    expect((await stockCall(h.grpcClient, 'CommitStock', { order_id: orderId }).catch((e) => e)).code).toBe(9); // FAILED_PRECONDITION
   });
 
   test('When a reservation is committed twice, then it stays sold and cannot be released', async () => {
@@ -199,8 +199,8 @@ describe('Inventory on FerretDB', () => {
     const orderId = randomUUID();
     await reserve(orderId, [{ product_id: id, quantity: 2 }]);
     const [a, b] = await Promise.all([
-      call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }),
-      call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId }),
+      stockCall(h.grpcClient, 'CommitStock', { order_id: orderId }),
+      stockCall(h.grpcClient, 'CommitStock', { order_id: orderId }),
     ]);
     expect([a.status, b.status]).toEqual(['committed', 'committed']);
     expect(await stockOf(id)).toBe(3);
@@ -211,18 +211,18 @@ describe('Inventory on FerretDB', () => {
   test('When an unknown order is released and then reserved, then the late reservation holds nothing', async () => {
     const { id } = await makeProduct(h, categoryId, { stock: 5 });
     const orderId = randomUUID();
-    expect((await call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId })).status).toBe('released');
+    expect((await stockCall(h.grpcClient, 'ReleaseStock', { order_id: orderId })).status).toBe('released');
     expect((await reserve(orderId, [{ product_id: id, quantity: 1 }])).status).toBe('released');
     expect(await stockOf(id)).toBe(5);
   });
 
   // ReturnStock: a CONFIRMED order cancelled before shipping gives its sold units back.
-  const returnStock = (orderId: string) => call<Result>(h.grpcClient, 'ReturnStock', { order_id: orderId });
+  const returnStock = (orderId: string) => stockCall(h.grpcClient, 'ReturnStock', { order_id: orderId });
   const sold = async (stock: number, quantity: number) => {
     const { id } = await makeProduct(h, categoryId, { stock });
     const orderId = randomUUID();
     await reserve(orderId, [{ product_id: id, quantity }]);
-    await call<Result>(h.grpcClient, 'CommitStock', { order_id: orderId });
+    await stockCall(h.grpcClient, 'CommitStock', { order_id: orderId });
     return { id, orderId };
   };
 
@@ -240,7 +240,7 @@ describe('Inventory on FerretDB', () => {
     expect((await returnStock(orderId)).status).toBe('returned');
     expect(await stockOf(id)).toBe(5);
     // After a return: release answers the same, commit is refused, nothing moves.
-    expect((await call<Result>(h.grpcClient, 'ReleaseStock', { order_id: orderId })).status).toBe('returned');
+    expect((await stockCall(h.grpcClient, 'ReleaseStock', { order_id: orderId })).status).toBe('returned');
     await expect(call(h.grpcClient, 'CommitStock', { order_id: orderId })).rejects.toMatchObject({ code: 9 });
     expect(await stockOf(id)).toBe(5);
   });

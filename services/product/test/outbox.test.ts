@@ -4,7 +4,7 @@ import type { Stoppable } from '@shop/service-kit';
 import type { DomainEvent } from '../src/domain/ports';
 import { startOutboxRelay } from '../src/entry-points/jobs/outbox-relay';
 import { makeCategory, makeProduct } from './support/catalog-data';
-import { call, startHarness, type Harness } from './support/harness';
+import { startHarness, stockCall, type Harness } from './support/harness';
 
 async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -154,7 +154,7 @@ describe('Product event outbox on FerretDB', () => {
     relayLoop(h);
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        call<{ status: string }>(h.grpcClient, 'ReserveStock', {
+        stockCall(h.grpcClient, 'ReserveStock', {
           order_id: randomUUID(),
           items: [{ product_id: id, quantity: 1 }],
         }),

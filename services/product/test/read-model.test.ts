@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { catalogChangeSubscriptions } from '../src/entry-points/events/catalog-changes';
-import { call, startHarness, type Harness } from './support/harness';
+import { call, startHarness, stockCall, type Harness } from './support/harness';
 import { makeCategory, makeProduct } from './support/catalog-data';
 
 jest.setTimeout(60_000);
@@ -100,7 +100,7 @@ describe('The catalog read model and HTTP caching, on FerretDB', () => {
     await a.store.products.updateOne({ _id: p.id }, { $set: { stock: 0 }, $inc: { stockVersion: 1 } });
     expect((await page(a, p.id)).body.stock).toBe(2);
 
-    const result = await call<{ status: string }>(a.grpcClient, 'ReserveStock', {
+    const result = await stockCall(a.grpcClient, 'ReserveStock', {
       order_id: randomUUID(),
       items: [{ product_id: p.id, quantity: 1 }],
       ttl_seconds: 0,

@@ -1,14 +1,14 @@
 // The real gRPC server (kit + UserService) on a free port, and a client dialling it directly.
 import * as grpc from '@grpc/grpc-js';
-import { createGrpcServer, createMetrics, loadProto, serviceClient, type Logger } from '@shop/service-kit';
+import { userContract } from '@shop/contracts';
+import { createGrpcServer, createMetrics, type Logger } from '@shop/service-kit';
 import type { UserDeps } from '../src/domain/ports';
-import { USER_PROTO, USER_SERVICE, userGrpcService } from '../src/entry-points/grpc/user-grpc-service';
+import { userGrpcService } from '../src/entry-points/grpc/user-grpc-service';
 
 export async function grpcHarness(deps: UserDeps, logger: Logger) {
   const server = createGrpcServer({ logger, metrics: createMetrics('user'), services: [userGrpcService(deps)] });
   const port = await server.start('127.0.0.1', 0);
-  const Client = serviceClient(loadProto(USER_PROTO), USER_SERVICE);
-  const client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  const client = userContract.dial(`127.0.0.1:${port}`);
   const call = <Res>(method: string, request: object): Promise<Res> =>
     new Promise((resolve, reject) => {
       const methods = client as unknown as Record<

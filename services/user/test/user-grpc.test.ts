@@ -1,5 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { hash } from '@node-rs/argon2';
+import { userContract, userStatus } from '@shop/contracts';
 import request from 'supertest';
 import type { PasswordHasher, UserDeps } from '../src/domain/ports';
 import { grpcHarness } from './grpc-support';
@@ -23,7 +24,7 @@ function countingHasher(inner: PasswordHasher) {
   return { hasher, verifications: () => verifications };
 }
 
-describe('user.v1.UserService over gRPC', () => {
+describe(`${userContract.service} over gRPC`, () => {
   let h: Harness;
   let grpc: Awaited<ReturnType<typeof grpcHarness>>;
   let counter: ReturnType<typeof countingHasher>;
@@ -50,7 +51,12 @@ describe('user.v1.UserService over gRPC', () => {
     const { reply, verifications } = await verifyWork(me.email.toUpperCase(), me.password);
 
     expect(reply.valid).toBe(true);
-    expect(reply.user).toMatchObject({ id: me.id, email: me.email, roles: ['customer'], status: 'active' });
+    expect(reply.user).toMatchObject({
+      id: me.id,
+      email: me.email,
+      roles: ['customer'],
+      status: userStatus.toWire('active'),
+    });
     expect(verifications).toBe(1);
   });
 
@@ -102,7 +108,7 @@ describe('user.v1.UserService over gRPC', () => {
     await expect(grpc.call('GetUser', { user_id: me.id })).resolves.toMatchObject({
       id: me.id,
       email: me.email,
-      status: 'active',
+      status: userStatus.toWire('active'),
     });
     await expect(grpc.call('GetUser', { user_id: '0b6c3a5e-2d0e-4a5b-9c1d-000000000000' })).rejects.toMatchObject({
       code: status.NOT_FOUND,

@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import { trace } from '@opentelemetry/api';
+import { authContract, type AuthServiceClient, type Principal__Output } from '@shop/contracts';
 import type { RequestHandler } from 'express';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { setCurrentUserId } from '../context';
@@ -8,7 +9,6 @@ import { defineSubscription, type Subscription } from '../events';
 import { callUnary, createServiceClient } from '../invoke';
 import type { Stoppable } from '../lifecycle';
 import type { Logger } from '../logger';
-import { authClientConstructor, type PrincipalMessage } from './auth-client';
 import { parseBearer } from './bearer';
 import { createDenylist, type Denylist } from './denylist';
 import { requireAuthMiddleware, requireRoleMiddleware } from './express';
@@ -69,9 +69,9 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const { logger } = options;
   const now = options.now ?? Date.now;
   const denylist: Denylist = createDenylist(now);
-  let client: grpc.Client | undefined;
+  let client: AuthServiceClient | undefined;
   const authClient = () =>
-    (client ??= createServiceClient(authClientConstructor(), {
+    (client ??= createServiceClient(authContract.client(), {
       appId: options.authAppId ?? AUTH_APP_ID,
       daprGrpcPort: options.daprGrpcPort,
       ...(options.daprHost ? { host: options.daprHost } : {}),
@@ -79,16 +79,13 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
 
   const fetchJwks =
     options.fetchJwks ??
-    (async () =>
-      JSON.parse(
-        (await callUnary<{ json: string }>(authClient(), 'GetJwks', {}, { deadlineMs: 3_000 })).json,
-      ) as unknown);
+    (async () => JSON.parse((await callUnary(authClient(), 'GetJwks', {}, { deadlineMs: 3_000 })).json) as unknown);
   const validateRemotely =
     options.validateRemotely ??
     (async (token: string): Promise<Principal> => {
-      let p: PrincipalMessage;
+      let p: Principal__Output;
       try {
-        p = await callUnary<PrincipalMessage>(authClient(), 'ValidateToken', { token }, { deadlineMs: 2_000 });
+        p = await callUnary(authClient(), 'ValidateToken', { token }, { deadlineMs: 2_000 });
       } catch (err) {
         // Only auth's own verdict is a 401; a broken hop (open breaker, timeout) is an outage.
         if (isAppError(err) && err.code === 'UNAUTHENTICATED') throw err;

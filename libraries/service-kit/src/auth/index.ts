@@ -1,4 +1,3 @@
-export { authClientConstructor, authServiceDefinition, type PrincipalMessage } from './auth-client';
 export {
   createAuthenticator,
   type Authenticator,
@@ -29,8 +28,6 @@ export {
   ACCESS_TOKEN,
   accessClaimsSchema,
   AUTH_APP_ID,
-  AUTH_PROTO,
-  AUTH_SERVICE,
   PUBSUB_NAME,
   ROLES,
   SESSION_REVOKED_TOPIC,

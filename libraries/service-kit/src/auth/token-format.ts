@@ -20,10 +20,8 @@ export const ACCESS_TOKEN = {
 export const ROLES = ['customer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Where verifiers find auth: its Dapr app id and gRPC service. */
+/** Where verifiers find auth: its Dapr app id (its gRPC service is @shop/contracts' authContract). */
 export const AUTH_APP_ID = 'auth';
-export const AUTH_PROTO = 'auth/v1/auth.proto';
-export const AUTH_SERVICE = 'auth.v1.AuthService';
 
 /** Published by auth on logout, family revocation and reuse detection; every verifier listens. */
 export const SESSION_REVOKED_TOPIC = 'session.revoked';

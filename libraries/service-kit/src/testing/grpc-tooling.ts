@@ -2,13 +2,18 @@
 // scripts: what grpc_health_probe and `grpcurl list` do, without the binaries.
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { grpcHealth, grpcReflection, packagedProtoPath } from '@shop/contracts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- proto-loader clients are untyped */
-const load = (file: string) =>
-  grpc.loadPackageDefinition(protoLoader.loadSync(require.resolve(file), { keepCase: true, enums: String })) as any;
-const Health = load('grpc-health-check/proto/health/v1/health.proto').grpc.health.v1.Health;
-const Reflection = load('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto').grpc.reflection.v1
-  .ServerReflection;
+const load = (file: string, service: string) => {
+  let node = grpc.loadPackageDefinition(
+    protoLoader.loadSync(packagedProtoPath(file), { keepCase: true, enums: String }),
+  ) as any;
+  for (const part of service.split('.')) node = node[part];
+  return node;
+};
+const Health = load(grpcHealth.proto, grpcHealth.service);
+const Reflection = load(grpcReflection.proto, grpcReflection.services[0]);
 
 /** grpc.health.v1.Health/Check: 'SERVING' | 'NOT_SERVING' | …; rejects with the gRPC error. */
 export function healthCheck(address: string, service = '', metadata = new grpc.Metadata()): Promise<string> {

@@ -1,33 +1,31 @@
-import type * as grpc from '@grpc/grpc-js';
 import {
-  AppError,
-  callUnary,
-  createServiceClient,
-  isAppError,
-  loadProto,
-  serviceClient,
-  validate,
-  type Stoppable,
-} from '@shop/service-kit';
+  userContract,
+  userStatus,
+  type CoercedFields,
+  type User__Output,
+  type VerifyCredentialsResponse__Output,
+} from '@shop/contracts';
+import { AppError, callUnary, createServiceClient, isAppError, validate, type Stoppable } from '@shop/service-kit';
 import { z } from 'zod';
 import type { Account, UserDirectory } from '../domain/ports';
 
-export const USER_PROTO = 'user/v1/user.proto';
-export const USER_SERVICE = 'user.v1.UserService';
-
-// Responses are an entry too: a peer's bad answer must not turn into a token.
+// Responses are an entry too: a peer's bad answer must not turn into a token. Typed against
+// the generated messages (the fields read), so a proto change the schema misses fails tsc.
 const userSchema = z.object({
   id: z.string().min(1).max(128),
   roles: z.array(z.string().min(1).max(32)).max(16),
-  status: z.string(),
+  status: z.enum(userStatus.wire),
+}) satisfies z.ZodType<Pick<User__Output, 'id' | 'roles' | 'status'>>;
+const verifySchema = z.object({ valid: z.boolean(), user: userSchema.nullable() }) satisfies z.ZodType<
+  Pick<VerifyCredentialsResponse__Output, 'valid'> &
+    CoercedFields<VerifyCredentialsResponse__Output, 'user', z.output<typeof userSchema> | null>
+>;
+
+const toAccount = (u: z.output<typeof userSchema>): Account => ({
+  id: u.id,
+  roles: u.roles,
+  status: userStatus.fromWire(u.status),
 });
-const verifySchema = z.object({ valid: z.boolean(), user: userSchema.nullish() });
-
-const toAccount = (u: z.output<typeof userSchema>): Account => ({ id: u.id, roles: u.roles, status: u.status });
-
-export function userServiceConstructor(): grpc.ServiceClientConstructor {
-  return serviceClient(loadProto(USER_PROTO), USER_SERVICE);
-}
 
 /** The user service through the local sidecar (app-protocol gRPC: Dapr's gRPC proxying). */
 export function createUserDirectory(options: {
@@ -35,7 +33,7 @@ export function createUserDirectory(options: {
   daprGrpcPort: number;
   host?: string;
 }): UserDirectory & Stoppable {
-  const client = createServiceClient(userServiceConstructor(), options);
+  const client = createServiceClient(userContract.client(), options);
   return {
     name: 'user-client',
     async verifyCredentials(email, password) {

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import type { SessionEventType } from '@shop/contracts/statuses';
 import { AppError } from '@shop/service-kit/errors';
 
-export type ActivityType = 'login' | 'login_failed' | 'logout' | 'refresh' | 'reuse_detected' | 'locked_out';
+/** The proto's SessionEventType, as the domain spells it (`login_failed`). */
+export type ActivityType = SessionEventType;
 
 export interface SessionActivity {
   readonly type: ActivityType;

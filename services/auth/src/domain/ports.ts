@@ -1,10 +1,11 @@
 // What the domain needs from the outside world; data-access implements these.
+import type { UserStatus } from '@shop/contracts/statuses';
 import type { Principal } from '@shop/service-kit/auth-tokens';
 
 export interface Account {
   readonly id: string;
   readonly roles: readonly string[];
-  readonly status: string;
+  readonly status: UserStatus;
 }
 
 export interface UserDirectory {

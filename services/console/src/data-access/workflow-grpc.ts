@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { shopProtoDir } from '@shop/service-kit';
+import { durabletaskContract } from '@shop/contracts';
 import type { AppTarget, WorkflowApi } from '../domain/ports';
 import {
   orderIdOf,
@@ -13,9 +11,6 @@ import {
   type WorkflowStatus,
 } from '../domain/workflows';
 
-// In the repository's one proto/ folder (SHOP_PROTO_DIR in images), like every other contract.
-export const DURABLETASK_PROTO = join(shopProtoDir(), 'durabletask', 'durabletask-subset.proto');
-
 type Wire = Record<string, unknown>;
 type Unary = (
   req: Wire,
@@ -24,15 +19,6 @@ type Unary = (
   cb: (err: grpc.ServiceError | null, res: Wire) => void,
 ) => void;
 type Client = grpc.Client & Record<string, Unary>;
-
-const definition = () =>
-  protoLoader.loadSync(DURABLETASK_PROTO, {
-    keepCase: true,
-    longs: Number,
-    enums: String,
-    defaults: false,
-    oneofs: true,
-  });
 
 const str = (v: unknown): string | undefined =>
   v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : undefined;
@@ -125,8 +111,7 @@ export function toHistoryEvent(e: Wire): HistoryEvent {
  * channel per sidecar, every call with a deadline so a dead sidecar answers fast.
  */
 export function createWorkflowGrpc(options: { deadlineMs?: number } = {}): WorkflowApi {
-  const pkg = grpc.loadPackageDefinition(definition()) as unknown as Record<string, grpc.ServiceClientConstructor>;
-  const Ctor = pkg['TaskHubSidecarService']!;
+  const Ctor = durabletaskContract.client();
   const clients = new Map<string, Client>();
   const deadlineMs = options.deadlineMs ?? 3_000;
 

@@ -6,8 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { DURABLETASK_PROTO } from '../../src/data-access/workflow-grpc';
+import { durabletaskContract } from '@shop/contracts';
 import type { AppTarget } from '../../src/domain/ports';
 
 type Wire = Record<string, unknown>;
@@ -264,16 +263,7 @@ export async function startFakeDapr(options: { name?: string; instances?: FakeIn
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const httpPort = (http.address() as AddressInfo).port;
   const server = new grpc.Server();
-  const pkg = grpc.loadPackageDefinition(
-    protoLoader.loadSync(DURABLETASK_PROTO, {
-      keepCase: true,
-      longs: Number,
-      enums: String,
-      defaults: false,
-      oneofs: true,
-    }),
-  ) as unknown as Record<string, grpc.ServiceClientConstructor>;
-  server.addService(pkg['TaskHubSidecarService']!.service, grpcHandlers({ instances, calls }));
+  server.addService(durabletaskContract.definition(), grpcHandlers({ instances, calls }));
   const grpcPort = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) =>
       err ? reject(err) : resolve(port),

@@ -1,23 +1,30 @@
-import type * as grpc from '@grpc/grpc-js';
+import {
+  productContract,
+  reservationOutcomeOf,
+  reservationStatus,
+  type CheckedReservationResult,
+  type CoercedFields,
+  type ProductServiceClient,
+  type ProductSummary__Output,
+} from '@shop/contracts';
 import {
   AppError,
   isAppError,
   callUnary,
   createServiceClient,
-  loadProto,
-  serviceClient,
   validate,
+  type RequestOf,
+  type ResponseOf,
   type Stoppable,
+  type UnaryMethodName,
 } from '@shop/service-kit';
 import { retry } from '@shop/service-kit/retry';
 import { z } from 'zod';
 import type { Catalog, ProductInfo } from '../domain/ports';
-import type { ReservationOutcome, Stock } from '../domain/stock';
+import type { Stock } from '../domain/stock';
 
-const PRODUCT_PROTO = 'product/v1/product.proto';
-const PRODUCT_SERVICE = 'product.v1.ProductService';
-
-// A peer's answer is an entry too: validated before it becomes a price.
+// A peer's answer is an entry too: validated before it becomes a price. Typed against the
+// generated messages (the fields read), so a proto change the schemas miss fails tsc.
 const summarySchema = z.object({
   id: z.string(),
   found: z.boolean(),
@@ -26,24 +33,29 @@ const summarySchema = z.object({
   currency: z.string(),
   available: z.number().int(),
   deleted: z.boolean(),
-});
+}) satisfies z.ZodType<
+  Pick<ProductSummary__Output, 'id' | 'found' | 'name' | 'currency' | 'available' | 'deleted'> &
+    CoercedFields<ProductSummary__Output, 'price', number>
+>;
 const productsSchema = z.object({ products: z.array(summarySchema) });
 const reservationSchema = z.object({
-  status: z.string(),
+  order_id: z.string(),
+  status: z.enum(reservationStatus.wire),
   reserved: z.boolean(),
+  expires_at: z.iso.datetime(),
   shortages: z.array(z.object({ product_id: z.string(), requested: z.number(), available: z.number() })).default([]),
-});
+}) satisfies z.ZodType<CheckedReservationResult>;
 
 const badAnswer = (what: string, cause: unknown) =>
   new AppError('UNAVAILABLE', `The product service gave an invalid ${what} answer`, { cause });
 
-async function call<S extends z.ZodType>(
-  client: grpc.Client,
-  method: string,
-  request: object,
+async function call<M extends UnaryMethodName<ProductServiceClient>, S extends z.ZodType>(
+  client: ProductServiceClient,
+  method: M,
+  request: RequestOf<ProductServiceClient, M>,
   schema: S,
 ): Promise<z.output<S>> {
-  let response: unknown;
+  let response: ResponseOf<ProductServiceClient, M>;
   try {
     response = await callUnary(client, method, request, { deadlineMs: 5_000 });
   } catch (err) {
@@ -74,12 +86,8 @@ export function createProductClient(options: {
   daprGrpcPort: number;
   host?: string;
 }): Catalog & Stock & Stoppable {
-  const client = createServiceClient(serviceClient(loadProto(PRODUCT_PROTO), PRODUCT_SERVICE), options);
-  const outcome = (r: z.output<typeof reservationSchema>): ReservationOutcome => ({
-    reserved: r.reserved,
-    status: r.status,
-    shortages: r.shortages.map((s) => ({ productId: s.product_id, requested: s.requested, available: s.available })),
-  });
+  const client = createServiceClient(productContract.client(), options);
+  const outcome = reservationOutcomeOf;
   return {
     name: 'product-client',
     async getProducts(ids) {

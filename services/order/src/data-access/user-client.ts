@@ -1,18 +1,8 @@
-import {
-  callUnary,
-  createServiceClient,
-  isAppError,
-  loadProto,
-  serviceClient,
-  AppError,
-  type Stoppable,
-} from '@shop/service-kit';
+import { userContract, type Address__Output } from '@shop/contracts';
+import { callUnary, createServiceClient, isAppError, AppError, type Stoppable } from '@shop/service-kit';
 import { z } from 'zod';
 import type { ShippingAddress } from '../domain/events';
 import type { AddressBook } from '../domain/ports';
-
-const USER_PROTO = 'user/v1/user.proto';
-const USER_SERVICE = 'user.v1.UserService';
 
 const addressSchema = z.object({
   recipient: z.string().min(1),
@@ -23,7 +13,9 @@ const addressSchema = z.object({
   postal_code: z.string().min(1),
   country: z.string().length(2),
   phone: z.string(),
-});
+}) satisfies z.ZodType<
+  Pick<Address__Output, 'recipient' | 'line1' | 'line2' | 'city' | 'region' | 'postal_code' | 'country' | 'phone'>
+>;
 
 // proto3 has no absent strings: empty means "not given", and the snapshot omits it.
 const optional = (value: string) => (value === '' ? {} : undefined);
@@ -34,7 +26,7 @@ export function createUserClient(options: {
   daprGrpcPort: number;
   host?: string;
 }): AddressBook & Stoppable {
-  const client = createServiceClient(serviceClient(loadProto(USER_PROTO), USER_SERVICE), options);
+  const client = createServiceClient(userContract.client(), options);
   return {
     name: 'user-client',
     async getAddress(userId, addressId) {

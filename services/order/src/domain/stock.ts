@@ -1,10 +1,8 @@
+import type { ReservationOutcome } from '@shop/contracts/reservation';
 import type { CartLine } from './ports';
 
-export interface ReservationOutcome {
-  readonly reserved: boolean;
-  readonly status: string;
-  readonly shortages: readonly { productId: string; requested: number; available: number }[];
-}
+// The same outcome type product's domain answers with: one type on both sides of the call.
+export type { ReservationOutcome };
 
 /** The product service's inventory, keyed by order id (so every call is idempotent per order). */
 export interface Stock {

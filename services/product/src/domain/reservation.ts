@@ -1,3 +1,5 @@
+import type { ReservationStatus } from '@shop/contracts/statuses';
+
 export interface ReservationItem {
   readonly productId: string;
   readonly quantity: number;
@@ -14,7 +16,8 @@ export interface Reservation {
   readonly items: readonly ReservationItem[];
   /** Items whose stock is actually taken; what a release gives back. */
   readonly taken: readonly ReservationItem[];
-  readonly status: 'pending' | 'reserved' | 'rejected' | 'committed' | 'released' | 'returned';
+  /** The proto's ReservationStatus, as stored (lowercase). */
+  readonly status: ReservationStatus;
   readonly expiresAt: Date;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -4,6 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import {
+  productContract,
+  reservationStatus,
+  type CheckedReservationResult,
+  type ReservationResult__Output,
+  type ReservationStatus,
+} from '@shop/contracts';
+import {
   createAccessTokenSigner,
   createAuthenticator,
   createGrpcServer,
@@ -34,7 +41,7 @@ import { createLimiter } from '../../src/domain/limiter';
 import { createStockTaker } from '../../src/domain/stock-taker';
 import type { InventoryDeps } from '../../src/domain/use-cases/inventory';
 import type { ProductDeps } from '../../src/domain/use-cases/products';
-import { createProductGrpcService, productClientConstructor } from '../../src/entry-points/grpc/product-grpc-service';
+import { createProductGrpcService } from '../../src/entry-points/grpc/product-grpc-service';
 import { mountProductRoutes } from '../../src/entry-points/rest/routes';
 import { startFerretDb, type RunningFerret } from './ferretdb';
 
@@ -167,8 +174,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const server = createGrpcServer({ logger, metrics, services: [app.grpcService] });
   const port = await server.start('127.0.0.1', 0);
-  const Client = productClientConstructor();
-  const grpcClient = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  const grpcClient = productContract.dial(`127.0.0.1:${port}`);
 
   return {
     http,
@@ -208,6 +214,16 @@ export function call<Res>(client: grpc.Client, method: string, request: object):
       err ? reject(err) : resolve(res as Res),
     );
   });
+}
+
+/** A stock call as order reads it: the status in the domain's spelling (the proto's enum, decoded). */
+export async function stockCall(
+  client: grpc.Client,
+  method: 'ReserveStock' | 'ReleaseStock' | 'CommitStock' | 'ReturnStock',
+  request: object,
+): Promise<Omit<ReservationResult__Output, 'status'> & { status: ReservationStatus }> {
+  const result = await call<CheckedReservationResult>(client, method, request);
+  return { ...result, status: reservationStatus.fromWire(result.status) };
 }
 
 export { MongoClient };

@@ -1,8 +1,10 @@
+import type { UserStatus } from '@shop/contracts/statuses';
 import { z } from 'zod';
 
 export const ROLES = ['customer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-export type UserStatus = 'active' | 'disabled' | 'deleted';
+/** The proto's UserStatus, as stored (lowercase): one list for the domain, REST and gRPC. */
+export type { UserStatus };
 
 /** An account as the rest of the shop may see it: never the password hash. */
 export interface User {

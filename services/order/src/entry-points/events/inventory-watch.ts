@@ -1,19 +1,25 @@
 import * as grpc from '@grpc/grpc-js';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { createServiceClient, loadProto, serviceClient, type Logger, type Stoppable } from '@shop/service-kit';
+import {
+  productContract,
+  type CoercedFields,
+  type InventoryUpdate__Output,
+  type ProductServiceClient,
+} from '@shop/contracts';
+import { createServiceClient, type Logger, type Stoppable } from '@shop/service-kit';
 import { backoffDelay as kitBackoffDelay } from '@shop/service-kit/retry';
 import { z } from 'zod';
 import type { ProductCache } from '../../domain/product-cache';
 
-const PRODUCT_PROTO = 'product/v1/product.proto';
-const PRODUCT_SERVICE = 'product.v1.ProductService';
-
-// int64 arrives as a string (the kit's proto loader maps longs to strings).
+// int64 arrives as a string (the proto loader maps longs to strings). Typed against the
+// generated message (the fields read): a proto change the schema misses fails tsc.
 const updateSchema = z.object({
   product_id: z.string().min(1),
   stock: z.coerce.number().int(),
   version: z.coerce.number().int(),
-});
+}) satisfies z.ZodType<
+  Pick<InventoryUpdate__Output, 'product_id' | 'stock'> & CoercedFields<InventoryUpdate__Output, 'version', number>
+>;
 
 export interface InventoryWatchOptions {
   readonly cache: Pick<ProductCache, 'applyStock' | 'invalidateAll'>;
@@ -33,12 +39,6 @@ export interface InventoryWatchOptions {
   readonly streamLifetimeMs?: number;
 }
 
-type WatchFn = (
-  request: object,
-  metadata: grpc.Metadata,
-  options: grpc.CallOptions,
-) => grpc.ClientReadableStream<unknown>;
-
 /** The reconnect schedule: exponential with equal jitter, so replicas spread out. */
 export function backoffDelay(attempt: number, initialMs: number, maxMs: number, random = Math.random): number {
   return Math.round(kitBackoffDelay(attempt, { initialMs, maxMs, jitter: 'equal' }, random));
@@ -56,7 +56,7 @@ export function startInventoryWatch(options: InventoryWatchOptions): Stoppable {
   const healthyAfterMs = options.healthyAfterMs ?? 10_000;
   const lifetimeMs = options.streamLifetimeMs ?? 10 * 60_000;
   // grpc-js backs off reconnecting its channel by itself (up to 120 s); ours is the one that counts.
-  const client = createServiceClient(serviceClient(loadProto(PRODUCT_PROTO), PRODUCT_SERVICE), {
+  const client: ProductServiceClient = createServiceClient(productContract.client(), {
     ...options,
     channelOptions: { 'grpc.initial_reconnect_backoff_ms': initialMs, 'grpc.max_reconnect_backoff_ms': maxMs },
   });
@@ -82,13 +82,12 @@ export function startInventoryWatch(options: InventoryWatchOptions): Stoppable {
     if (stopped) return;
     cache.invalidateAll();
     const startedAt = Date.now();
-    const watch = (client as unknown as Record<string, WatchFn>)['WatchInventory']!;
     // `dapr-stream` marks the call as a stream for the sidecar's proxy: its resiliency timeout
     // and retries (dapr/resiliency.yaml) then cover only the setup, not the stream's whole life.
     const metadata = new grpc.Metadata();
     metadata.set('dapr-stream', 'true');
     const request = { product_ids: [], send_initial: false };
-    const current = watch.call(client, request, metadata, { deadline: startedAt + lifetimeMs });
+    const current = client.WatchInventory(request, metadata, { deadline: startedAt + lifetimeMs });
     call = current;
     open.set(1);
     current.on('data', (raw: unknown) => {

@@ -1,3 +1,4 @@
+import { holdsStock, type ReservationOutcome, type StockShortage as Shortage } from '@shop/contracts/reservation';
 import { AppError } from '@shop/service-kit/errors';
 import { inventoryChanged, inventoryLow } from '../catalog-events';
 import type { InventoryFeed } from '../inventory-feed';
@@ -25,22 +26,13 @@ export interface InventoryDeps {
   readonly reserving: Limiter;
 }
 
-export interface Shortage {
-  readonly productId: string;
-  readonly requested: number;
-  readonly available: number;
-}
-
-export interface ReservationOutcome {
-  readonly orderId: string;
-  readonly status: Reservation['status'];
-  readonly expiresAt: Date;
-  readonly shortages: readonly Shortage[];
-}
+// One outcome type on both sides of the call (order reads the same one): @shop/contracts.
+export type { ReservationOutcome, StockShortage as Shortage } from '@shop/contracts/reservation';
 
 const outcomeOf = (r: Reservation, shortages: readonly Shortage[] = []): ReservationOutcome => ({
   orderId: r.orderId,
   status: r.status,
+  reserved: holdsStock(r.status),
   expiresAt: r.expiresAt,
   shortages,
 });
@@ -111,7 +103,7 @@ async function reserveLocked(
   const status = shortages.length > 0 ? 'rejected' : 'reserved';
   await deps.reservations.transition(orderId, ['pending'], status, deps.clock.now());
   await announce(deps, changed);
-  return { orderId, status, expiresAt, shortages };
+  return { orderId, status, reserved: holdsStock(status), expiresAt, shortages };
 }
 
 async function releaseLocked(deps: InventoryDeps, orderId: string, onlyIfDue: boolean): Promise<ReservationOutcome> {

@@ -1,3 +1,4 @@
+import { userStatus } from '@shop/contracts/statuses';
 // The user service's public routes for the shop's OpenAPI document: the same zod schemas the
 // routes validate with (schemas.ts), and the shapes representations.ts produces.
 import { z } from 'zod';
@@ -42,7 +43,7 @@ export const adminUserSchema = z
     email: z.string().nullable(),
     name: z.string().nullable(),
     roles,
-    status: z.enum(['active', 'disabled', 'deleted']),
+    status: z.enum(userStatus.values),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })

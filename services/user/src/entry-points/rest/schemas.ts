@@ -1,3 +1,4 @@
+import { userStatus } from '@shop/contracts/statuses';
 // What each REST entry accepts. Every body is strict: an unknown or forbidden field
 // (`role`, `status`, `id`...) is a 400, never silently dropped.
 import { z } from 'zod';
@@ -60,7 +61,7 @@ export const addressListQuery = z.strictObject(pagination);
 
 export const userListQuery = z.strictObject({
   ...pagination,
-  status: z.enum(['active', 'disabled', 'deleted']).optional(),
+  status: z.enum(userStatus.values).optional(),
   role: z.enum(ROLES).optional(),
 });
 

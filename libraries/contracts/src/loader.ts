@@ -3,9 +3,12 @@ import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 
-// Field names stay snake_case as in the .proto files, 64-bit ints arrive as strings (no
-// precision loss), enums as their names, and absent fields as their defaults.
-const LOADER_OPTIONS: protoLoader.Options = {
+/**
+ * Field names stay snake_case as in the .proto files, 64-bit ints arrive as strings (no
+ * precision loss), enums as their names, and absent fields as their defaults. The generated
+ * types (scripts/generate.mjs) are made with the same choices: change both or neither.
+ */
+export const SHOP_LOADER_OPTIONS: protoLoader.Options = {
   keepCase: true,
   longs: String,
   enums: String,
@@ -45,17 +48,18 @@ export function daprProtoDir(): string {
 const cache = new Map<string, grpc.GrpcObject>();
 const definitions = new Map<string, protoLoader.PackageDefinition>();
 
-/** Loads a .proto by its path relative to either proto root, e.g. `shop/diagnostics/v1/diagnostics.proto`. */
-export function loadProto(relativePath: string): grpc.GrpcObject {
-  const hit = cache.get(relativePath);
+/**
+ * Loads a .proto by its path relative to either proto root (the shop's, Dapr's), once per
+ * process. Only this library calls it: every path is written in one contract module.
+ */
+export function loadProto(relativePath: string, options: protoLoader.Options = SHOP_LOADER_OPTIONS): grpc.GrpcObject {
+  const key = options === SHOP_LOADER_OPTIONS ? relativePath : `${relativePath} ${JSON.stringify(options)}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const definition = protoLoader.loadSync(relativePath, {
-    ...LOADER_OPTIONS,
-    includeDirs: [shopProtoDir(), daprProtoDir()],
-  });
+  const definition = protoLoader.loadSync(relativePath, { ...options, includeDirs: [shopProtoDir(), daprProtoDir()] });
   const loaded = grpc.loadPackageDefinition(definition);
-  cache.set(relativePath, loaded);
-  definitions.set(relativePath, definition);
+  cache.set(key, loaded);
+  definitions.set(key, definition);
   return loaded;
 }
 
@@ -64,7 +68,7 @@ export function loadedPackageDefinitions(): protoLoader.PackageDefinition {
   return Object.assign({}, ...definitions.values()) as protoLoader.PackageDefinition;
 }
 
-/** Finds a service by its full name, e.g. `shop.diagnostics.v1.Diagnostics`, failing loudly. */
+/** Finds a service by its full name, e.g. `product.v1.ProductService`, failing loudly. */
 export function serviceClient(root: grpc.GrpcObject, fullName: string): grpc.ServiceClientConstructor {
   let node: unknown = root;
   for (const part of fullName.split('.')) {

@@ -1,0 +1,11 @@
+// Original file: proto/durabletask/durabletask-subset.proto
+
+import type { StringValue as _google_protobuf_StringValue, StringValue__Output as _google_protobuf_StringValue__Output } from './google/protobuf/StringValue';
+
+export interface ExecutionSuspendedEvent {
+  'input'?: (_google_protobuf_StringValue | null);
+}
+
+export interface ExecutionSuspendedEvent__Output {
+  'input'?: (_google_protobuf_StringValue__Output);
+}

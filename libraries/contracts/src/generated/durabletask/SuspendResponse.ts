@@ -1,0 +1,8 @@
+// Original file: proto/durabletask/durabletask-subset.proto
+
+
+export interface SuspendResponse {
+}
+
+export interface SuspendResponse__Output {
+}

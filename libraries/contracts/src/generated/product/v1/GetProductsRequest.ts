@@ -1,0 +1,10 @@
+// Original file: proto/product/v1/product.proto
+
+
+export interface GetProductsRequest {
+  'ids'?: (string)[];
+}
+
+export interface GetProductsRequest__Output {
+  'ids': (string)[];
+}
