@@ -17,6 +17,14 @@ export interface ListeningServer extends Stoppable {
 export function listen(app: RequestListener, host: string, port: number, graceMs = 5_000): Promise<ListeningServer> {
   return new Promise((resolve, reject) => {
     const server = http.createServer(app);
+    // Callers keep connections open between requests (the gateway's pool, the sidecars). A
+    // server that closes an idle one at Node's 5 s default races a caller reusing it: the
+    // request meets a reset and a request with a body cannot be replayed (502s under load,
+    // when a caller's timers run late). Idle connections live 65 s here, longer than a proxy in
+    // front keeps its own (nginx Ingress: 60 s), and the Keep-Alive header tells callers so:
+    // Node's agent retires them a second before.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);

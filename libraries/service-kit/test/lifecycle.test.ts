@@ -92,6 +92,28 @@ describe('runService', () => {
 });
 
 describe('listen', () => {
+  test('When a caller keeps its connection, then the server advertises and keeps it idle for 65 s, longer than a proxy in front', async () => {
+    const app = express();
+    app.get('/ping', (_req, res) => res.send('pong'));
+    const server = await listen(app, '127.0.0.1', 0, 2_000);
+    const agent = new http.Agent({ keepAlive: true });
+
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) =>
+      http
+        .get({ host: '127.0.0.1', port: server.port, path: '/ping', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.headers['keep-alive']));
+        })
+        .on('error', reject),
+    );
+
+    expect(keepAlive).toBe('timeout=65');
+    expect(server.server.keepAliveTimeout).toBe(65_000);
+    expect(server.server.headersTimeout).toBeGreaterThan(server.server.keepAliveTimeout);
+    agent.destroy();
+    await server.stop();
+  });
+
   test('When a server with an idle keep-alive connection stops, then it closes promptly and refuses new requests', async () => {
     const app = express();
     app.get('/ping', (_req, res) => res.send('pong'));

@@ -51,11 +51,6 @@ void runService({
     });
     const rest = await listen(gateway.handler, config.HOST, config.REST_PORT);
     answerExpectContinue(rest.server, gateway.app, config.BODY_LIMIT);
-    // Outlive the idle timeout of a proxy in front (nginx Ingress keeps upstream
-    // connections 60s): if the gateway closed first, that proxy could send a request onto a
-    // closing socket and answer the client 502.
-    rest.server.keepAliveTimeout = 65_000;
-    rest.server.headersTimeout = 66_000;
     logger.info('routing', { routes: routes.map((r) => `${r.prefix} -> ${r.app}`) });
     // Stopped in reverse: the server drains, then upstream connections close, then traces flush.
     return [

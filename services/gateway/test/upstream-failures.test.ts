@@ -120,6 +120,33 @@ describe('upstream failures', () => {
       ]);
     });
 
+    it('When every pooled connection is stale, then the retry takes a new connection, not another stale one', async () => {
+      const counts = new WeakMap<object, number>();
+      const product = await track(
+        startUpstream('product', (req, res, seen) => {
+          const count = (counts.get(req.socket) ?? 0) + 1;
+          counts.set(req.socket, count);
+          if (count === 2) {
+            req.socket.destroy();
+            return;
+          }
+          // Slow enough that the two first requests need two connections.
+          setTimeout(() => res.end(`served ${seen.url}`), 50);
+        }),
+      );
+      const gateway = await track(startGateway({ upstreams: { product: product.url } }));
+      await Promise.all([
+        request(gateway.url).get('/v1/products/a').expect(200),
+        request(gateway.url).get('/v1/products/b').expect(200),
+      ]);
+
+      const res = await request(gateway.url).get('/v1/products/c');
+
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('served /v1/products/c');
+      expect(product.seen.filter((s) => s.url === '/v1/products/c')).toHaveLength(2);
+    });
+
     it('When a request with a body meets it, then it is not replayed and the client gets 502', async () => {
       const product = await track(dropSecondOnEachConnection());
       const gateway = await track(startGateway({ upstreams: { product: product.url } }));

@@ -95,7 +95,8 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
         // The path exactly as the client sent it (no normalisation), with its query.
         path: upstream.basePath + req.originalUrl,
         headers: upstreamRequestHeaders(req, requestId),
-        agent: upstream.agent,
+        // The retry takes a connection of its own: the pool's next free socket may be as stale.
+        agent: retry ? false : upstream.agent,
         timeout: timeoutMs,
       });
       current = upstreamReq;
@@ -134,7 +135,9 @@ export function proxyTo(options: ProxyOptions): RequestHandler {
           IDEMPOTENT.has(req.method)
         ) {
           // A kept-alive socket the upstream closed just as we reused it, before any answer:
-          // repeating an idempotent, bodyless request on a fresh connection is safe.
+          // repeating an idempotent, bodyless request on a fresh connection is safe. (Requests
+          // with a body cannot be replayed once streamed; the services' long keep-alive makes
+          // this race rare for them: see the kit's listen().)
           attempt(true);
         } else {
           const durationMs = Math.round(performance.now() - started);
