@@ -148,7 +148,8 @@ describe('Dockerfiles', () => {
       expect(code).toMatch(new RegExp(`npm ci --omit=dev --ignore-scripts --workspace services/${app}\\b`));
       expect(code).toMatch(/COPY --from=build .*\/repo\/proto proto/);
       expect(code).toMatch(/libraries\/topology\/topology\.json/);
-      expect(code).toMatch(new RegExp(`CMD \\["node", "services/${app}/dist/main.js"\\]`));
+      expect(code).toMatch(new RegExp(`CMD \\["node", (?:"--[a-z-]+=\\d+", )*"services/${app}/dist/main.js"\\]`));
+      expect(code).toMatch(/^ENV LD_PRELOAD=\/usr\/local\/lib\/libjemalloc\.so\.2 MALLOC_CONF=\S+$/m);
       // The last stage (the default build target) runs as the non-root user of the runtime stage.
       const stages = code.split(/^FROM /m).slice(1);
       expect(stages[stages.length - 1]).toMatch(/^runtime AS production/);

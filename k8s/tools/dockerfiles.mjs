@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { imageMemorySettings } from '../../scripts/lib/tuning.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const topology = JSON.parse(readFileSync(join(root, 'libraries/topology/topology.json'), 'utf8'));
@@ -19,7 +20,13 @@ const copy = (app, dir) => `COPY --from=build --chown=root:root /repo/services/$
 export function renderDockerfile(app) {
   const migrations =
     app === 'console' ? copy(app, 'assets') : topology.apps[app].store === 'postgresql' ? copy(app, 'migrations') : '';
-  return template.replaceAll('{{MIGRATIONS}}', migrations).replaceAll('{{APP}}', app);
+  const memory = imageMemorySettings();
+  return template
+    .replaceAll('{{MIGRATIONS}}', migrations)
+    .replaceAll('{{NODE_FLAGS}}', memory.nodeFlags.map((f) => `"${f}", `).join(''))
+    .replaceAll('{{JEMALLOC_PATH}}', memory.jemalloc.path)
+    .replaceAll('{{JEMALLOC_CONF}}', memory.jemalloc.conf)
+    .replaceAll('{{APP}}', app);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

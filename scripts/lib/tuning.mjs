@@ -42,6 +42,16 @@ export function nodeArgs() {
   return flags;
 }
 
+/**
+ * The same settings for the container images (k8s/tools/dockerfiles.mjs writes them into
+ * every service's Dockerfile): the Node flags and jemalloc with its configuration. The image
+ * installs Debian's libjemalloc2 and links it at `path`, whatever the architecture.
+ */
+export const imageMemorySettings = () => ({
+  nodeFlags: words(NODE_FLAGS),
+  jemalloc: { path: '/usr/local/lib/libjemalloc.so.2', conf: JEMALLOC_CONF },
+});
+
 export function nodeEnv() {
   if (process.env.MALLOC_ARENA_MAX || process.env.MALLOC_CONF || process.env.LD_PRELOAD) return {};
   if (process.env.SHOP_MALLOC !== 'glibc' && existsSync(JEMALLOC))
