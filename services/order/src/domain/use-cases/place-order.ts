@@ -30,15 +30,24 @@ export async function placeOrder(
   const known = await deps.orders.findByKey(userId, idempotencyKey);
   if (known) return replay(deps, known, requestHash);
 
-  const items = await pricedCart(deps, userId).catch(async (err: unknown) => {
-    // A twin request with the same key may have placed the order and emptied the cart
-    // between our look-up and the cart read: it is the same order, not a conflict.
-    const twin = await deps.orders.findByKey(userId, idempotencyKey);
-    if (twin) return twin;
-    throw err;
-  });
+  // The cart (with its prices) and the address are read side by side: neither needs the other,
+  // and each is a round trip to another service. The cart's answer is judged first, so the
+  // error a request gets does not depend on which read came back first.
+  const [cartRead, addressRead] = await Promise.allSettled([
+    pricedCart(deps, userId).catch(async (err: unknown) => {
+      // A twin request with the same key may have placed the order and emptied the cart
+      // between our look-up and the cart read: it is the same order, not a conflict.
+      const twin = await deps.orders.findByKey(userId, idempotencyKey);
+      if (twin) return twin;
+      throw err;
+    }),
+    deps.addresses.getAddress(userId, request.shippingAddressId),
+  ]);
+  if (cartRead.status === 'rejected') throw cartRead.reason;
+  const items = cartRead.value;
   if ('orderId' in items) return replay(deps, items, requestHash);
-  const address = await deps.addresses.getAddress(userId, request.shippingAddressId);
+  if (addressRead.status === 'rejected') throw addressRead.reason;
+  const address = addressRead.value;
   if (!address) {
     throw new AppError('VALIDATION_FAILED', 'The shipping address does not exist', {
       errors: [{ path: 'shippingAddressId', message: 'unknown address' }],
@@ -64,10 +73,14 @@ export async function placeOrder(
     .catch((err: unknown) =>
       deps.logger.warn('checkout start deferred to the sweep', { orderId: placed.orderId, err }),
     );
-  // The order owns the items now; a failure here only leaves a cart the user can empty.
-  await deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId }));
+  // The order owns the items now; a failure here only leaves a cart the user can empty. The
+  // cart is emptied while the order is read back: both are done before the answer.
+  const [order] = await Promise.all([
+    mustGet(deps, placed.orderId),
+    deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId })),
+  ]);
   deps.logger.info('order placed', { orderId: placed.orderId, userId, total, currency });
-  return mustGet(deps, placed.orderId);
+  return order;
 }
 
 async function replay(
