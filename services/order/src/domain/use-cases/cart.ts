@@ -27,6 +27,11 @@ export interface CartView {
 /** The cart with current prices and availability (a product gone from the catalog shows unavailable). */
 export async function viewCart(deps: OrderDeps, userId: string): Promise<CartView> {
   const { items } = await deps.carts.load(userId);
+  return viewOf(deps, items);
+}
+
+/** The view of these lines (the cart as a write just saved it: no second read of the store). */
+async function viewOf(deps: OrderDeps, items: readonly CartLine[]): Promise<CartView> {
   if (items.length === 0) return { items: [], subtotal: 0, currency: null };
   const products = await (deps.cartCatalog ?? deps.catalog).getProducts(items.map((i) => i.productId));
   let subtotal = 0;
@@ -49,7 +54,7 @@ export async function viewCart(deps: OrderDeps, userId: string): Promise<CartVie
   return { items: lines, subtotal, currency };
 }
 
-function modify(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]): Promise<void> {
+function modify(deps: OrderDeps, userId: string, change: (items: CartLine[]) => CartLine[]): Promise<CartLine[]> {
   return cartWrites.run([userId], () => saveWithRetry(deps, userId, change));
 }
 
@@ -57,7 +62,9 @@ function saveWithRetry(deps: OrderDeps, userId: string, change: (items: CartLine
   return retry(
     async () => {
       const cart = await deps.carts.load(userId);
-      await deps.carts.save(userId, change([...cart.items]), cart.etag);
+      const items = change([...cart.items]);
+      await deps.carts.save(userId, items, cart.etag);
+      return items;
     },
     {
       attempts: SAVE_ATTEMPTS,
@@ -76,7 +83,7 @@ export async function setCartItem(
 ): Promise<CartView> {
   const product = (await (deps.cartCatalog ?? deps.catalog).getProducts([productId])).get(productId);
   if (!product?.found) throw new AppError('NOT_FOUND', 'No such product');
-  await modify(deps, userId, (items) => {
+  const saved = await modify(deps, userId, (items) => {
     const others = items.filter((i) => i.productId !== productId);
     if (others.length >= MAX_LINES) throw new AppError('CONFLICT', `A cart holds at most ${MAX_LINES} products`);
     const at = items.findIndex((i) => i.productId === productId);
@@ -85,12 +92,11 @@ export async function setCartItem(
     items[at] = line;
     return items;
   });
-  return viewCart(deps, userId);
+  return viewOf(deps, saved);
 }
 
 export async function removeCartItem(deps: OrderDeps, userId: string, productId: string): Promise<CartView> {
-  await modify(deps, userId, (items) => items.filter((i) => i.productId !== productId));
-  return viewCart(deps, userId);
+  return viewOf(deps, await modify(deps, userId, (items) => items.filter((i) => i.productId !== productId)));
 }
 
 export async function clearCart(deps: OrderDeps, userId: string): Promise<void> {
