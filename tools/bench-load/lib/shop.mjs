@@ -39,7 +39,8 @@ export async function newShopper(origin, tag, i) {
   const email = `bench-${tag}-${i}@load.example`;
   const password = `Bench-${tag}-pass-${i}!`;
   await call(origin, 'POST', '/v1/users', { body: { email, password, name: `Bench shopper ${i}` } });
-  const { accessToken } = await call(origin, 'POST', '/v1/auth/login', { body: { email, password } });
+  const pair = await call(origin, 'POST', '/v1/auth/login', { body: { email, password } });
+  const accessToken = pair.accessToken;
   const address = await call(origin, 'POST', '/v1/users/me/addresses', {
     token: accessToken,
     body: {
@@ -51,7 +52,38 @@ export async function newShopper(origin, tag, i) {
       isDefault: true,
     },
   });
-  return { email, token: accessToken, addressId: address.id, cartLines: 0 };
+  return { email, token: accessToken, addressId: address.id, cartLines: 0, ...renewal(pair) };
+}
+
+const renewal = (pair) => ({ refreshToken: pair.refreshToken, renewAt: Date.now() + (pair.expiresIn * 1000 * 2) / 3 });
+
+/**
+ * Keeps signed-in shoppers signed in as a client does: each shopper's pair is refreshed
+ * (rotated) once two thirds of its access token's life have passed. These calls are the
+ * client's housekeeping, not the measured load. Returns a stop function.
+ */
+export function keepSignedIn(origin, shoppers, log) {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const due = shoppers.filter((s) => s.renewAt <= Date.now());
+      await inBatches(due, 4, async (s) => {
+        try {
+          const pair = await call(origin, 'POST', '/v1/auth/refresh', { body: { refreshToken: s.refreshToken } });
+          Object.assign(s, { token: pair.accessToken, ...renewal(pair) });
+        } catch (err) {
+          log(`  a shopper's token refresh failed (${err.message}); retried in 10 s`);
+          s.renewAt = Date.now() + 10_000;
+        }
+      });
+    } finally {
+      busy = false;
+    }
+  }, 5_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Runs `fn` over `items` with at most `limit` at once. */

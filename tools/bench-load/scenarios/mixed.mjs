@@ -2,7 +2,7 @@
 // checkout 1. Checkout is measured as its synchronous call (POST /v1/orders -> 202); the
 // saga finishes afterwards and the invariant checks wait for it.
 import { randomUUID } from 'node:crypto';
-import { inBatches, newShopper, productIds } from '../lib/shop.mjs';
+import { inBatches, keepSignedIn, newShopper, productIds } from '../lib/shop.mjs';
 import * as catalog from './catalog.mjs';
 import { pickWeighted } from './pick.mjs';
 
@@ -18,6 +18,8 @@ export async function setup(ctx) {
   const count = Number(ctx.options.shoppers ?? defaults.shoppers);
   ctx.log(`creating ${count} shoppers...`);
   const shoppers = await inBatches([...Array(count).keys()], 8, (i) => newShopper(ctx.origin, tag, i));
+  // Access tokens live 15 minutes: a long run (the soak) must refresh them as a client would.
+  keepSignedIn(ctx.origin, shoppers, ctx.log);
   return { ...base, buyable, shoppers };
 }
 
