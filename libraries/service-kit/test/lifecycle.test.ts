@@ -102,7 +102,7 @@ describe('listen', () => {
       http
         .get({ host: '127.0.0.1', port: server.port, path: '/ping', agent }, (res) => {
           res.resume();
-          res.on('end', () => resolve(res.headers['keep-alive']));
+          res.on('end', () => resolve(String(res.headers['keep-alive'])));
         })
         .on('error', reject),
     );
