@@ -73,4 +73,81 @@ describe('the gateway response cache', () => {
     await request(gateway.url).get('/v1/products/p3');
     expect(product.seen.map((s) => s.method)).toEqual(['GET', 'GET', 'PATCH', 'GET']);
   });
+
+  /** Answers like the catalog, and 304 to a conditional GET for the current version. */
+  const versioned =
+    (version: () => string): UpstreamHandler =>
+    (req, res, seen) => {
+      const etag = `"${version()}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { 'cache-control': 'public, max-age=2', etag });
+        res.end();
+        return;
+      }
+      const body = JSON.stringify({ url: seen.url, etag });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'cache-control': 'public, max-age=2',
+        etag,
+      });
+      res.end(body);
+    };
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('When a stored answer is asked for in the last quarter of its life, then it is revalidated in the background and served past its first expiry', async () => {
+    let clock = 5_000_000;
+    const product = track(
+      await startUpstream(
+        'product',
+        versioned(() => 'v1'),
+      ),
+    );
+    const gateway = track(
+      await startGateway({ upstreams: { product: product.url }, cache: createResponseCache({ now: () => clock }) }),
+    );
+
+    await request(gateway.url).get('/v1/products/r1');
+    clock += 1_600;
+    const late = await request(gateway.url).get('/v1/products/r1');
+    await until(() => product.seen.length === 2);
+    clock += 1_000; // past the first answer's expiry
+    const after = await request(gateway.url).get('/v1/products/r1');
+
+    expect(late.status).toBe(200);
+    expect(late.headers['age']).toBe('1');
+    expect(product.seen.map((s) => s.headers['if-none-match'])).toEqual([undefined, '"v1"']);
+    expect(after.status).toBe(200);
+    expect(after.headers['age']).toBe('1'); // re-dated by the 304
+    expect(after.text).toBe(late.text);
+    expect(product.seen).toHaveLength(2); // no client request went through to the service
+  });
+
+  it('When the service has a new version at revalidation, then the stored answer is dropped and the next request gets the new one', async () => {
+    let clock = 7_000_000;
+    let version = 'v1';
+    const product = track(
+      await startUpstream(
+        'product',
+        versioned(() => version),
+      ),
+    );
+    const gateway = track(
+      await startGateway({ upstreams: { product: product.url }, cache: createResponseCache({ now: () => clock }) }),
+    );
+
+    await request(gateway.url).get('/v1/products/r2');
+    version = 'v2';
+    clock += 1_600;
+    await request(gateway.url).get('/v1/products/r2');
+    await until(() => product.seen.length === 2);
+    await new Promise((r) => setTimeout(r, 20));
+    const next = await request(gateway.url).get('/v1/products/r2');
+
+    expect(next.headers['etag']).toBe('"v2"');
+    expect(next.headers['age']).toBeUndefined();
+    expect(product.seen).toHaveLength(3);
+  });
 });

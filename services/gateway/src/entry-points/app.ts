@@ -21,6 +21,7 @@ import { createFastLane, withFastLane } from './fast-lane';
 import type { LoadShedder } from './load-shedding';
 import type { ResponseCache } from './response-cache';
 import { proxyTo } from './proxy';
+import { createRevalidator } from './revalidator';
 import { type GatewayRoute, labelWithPrefix, rejectDotSegments } from './routes';
 import { type TokenPrecheck, tokenPrecheckMiddleware } from './token-precheck';
 import { createUpstream, type Upstream } from './upstream';
@@ -74,6 +75,16 @@ export function createGatewayApp(options: GatewayAppOptions): GatewayApp {
     }
     return upstream;
   };
+
+  if (options.cache) {
+    const byPrefix = new Map(options.routes.map((r) => [r.prefix, r]));
+    options.cache.revalidateWith(
+      createRevalidator((prefix) => {
+        const route = byPrefix.get(prefix);
+        return route && upstreamFor(route);
+      }, options.proxyTimeoutMs),
+    );
+  }
 
   const app = express();
   app.disable('x-powered-by');

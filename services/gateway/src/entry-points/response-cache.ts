@@ -9,6 +9,10 @@ export interface ResponseCacheOptions {
   readonly now?: () => number;
 }
 
+/** `fresh`: the service answered 304 with a new max-age; otherwise the entry is dropped. */
+export type Revalidation = { readonly fresh: true; readonly maxAgeSeconds: number } | { readonly fresh: false };
+export type Revalidate = (prefix: string, url: string, etag: string) => Promise<Revalidation | undefined>;
+
 export interface CachedAnswer {
   readonly status: number;
   readonly headers: OutgoingHttpHeaders;
@@ -18,9 +22,14 @@ export interface CachedAnswer {
   readonly vary: string | undefined;
   readonly storedAt: number;
   readonly expiresAt: number;
+  /** From then on a lookup starts a background revalidation (when the cache has a revalidator). */
+  readonly refreshAt: number;
 }
 
-const MAX_AGE = /(?:^|,)\s*max-age=(\d+)/i;
+/** The last quarter of an answer's life is when it is revalidated ahead of its expiry. */
+const refreshAtOf = (at: number, seconds: number) => at + seconds * 750;
+
+export const MAX_AGE = /(?:^|,)\s*max-age=(\d+)/i;
 
 /**
  * Entries are keyed by URL alone and kept and served for anonymous requests only, so the one
@@ -47,6 +56,13 @@ export interface ResponseCache {
   keepable(req: Request, upstream: IncomingMessage): boolean;
   store(req: Request, upstream: IncomingMessage, headers: OutgoingHttpHeaders, body: Buffer): void;
   readonly size: () => number;
+  /**
+   * Set once, where the routes' upstreams are known: asks the service whether a stored answer
+   * is still current (a conditional GET). With it, an entry still asked for is revalidated in
+   * the background in the last quarter of its life, so requests keep being served from the
+   * cache instead of each expiry sending one of them through to the service.
+   */
+  revalidateWith(revalidate: Revalidate): void;
 }
 
 /**
@@ -70,9 +86,35 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     return map;
   };
   let count = 0;
+  const refreshing = new Set<string>();
+  let revalidate: Revalidate | undefined;
+  const refresh = (prefix: string, url: string, answer: CachedAnswer, etag: string) => {
+    const key = `${prefix} ${url}`;
+    if (!revalidate || refreshing.has(key)) return;
+    refreshing.add(key);
+    void revalidate(prefix, url, etag)
+      .catch(() => undefined)
+      .then((result) => {
+        refreshing.delete(key);
+        const map = prefixes.get(prefix);
+        // Cleared by an unsafe request or replaced meanwhile: nothing to extend.
+        if (!result || map?.get(url) !== answer) return;
+        if (!result.fresh) {
+          map.delete(url);
+          count -= 1;
+          return;
+        }
+        const at = now();
+        const seconds = result.maxAgeSeconds;
+        map.set(url, { ...answer, storedAt: at, expiresAt: at + seconds * 1000, refreshAt: refreshAtOf(at, seconds) });
+      });
+  };
   const lookup = (prefix: string, url: string): CachedAnswer | undefined => {
     const answer = prefixes.get(prefix)?.get(url);
-    return answer && answer.expiresAt > now() ? answer : undefined;
+    const at = now();
+    if (!answer || answer.expiresAt <= at) return undefined;
+    if (at >= answer.refreshAt && answer.etag !== undefined) refresh(prefix, url, answer, answer.etag);
+    return answer;
   };
   const send = (req: IncomingMessage, res: ServerResponse, answer: CachedAnswer, ownVary: string | undefined) => {
     const vary = [ownVary, answer.vary].filter((v): v is string => v !== undefined && v !== '');
@@ -93,6 +135,9 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
 
   return {
     size: () => count,
+    revalidateWith(r: Revalidate) {
+      revalidate = r;
+    },
     middleware(req: Request, res: Response, next: NextFunction) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         const map = prefixes.get(req.baseUrl);
@@ -134,7 +179,8 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     store(req: Request, upstream: IncomingMessage, headers: OutgoingHttpHeaders, body: Buffer) {
       const seconds = Number(MAX_AGE.exec(upstream.headers['cache-control'] ?? '')?.[1] ?? 0);
       if (seconds <= 0 || body.length !== Number(upstream.headers['content-length'])) return;
-      const { vary: _vary, ...kept } = headers;
+      // Date is the server's own (Node adds the current one): a revalidated answer is re-dated.
+      const { vary: _vary, date: _date, ...kept } = headers;
       const map = mapFor(req);
       if (map.delete(req.originalUrl)) count -= 1; // re-inserted last: the map's order is the age order
       if (count >= maxEntries) {
@@ -153,6 +199,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
         vary: upstream.headers.vary,
         storedAt: at,
         expiresAt: at + seconds * 1000,
+        refreshAt: refreshAtOf(at, seconds),
       });
       count += 1;
     },
