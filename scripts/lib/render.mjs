@@ -22,10 +22,17 @@ function nameResolution(settings) {
   // sqlite by default: it works for any number of sidecars on one host without multicast
   // (see docs/architecture.md for the mDNS measurement). SHOP_NAME_RESOLUTION=mdns tries mDNS.
   if (process.env.SHOP_NAME_RESOLUTION === 'mdns') return '    component: "mdns"';
+  // A sidecar renews its row every updateInterval - timeout - 1 s and is found while the row
+  // is younger than updateInterval (whole seconds). With the defaults (5 s, 1 s) one renewal
+  // slower than 1 s on a busy machine made a live app unknown for a moment ("no host found
+  // with the given ID": a 503 in the 30-minute soak). 3 s for a renewal, found for 10 s; a
+  // killed sidecar stays listed up to 10 s (its callers' retries cover that).
   return [
     '    component: "sqlite"',
     '    configuration:',
     `      connectionString: "${join(settings.runDir, 'nameresolution.db')}"`,
+    '      updateInterval: "10s"',
+    '      timeout: "3s"',
   ].join('\n');
 }
 
