@@ -68,6 +68,7 @@ export {
   createRestApp,
   publicApiHeaders,
   REQUEST_ID_HEADER,
+  requestIdFrom,
   requestIdMiddleware,
   requireMediaType,
   type RestAppOptions,

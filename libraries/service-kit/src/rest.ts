@@ -32,11 +32,13 @@ const optionsSchema = z.object({
 
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** Adopts a well-formed incoming id (the gateway sets one), else makes one; echoes it back. */
+/** A well-formed incoming id (the gateway sets one) is adopted; otherwise a new one is made. */
+export const requestIdFrom = (incoming: unknown): string => (isSafeRequestId(incoming) ? incoming : randomUUID());
+
+/** Adopts a well-formed incoming id, else makes one; echoes it back. */
 export function requestIdMiddleware(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.get(REQUEST_ID_HEADER);
-    const requestId = isSafeRequestId(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFrom(req.get(REQUEST_ID_HEADER));
     res.setHeader(REQUEST_ID_HEADER, requestId);
     runWithContext({ requestId }, next);
   };

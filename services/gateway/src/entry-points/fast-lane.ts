@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { isSpanContextValid, trace } from '@opentelemetry/api';
-import { type HttpRequestRecorder, isSafeRequestId, type Logger, logFast, REQUEST_ID_HEADER } from '@shop/service-kit';
+import { type HttpRequestRecorder, type Logger, logFast, REQUEST_ID_HEADER, requestIdFrom } from '@shop/service-kit';
 import { anonymous, type ResponseCache, wantsRevalidation } from './response-cache';
 
 export interface FastLaneOptions {
@@ -47,8 +46,7 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
     if (prefix === undefined || answer === undefined) return false;
 
     const started = performance.now();
-    const incoming = h[REQUEST_ID_HEADER];
-    const requestId = isSafeRequestId(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFrom(h[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     cache.send(req, res, answer, 'Origin');

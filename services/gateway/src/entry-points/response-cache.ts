@@ -30,6 +30,7 @@ export interface CachedAnswer {
 const refreshAtOf = (at: number, seconds: number) => at + seconds * 750;
 
 export const MAX_AGE = /(?:^|,)\s*max-age=(\d+)/i;
+export const PUBLIC = /(?:^|,)\s*public\b/i;
 
 /**
  * Entries are keyed by URL alone and kept and served for anonymous requests only, so the one
@@ -166,13 +167,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
       if (req.method !== 'GET' || !anonymous(req) || upstream.statusCode !== 200) return false;
       const h = upstream.headers;
       const cc = h['cache-control'] ?? '';
-      if (
-        !/(?:^|,)\s*public\b/i.test(cc) ||
-        !MAX_AGE.test(cc) ||
-        !varyKeepable(h.vary) ||
-        h['set-cookie'] !== undefined
-      )
-        return false;
+      if (!PUBLIC.test(cc) || !MAX_AGE.test(cc) || !varyKeepable(h.vary) || h['set-cookie'] !== undefined) return false;
       const length = Number(h['content-length']);
       return Number.isFinite(length) && length <= maxBodyBytes;
     },

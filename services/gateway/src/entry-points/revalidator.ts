@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REQUEST_ID_HEADER } from '@shop/service-kit';
-import { MAX_AGE, type Revalidate } from './response-cache';
+import { MAX_AGE, PUBLIC, type Revalidate } from './response-cache';
 import type { Upstream } from './upstream';
 
 /**
@@ -33,7 +33,7 @@ export function createRevalidator(upstreamOf: (prefix: string) => Upstream | und
           const cacheControl = res.headers['cache-control'] ?? '';
           const seconds = Number(MAX_AGE.exec(cacheControl)?.[1] ?? 0);
           resolve(
-            res.statusCode === 304 && /(?:^|,)\s*public\b/i.test(cacheControl) && seconds > 0
+            res.statusCode === 304 && PUBLIC.test(cacheControl) && seconds > 0
               ? { fresh: true, maxAgeSeconds: seconds }
               : { fresh: false },
           );
