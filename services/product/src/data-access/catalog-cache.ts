@@ -136,13 +136,12 @@ export function withReadModel(repo: ProductRepository, model: CatalogReadModel):
       if (done) await model.reload(id);
       return done;
     },
-    takeStock: async (id, quantity, eventsOf) => applied(await repo.takeStock(id, quantity, eventsOf)),
-    async takeStockBatch(id, quantities, eventsOf) {
-      const result = await repo.takeStockBatch(id, quantities, eventsOf);
+    async takeStockBatch(id, takes, eventsOf) {
+      const result = await repo.takeStockBatch(id, takes, eventsOf);
       applied(result.after);
       return result;
     },
-    giveBackStock: async (id, quantity, eventsOf) => applied(await repo.giveBackStock(id, quantity, eventsOf)),
+    giveBackStock: async (id, move, eventsOf) => applied(await repo.giveBackStock(id, move, eventsOf)),
     setStock: async (id, stock, eventsOf) => applied(await repo.setStock(id, stock, eventsOf)),
     async setRating(id, sum, count) {
       await repo.setRating(id, sum, count);

@@ -3,7 +3,7 @@ import type { AttributeDefinition, Attributes, Category } from '../domain/catego
 import { ratingOf, type Product } from '../domain/product';
 import { keywordsOf } from '../domain/search';
 import type { Reservation, ReservationItem } from '../domain/reservation';
-import type { DomainEvent } from '../domain/ports';
+import type { DomainEvent, StockMark } from '../domain/ports';
 import type { Review } from '../domain/review';
 
 export interface ProductDoc {
@@ -33,6 +33,12 @@ export interface ProductDoc {
   outbox?: OutboxEntry[];
   /** True while `outbox` may hold events: a top-level equality FerretDB pushes down (indexed). */
   outboxPending?: boolean;
+  /**
+   * Orders whose units moved here and whose reservation may not record it yet, as
+   * `<mark>:<orderId>` (stock-writes.ts). A list of strings, not a map: FerretDB 1.24's `$set`
+   * keeps an embedded document whose values equal the new one's, whatever the keys.
+   */
+  stockMarks?: `${StockMark}:${string}`[];
 }
 
 /**
@@ -61,6 +67,7 @@ export interface ReservationDoc {
   items: ReservationItem[];
   taken: ReservationItem[];
   status: Reservation['status'];
+  closing?: Reservation['closing'];
   expiresAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -126,6 +133,7 @@ export const reservationOf = (d: ReservationDoc): Reservation => ({
   items: d.items,
   taken: d.taken ?? [],
   status: d.status,
+  ...(d.closing ? { closing: d.closing } : {}),
   expiresAt: d.expiresAt,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,

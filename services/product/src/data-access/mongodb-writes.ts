@@ -21,19 +21,22 @@ const MAX_ATTEMPTS = 5;
  * version, which a plain `$inc` would only reveal after the write. Under the product's lock
  * the compare never misses; on MongoDB with several replicas a miss re-reads and re-plans.
  * `guard` is the write's own condition (not deleted, enough stock): a product that fails it
- * is `undefined`, as before.
+ * is `undefined`, as before. A plan may decline (undefined): then nothing is written.
  */
 export async function writeWithEvents(
   col: Collection<ProductDoc>,
   id: string,
   guard: Filter<ProductDoc>,
-  plan: (current: ProductDoc) => { set: Partial<ProductDoc>; events: readonly DomainEvent[] },
+  plan: (current: ProductDoc) => { set: Partial<ProductDoc>; events: readonly DomainEvent[] } | undefined,
 ): Promise<ProductDoc | undefined> {
   const lost = new Error('another writer changed the product first');
   const once = async () => {
     const current = await col.findOne({ ...guard, _id: id } as Filter<ProductDoc>);
     if (!current) return undefined;
-    const { set, events } = plan(current);
+    const planned = plan(current);
+    // Nothing to change (an idempotent step already applied): no write, the product as it is.
+    if (!planned) return current;
+    const { set, events } = planned;
     const record = recording(events);
     const unchanged = { stockVersion: current.stockVersion, updatedAt: current.updatedAt };
     const updated = await col.findOneAndUpdate(

@@ -1,12 +1,13 @@
 import type { Filter, Sort } from 'mongodb';
 import { AppError } from '@shop/service-kit';
-import type { EventsOf, ProductRepository } from '../domain/ports';
+import type { ProductRepository } from '../domain/ports';
 import type { ProductQuery, SortOrder } from '../domain/product';
 import { keywordsOf, relevance, wordsOf } from '../domain/search';
 import { outboxEntryOf, productDocOf, productOf, type ProductDoc } from './catalog-records';
 import { createListingCache } from './listing-cache';
 import { isDuplicateKey, type ProductStore } from './mongodb';
 import { recording, writeWithEvents } from './mongodb-writes';
+import { createStockWrites } from './stock-writes';
 
 const SORTS: Record<Exclude<SortOrder, 'relevance'>, Sort> = {
   price: { price: 1, _id: 1 },
@@ -142,50 +143,7 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
       cache.clear();
       return r.modifiedCount === 1;
     },
-    // The stock condition is the second guard; the first is the caller's per-product lock.
-    takeStock: async (id, quantity, eventsOf) =>
-      written(
-        (await writeWithEvents(
-          col,
-          id,
-          { deleted: false, stock: { $gte: quantity } },
-          stockChange(eventsOf, (c) => ({ stock: c.stock - quantity })),
-        )) ?? null,
-      ),
-    async takeStockBatch(id, quantities, eventsOf) {
-      let granted = quantities.map(() => false);
-      // The guard finds the product only when at least the smallest take fits: no empty write.
-      const doc = await writeWithEvents(
-        col,
-        id,
-        { deleted: false, stock: { $gte: Math.min(...quantities) } },
-        (current) => {
-          let left = current.stock;
-          granted = quantities.map((q) => (q <= left ? ((left -= q), true) : false));
-          return stockChange(eventsOf, () => ({ stock: left }))(current);
-        },
-      );
-      if (!doc) return { granted: quantities.map(() => false), after: undefined };
-      return { granted, after: written(doc) };
-    },
-    giveBackStock: async (id, quantity, eventsOf) =>
-      written(
-        (await writeWithEvents(
-          col,
-          id,
-          {},
-          stockChange(eventsOf, (c) => ({ stock: c.stock + quantity })),
-        )) ?? null,
-      ),
-    setStock: async (id, stock, eventsOf) =>
-      written(
-        (await writeWithEvents(
-          col,
-          id,
-          { deleted: false },
-          stockChange(eventsOf, () => ({ stock, updatedAt: new Date() })),
-        )) ?? null,
-      ),
+    ...createStockWrites(col, written),
     async setRating(id, sum, count) {
       await col.updateOne(
         { _id: id },
@@ -193,13 +151,5 @@ export function createProductRepository(store: ProductStore, listingTtlMs = 0): 
       );
       cache.clear();
     },
-  };
-}
-
-/** A stock write: the new level (and maybe updatedAt), the next stock version, and its events. */
-function stockChange(eventsOf: EventsOf, change: (current: ProductDoc) => Partial<ProductDoc>) {
-  return (current: ProductDoc) => {
-    const set = { ...change(current), stockVersion: (current.stockVersion ?? 0) + 1 };
-    return { set, events: eventsOf(productOf({ ...current, ...set }), productOf(current)) };
   };
 }

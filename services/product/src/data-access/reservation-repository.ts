@@ -27,18 +27,40 @@ export function createReservationRepository(store: ProductStore): ReservationRep
     },
     async transition(orderId, from, to, at) {
       const r = await col.updateOne(
-        { _id: orderId, status: { $in: [...from] } },
+        { _id: orderId, status: { $in: [...from] }, closing: { $exists: false } },
         { $set: { status: to, updatedAt: at } },
       );
       return r.modifiedCount === 1;
     },
-    async expired(now, limit) {
-      const docs = await col
-        .find({ status: { $in: ['reserved', 'pending'] }, expiresAt: { $lt: now } }, { projection: { _id: 1 } })
-        .sort({ expiresAt: 1 })
-        .limit(limit)
-        .toArray();
-      return docs.map((d) => d._id);
+    async beginClosing(orderId, from, to, at) {
+      const r = await col.updateOne(
+        { _id: orderId, status: { $in: [...from] }, closing: { $exists: false } },
+        { $set: { closing: to, updatedAt: at } },
+      );
+      return r.modifiedCount === 1;
+    },
+    async finishClosing(orderId, to, at) {
+      await col.updateOne(
+        { _id: orderId, closing: to },
+        { $set: { status: to, updatedAt: at }, $unset: { closing: '' } },
+      );
+    },
+    async expired(now, limit, stalledBefore) {
+      const due = { status: { $in: ['reserved' as const, 'pending' as const] }, expiresAt: { $lt: now } };
+      const [docs, stalled] = await Promise.all([
+        col
+          .find(due, { projection: { _id: 1 } })
+          .sort({ expiresAt: 1 })
+          .limit(limit)
+          .toArray(),
+        stalledBefore
+          ? col
+              .find({ closing: { $exists: true }, updatedAt: { $lt: stalledBefore } }, { projection: { _id: 1 } })
+              .limit(limit)
+              .toArray()
+          : [],
+      ]);
+      return [...new Set([...stalled, ...docs].map((d) => d._id))];
     },
   };
 }

@@ -2,7 +2,7 @@
 // implement these, tests may fake them.
 import type { Category } from './category';
 import type { Product, ProductChanges, ProductQuery } from './product';
-import type { Reservation, ReservationItem } from './reservation';
+import type { Closing, Reservation, ReservationItem } from './reservation';
 import type { Review } from './review';
 
 export interface CategoryRepository {
@@ -11,6 +11,19 @@ export interface CategoryRepository {
   /** Throws CONFLICT on a duplicate slug. */
   insert(category: Category): Promise<void>;
   update(id: string, changes: Partial<Omit<Category, 'id' | 'createdAt'>>): Promise<Category | undefined>;
+}
+
+/** One order's units moving on one product. */
+export interface StockMove {
+  readonly orderId: string;
+  readonly quantity: number;
+}
+
+/** What a product's document marks about an order's units until its reservation records it. */
+export type StockMark = 'taken' | 'back';
+export interface SettledMove {
+  readonly orderId: string;
+  readonly mark: StockMark;
 }
 
 /**
@@ -33,19 +46,34 @@ export interface ProductRepository {
   list(query: ProductQuery): Promise<{ items: Product[]; total: number }>;
   update(id: string, changes: ProductChanges & { updatedAt: Date }, eventsOf: EventsOf): Promise<Product | undefined>;
   markDeleted(id: string, at: Date, events: readonly DomainEvent[]): Promise<boolean>;
-  /** stock -= quantity only while stock >= quantity; the new product, or undefined. */
-  takeStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
   /**
-   * Takes as many of `quantities` as the stock covers, in order, with one conditional update
-   * (one stock version and one set of events for all): which were granted, and the product
-   * after them (undefined when none was, or the product is gone).
+   * Takes as many of the orders' `takes` as the stock covers, in order, with one conditional
+   * update (one stock version and one set of events for all): which were granted, and the
+   * product after them (undefined when none was, or the product is gone). The update marks
+   * each granted order "taken" in the product's own document, so a take that is retried
+   * after a crash (before the reservation recorded it) is granted again without moving units.
    */
   takeStockBatch(
     id: string,
-    quantities: readonly number[],
+    takes: readonly StockMove[],
     eventsOf: EventsOf,
   ): Promise<{ granted: boolean[]; after: Product | undefined }>;
-  giveBackStock(id: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined>;
+  /**
+   * Gives one order's units back at most once, marking the order "back" in the same update.
+   * Due when the product marks the order "taken", or carries no mark and the reservation
+   * records the line as taken (`recorded`). The product after the give-back, or undefined
+   * when nothing was due (given back before, or never taken).
+   */
+  giveBackStock(id: string, move: StockMove & { recorded: boolean }, eventsOf: EventsOf): Promise<Product | undefined>;
+  /**
+   * The reservation now records these moves: their marks go with the product's next stock
+   * write (no extra round trip), or with `pruneSettled` when no write comes.
+   */
+  settleMoves(id: string, moves: readonly SettledMove[]): void;
+  /** Products whose settled marks still wait for a write. */
+  unsettledProducts(): string[];
+  /** Removes this product's settled marks on their own; the caller holds the product's lock. */
+  pruneSettled(id: string): Promise<void>;
   setStock(id: string, stock: number, eventsOf: EventsOf): Promise<Product | undefined>;
   setRating(id: string, sum: number, count: number): Promise<void>;
 }
@@ -77,15 +105,22 @@ export interface ReservationRepository {
   byOrderId(orderId: string): Promise<Reservation | undefined>;
   /** Records one item whose stock is taken (so a crash leaves a record of what to give back). */
   markTaken(orderId: string, item: ReservationItem): Promise<void>;
-  /** Moves from one of `from` to `to`; false when it was in another state. */
+  /** Moves from one of `from` to `to`; false when it was in another state or is closing. */
   transition(
     orderId: string,
     from: readonly Reservation['status'][],
     to: Reservation['status'],
     at: Date,
   ): Promise<boolean>;
-  /** Orders whose hold ran out (or whose reservation never finished) before `now`. */
-  expired(now: Date, limit: number): Promise<string[]>;
+  /** Marks the close as under way, from one of `from`, unless a close is already; false if not. */
+  beginClosing(orderId: string, from: readonly Reservation['status'][], to: Closing, at: Date): Promise<boolean>;
+  /** Sets the final status of a close under way and clears the mark. */
+  finishClosing(orderId: string, to: Closing, at: Date): Promise<void>;
+  /**
+   * Orders whose hold ran out (or whose reservation never finished) before `now`, and closes
+   * under way since before `stalledBefore` (their caller crashed).
+   */
+  expired(now: Date, limit: number, stalledBefore?: Date): Promise<string[]>;
 }
 
 export interface ReviewRepository {

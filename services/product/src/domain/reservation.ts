@@ -11,6 +11,9 @@ export interface ReservationItem {
  * `released` (by the order, or by the expiry sweep). `returned` follows `committed` when a
  * confirmed order is cancelled before shipping: the sold units are back in stock.
  */
+/** The two ways a hold ends with its units back in stock. */
+export type Closing = 'released' | 'returned';
+
 export interface Reservation {
   readonly orderId: string;
   readonly items: readonly ReservationItem[];
@@ -18,6 +21,12 @@ export interface Reservation {
   readonly taken: readonly ReservationItem[];
   /** The proto's ReservationStatus, as stored (lowercase). */
   readonly status: ReservationStatus;
+  /**
+   * Set while a release or a return is under way (the units going back), cleared with the
+   * final status: the guard that makes a commit or a second close lose, and what the expiry
+   * sweep finishes after a crash.
+   */
+  readonly closing?: Closing;
   readonly expiresAt: Date;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -1,9 +1,8 @@
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
-import type { EventsOf, ProductRepository } from './ports';
+import type { EventsOf, ProductRepository, StockMove } from './ports';
 import type { Product } from './product';
 
-interface Waiting {
-  readonly quantity: number;
+interface Waiting extends StockMove {
   resolve(after: Product | undefined): void;
   reject(err: unknown): void;
 }
@@ -27,7 +26,7 @@ export function createStockTaker(products: ProductRepository, mutex: KeyedMutex)
       try {
         const { granted, after } = await products.takeStockBatch(
           productId,
-          batch.map((w) => w.quantity),
+          batch.map(({ orderId, quantity }) => ({ orderId, quantity })),
           eventsOf,
         );
         batch.forEach((w, i) => w.resolve(granted[i] ? after : undefined));
@@ -38,15 +37,16 @@ export function createStockTaker(products: ProductRepository, mutex: KeyedMutex)
   }
 
   return {
-    /** The product after this take, or undefined when its stock did not cover `quantity`. */
-    take(productId: string, quantity: number, eventsOf: EventsOf): Promise<Product | undefined> {
+    /** The product after this order's take, or undefined when its stock did not cover it. */
+    take(productId: string, move: StockMove, eventsOf: EventsOf): Promise<Product | undefined> {
       return new Promise((resolve, reject) => {
+        const waiting = { ...move, resolve, reject };
         const queue = queues.get(productId);
         if (queue) {
-          queue.push({ quantity, resolve, reject });
+          queue.push(waiting);
           return;
         }
-        queues.set(productId, [{ quantity, resolve, reject }]);
+        queues.set(productId, [waiting]);
         void drain(productId, eventsOf);
       });
     },

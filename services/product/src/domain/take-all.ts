@@ -6,8 +6,9 @@ import type { Shortage } from './use-cases/inventory';
 
 /**
  * Takes each line's units in turn (batched per product by the taker, under its lock). Each taken
- * line is recorded on the reservation right after its stock moved, so what a crash leaves
- * behind can be given back by the expiry sweep. Lines after a short one are only checked,
+ * line is recorded on the reservation right after its stock moved; until then the product's
+ * own document marks the order's take, so a crash in between leaves nothing that a retry or
+ * the expiry sweep cannot finish or give back. Lines after a short one are only checked,
  * so the caller can report every shortage at once. Each take records its events (`eventsOf`)
  * in the same document update.
  */
@@ -24,9 +25,10 @@ export async function takeAll(
   const shortages: Shortage[] = [];
   for (const line of lines) {
     if (shortages.length === 0) {
-      const after = await taker.take(line.productId, line.quantity, eventsOf);
+      const after = await taker.take(line.productId, { orderId, quantity: line.quantity }, eventsOf);
       if (after) {
         await reservations.markTaken(orderId, line);
+        products.settleMoves(line.productId, [{ orderId, mark: 'taken' }]);
         taken.push(line);
         changed.push({ after, before: after.stock + line.quantity });
         continue;

@@ -1,14 +1,24 @@
-import { holdsStock, type ReservationOutcome, type StockShortage as Shortage } from '@shop/contracts/reservation';
+import { holdsStock, type ReservationOutcome } from '@shop/contracts/reservation';
 import { AppError } from '@shop/service-kit/errors';
-import { inventoryChanged, inventoryLow } from '../catalog-events';
 import type { InventoryFeed } from '../inventory-feed';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
-import type { Clock, EventFlusher, EventsOf, ProductRepository, ReservationRepository } from '../ports';
+import type { Clock, EventFlusher, ProductRepository, ReservationRepository } from '../ports';
 import type { Product } from '../product';
 import { mergeLines, type Reservation, type ReservationItem } from '../reservation';
 import { takeAll } from '../take-all';
 import type { Limiter } from '../limiter';
 import type { StockTaker } from '../stock-taker';
+import {
+  announce,
+  close,
+  giveBack,
+  orderKey,
+  outcomeOf,
+  productKeys,
+  settleBack,
+  state,
+  stockEvents,
+} from './stock-steps';
 
 export interface InventoryDeps {
   readonly products: ProductRepository;
@@ -28,43 +38,6 @@ export interface InventoryDeps {
 
 // One outcome type on both sides of the call (order reads the same one): @shop/contracts.
 export type { ReservationOutcome, StockShortage as Shortage } from '@shop/contracts/reservation';
-
-const outcomeOf = (r: Reservation, shortages: readonly Shortage[] = []): ReservationOutcome => ({
-  orderId: r.orderId,
-  status: r.status,
-  reserved: holdsStock(r.status),
-  expiresAt: r.expiresAt,
-  shortages,
-});
-const orderKey = (orderId: string) => `order:${orderId}`;
-const productKeys = (items: readonly ReservationItem[]) => items.map((i) => `product:${i.productId}`);
-
-/** What every stock write records with itself: inventory.changed, and inventory.low on crossing down. */
-const stockEvents = (deps: InventoryDeps): EventsOf => {
-  const at = deps.clock.now();
-  const threshold = deps.lowStockThreshold;
-  return (after, before) =>
-    after.stock <= threshold && before.stock > threshold
-      ? [inventoryChanged(after, at), inventoryLow(after, threshold, at)]
-      : [inventoryChanged(after, at)];
-};
-
-/** Tell watchers at once; publish the recorded events afterwards, outside every lock. */
-async function announce(deps: InventoryDeps, changed: readonly { after: Product; before: number }[]): Promise<void> {
-  const at = deps.clock.now();
-  for (const { after } of changed)
-    deps.feed.emit({ productId: after.id, stock: after.stock, version: after.stockVersion, changedAt: at });
-  await deps.outbox.flush(changed.map((c) => c.after.id));
-}
-
-async function giveBack(deps: InventoryDeps, items: readonly ReservationItem[]) {
-  const changed: { after: Product; before: number }[] = [];
-  for (const item of items) {
-    const after = await deps.products.giveBackStock(item.productId, item.quantity, stockEvents(deps));
-    if (after) changed.push({ after, before: after.stock - item.quantity });
-  }
-  return changed;
-}
 
 async function reserveLocked(
   deps: InventoryDeps,
@@ -99,9 +72,10 @@ async function reserveLocked(
   const taken = [...already, ...result.taken];
   // All or nothing: a short line gives back what the earlier lines took.
   if (shortages.length > 0 && taken.length > 0)
-    changed.push(...(await deps.mutex.run(productKeys(taken), () => giveBack(deps, taken))));
+    changed.push(...(await deps.mutex.run(productKeys(taken), () => giveBack(deps, orderId, taken, taken))));
   const status = shortages.length > 0 ? 'rejected' : 'reserved';
   await deps.reservations.transition(orderId, ['pending'], status, deps.clock.now());
+  if (status === 'rejected') settleBack(deps, orderId, taken);
   await announce(deps, changed);
   return { orderId, status, reserved: holdsStock(status), expiresAt, shortages };
 }
@@ -123,34 +97,26 @@ async function releaseLocked(deps: InventoryDeps, orderId: string, onlyIfDue: bo
     await deps.reservations.create(tombstone);
     return outcomeOf(tombstone);
   }
+  // A close a crash interrupted: finish it, whatever the hold's time.
+  if (r.closing) return close(deps, r, [], r.closing);
   if (r.status === 'committed') {
     if (onlyIfDue) return outcomeOf(r);
     throw new AppError('PRECONDITION_FAILED', 'The reservation is committed and cannot be released');
   }
   if (r.status === 'released' || r.status === 'rejected' || r.status === 'returned') return outcomeOf(r);
   if (onlyIfDue && r.expiresAt > now) return outcomeOf(r);
-  // Status first, then the units: a crash in between loses units (undersell), never oversells.
-  if (!(await deps.reservations.transition(orderId, ['reserved', 'pending'], 'released', now)))
-    return outcomeOf((await deps.reservations.byOrderId(orderId))!);
-  const changed = await deps.mutex.run(productKeys(r.taken), () => giveBack(deps, r.taken));
-  await announce(deps, changed);
-  return { ...outcomeOf(r), status: 'released' };
+  return close(deps, r, ['reserved', 'pending'], 'released');
 }
 
 /** A committed order cancelled before shipping: what it sold goes back to stock, once. */
 async function returnLocked(deps: InventoryDeps, orderId: string): Promise<ReservationOutcome> {
   const r = await deps.reservations.byOrderId(orderId);
   if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
-  // Not sold yet: the units are only held, so giving them back is a release.
-  if (r.status === 'reserved' || r.status === 'pending') return releaseLocked(deps, orderId, false);
+  // Not sold yet (or a release was under way): the units are only held, so this is a release.
+  if (r.status === 'reserved' || r.status === 'pending' || r.closing === 'released')
+    return releaseLocked(deps, orderId, false);
   if (r.status !== 'committed') return outcomeOf(r);
-  // As in release: status first (the atomic guard against a second return, also from another
-  // replica), then the units; a crash in between undersells, never adds stock twice.
-  if (!(await deps.reservations.transition(orderId, ['committed'], 'returned', deps.clock.now())))
-    return outcomeOf((await deps.reservations.byOrderId(orderId))!);
-  const changed = await deps.mutex.run(productKeys(r.taken), () => giveBack(deps, r.taken));
-  await announce(deps, changed);
-  return { ...outcomeOf(r), status: 'returned' };
+  return close(deps, r, ['committed'], 'returned');
 }
 
 export async function reserveStock(
@@ -176,9 +142,15 @@ export async function commitStock(deps: InventoryDeps, orderId: string): Promise
   return deps.mutex.run([orderKey(orderId)], async () => {
     const r = await deps.reservations.byOrderId(orderId);
     if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
-    if (r.status === 'committed') return outcomeOf(r);
-    if (r.status !== 'reserved') throw new AppError('PRECONDITION_FAILED', `The reservation is ${r.status}`);
-    await deps.reservations.transition(orderId, ['reserved'], 'committed', deps.clock.now());
+    if (r.status === 'committed' && !r.closing) return outcomeOf(r);
+    if (r.status !== 'reserved' || r.closing)
+      throw new AppError('PRECONDITION_FAILED', `The reservation is ${state(r)}`);
+    // Fails when a close began meanwhile (another replica): the close wins, the sale is refused.
+    if (!(await deps.reservations.transition(orderId, ['reserved'], 'committed', deps.clock.now()))) {
+      const now = (await deps.reservations.byOrderId(orderId))!;
+      if (now.status === 'committed' && !now.closing) return outcomeOf(now);
+      throw new AppError('PRECONDITION_FAILED', `The reservation is ${state(now)}`);
+    }
     return { ...outcomeOf(r), status: 'committed' };
   });
 }
@@ -197,5 +169,16 @@ export async function setStock(deps: InventoryDeps, productId: string, stock: nu
   return after;
 }
 
-export const expiredOrders = (deps: InventoryDeps, limit: number): Promise<string[]> =>
-  deps.reservations.expired(deps.clock.now(), limit);
+/** A close under way this long is taken to be stalled (its caller crashed): the sweep finishes it. */
+const STALLED_CLOSE_MS = 30_000;
+
+export function expiredOrders(deps: InventoryDeps, limit: number): Promise<string[]> {
+  const now = deps.clock.now();
+  return deps.reservations.expired(now, limit, new Date(now.getTime() - STALLED_CLOSE_MS));
+}
+
+/** Drops the settled stock marks of products no stock write has touched since. */
+export async function pruneSettledMarks(deps: InventoryDeps): Promise<void> {
+  for (const id of deps.products.unsettledProducts())
+    await deps.mutex.run([`product:${id}`], () => deps.products.pruneSettled(id));
+}
