@@ -6,7 +6,7 @@
 // Needs a running stack of that profile (npm start / scripts/start.mjs --profile X --detach);
 // run it under `flock /tmp/shop-load.lock` on a shared machine.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ import { MongoClient } from 'mongodb';
 import pg from 'pg';
 import { createShopClient } from '@shop/api/client';
 import topology from '@shop/topology';
+import { processFigures, processGroups } from '../../../scripts/lib/proc.mjs';
+import { readPids } from '../../../scripts/lib/supervisor.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -24,6 +26,32 @@ const arg = (name, fallback) => {
 };
 const profile = arg('profile', process.env.SHOP_PROFILE ?? 'dev');
 const runs = Number(arg('runs', '3'));
+/**
+ * CPU ticks (1/100 s) of each process of the stack, and of the machine's PostgreSQL and Redis
+ * (shared by the stack's stores and broker): where a scenario's CPU went, per order.
+ */
+function cpuTicks() {
+  const out = Object.fromEntries(processGroups(readPids(join(root, '.run', profile))).map((g) => [g.name, g.cpuTicks]));
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const comm = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    })();
+    const name = comm === 'postgres' ? 'postgresql' : comm === 'redis-server' ? 'redis' : undefined;
+    if (name) out[name] = (out[name] ?? 0) + processFigures(Number(pid)).cpuTicks;
+  }
+  return out;
+}
+const cpuMsPer = (before, after, count) => {
+  const rows = Object.entries(after)
+    .map(([name, t]) => [name, Math.round(((t - (before[name] ?? 0)) * 10) / count)])
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries([...rows, ['total', rows.reduce((n, [, ms]) => n + ms, 0)]]);
+};
 const scenarios = arg('scenarios', 'solo,many,hot,3ds').split(',');
 const CONCURRENT = Number(arg('concurrent', '100'));
 const SOLO = Number(arg('solo', '15'));
@@ -223,8 +251,10 @@ async function solo(ctx, token) {
 
 async function floorConcurrent(ctx) {
   const fStart = Date.now();
+  const before = cpuTicks();
   const floor = await Promise.all(Array.from({ length: CONCURRENT }, () => floorOnce(ctx.client, false)));
   const floorSeconds = (Math.max(...floor.map((f) => f.at)) - fStart) / 1000;
+  const cpuMsPerInstance = cpuMsPer(before, cpuTicks(), CONCURRENT);
   await purge(
     ctx.client,
     floor.map((f) => f.id),
@@ -234,12 +264,13 @@ async function floorConcurrent(ctx) {
     floorSeconds,
     instancesPerSecond: round(CONCURRENT / floorSeconds),
     p50Ms: median(floor.map((f) => f.ms)),
+    cpuMsPerInstance,
   };
 }
 
 async function concurrent(ctx, hot) {
   const n = CONCURRENT;
-  const { floor, floorSeconds } = await floorConcurrent(ctx);
+  const { floor, floorSeconds, cpuMsPerInstance: floorCpuMsPerInstance } = await floorConcurrent(ctx);
 
   const products = hot ? await insertProducts(ctx.mongo, 1, 100_000) : await insertProducts(ctx.mongo, n, 100);
   const shoppers = ctx.shoppers.slice(0, n);
@@ -253,6 +284,7 @@ async function concurrent(ctx, hot) {
     }),
   );
   const sStart = Date.now();
+  const ticksBefore = cpuTicks();
   const retriesBefore = retries;
   const results = await Promise.all(
     shoppers.map(async (me) => {
@@ -267,6 +299,7 @@ async function concurrent(ctx, hot) {
       return { orderId: res.body.id, postMs, ms: done.at - t0, status: done.status, at: done.at };
     }),
   );
+  const cpuMsPerOrder = cpuMsPer(ticksBefore, cpuTicks(), n);
   const confirmed = results.filter((r) => r.status === 'CONFIRMED');
   const sagaSeconds = (Math.max(...results.map((r) => r.at)) - sStart) / 1000;
   const steps = await stepMedians(
@@ -291,6 +324,8 @@ async function concurrent(ctx, hot) {
     sagaP50Ms: median(confirmed.map((r) => r.ms)),
     floorP50Ms: median(floor.map((f) => f.ms)),
     stepMediansMs: steps,
+    floorCpuMsPerInstance,
+    cpuMsPerOrder,
   };
 }
 

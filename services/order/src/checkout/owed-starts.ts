@@ -28,15 +28,14 @@ export function sagasOwedBy(before: Order | undefined, event: OrderEvent): SagaK
   return [];
 }
 
-/** Stores what `event` owes, inside the transaction that appends it. */
+/** Stores the starts a change owes (`sagasOwedBy`), inside the transaction that appends it. */
 export async function recordOwedStarts(
   tx: PoolClient,
   orderId: string,
-  before: Order | undefined,
-  event: OrderEvent,
+  sagas: readonly SagaKind[],
   paymentToken: string | undefined,
 ): Promise<void> {
-  for (const saga of sagasOwedBy(before, event)) {
+  for (const saga of sagas) {
     await tx.query(
       `INSERT INTO saga_starts (order_id, saga, payment_token) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [orderId, saga, saga === 'checkout' ? (paymentToken ?? null) : null],

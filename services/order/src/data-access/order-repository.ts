@@ -1,12 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import { enqueueOutbox, isUniqueViolation, withTransaction } from '@shop/postgres';
+import { enqueueOutbox, isUniqueViolation, withTransaction, type OutboxEvent } from '@shop/postgres';
 import { AppError } from '@shop/service-kit';
 import { retry } from '@shop/service-kit/retry';
 import type { OrderEvent, RecordedEvent } from '../domain/events';
 import { integrationEventsFor } from '../domain/integration-events';
 import { evolve, rebuild, type Order } from '../domain/order';
 import type { OrderStore } from '../domain/ports';
-import { recordOwedStarts } from '../checkout/owed-starts';
+import { recordOwedStarts, sagasOwedBy, type SagaKind } from '../checkout/owed-starts';
 import {
   ORDER_COLUMNS,
   projectionValues,
@@ -46,7 +46,8 @@ const UPDATABLE = ORDER_COLUMNS.split(',')
 /**
  * Appends events after `current` (seq = version + 1...), folds them in, writes the
  * projection and the integration events: one transaction, so the read model and the
- * outbox can never disagree with the history.
+ * outbox can never disagree with the history. The events are decided in memory first and
+ * written with one statement per table: a saga step appends up to three.
  */
 async function append(
   tx: PoolClient,
@@ -58,18 +59,24 @@ async function append(
 ) {
   let order = current;
   const appended: RecordedEvent[] = [];
+  const owed: SagaKind[] = [];
+  const outbox: OutboxEvent[] = [];
+  const at = new Date();
   for (const event of events) {
-    const recorded = { ...event, orderId, seq: (order?.version ?? 0) + 1, at: new Date() } as RecordedEvent;
-    await tx.query(
-      'INSERT INTO order_events (order_id, seq, type, data, occurred_at) VALUES ($1, $2, $3, $4::jsonb, $5)',
-      [orderId, recorded.seq, recorded.type, JSON.stringify(recorded.data), recorded.at],
-    );
-    await recordOwedStarts(tx, orderId, order, event, paymentToken);
+    const recorded = { ...event, orderId, seq: (order?.version ?? 0) + 1, at } as RecordedEvent;
+    owed.push(...sagasOwedBy(order, event));
     order = evolve(order, recorded);
     appended.push(recorded);
-    await enqueueOutbox(tx, pubsub, integrationEventsFor(order, event, recorded.seq));
+    outbox.push(...integrationEventsFor(order, event, recorded.seq));
   }
   if (!order) return undefined;
+  const values = appended.flatMap((e) => [orderId, e.seq, e.type, JSON.stringify(e.data), e.at]);
+  const rows = appended.map(
+    (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}::jsonb, $${i * 5 + 5})`,
+  );
+  await tx.query(`INSERT INTO order_events (order_id, seq, type, data, occurred_at) VALUES ${rows.join(', ')}`, values);
+  await recordOwedStarts(tx, orderId, owed, paymentToken);
+  await enqueueOutbox(tx, pubsub, outbox);
   await tx.query(
     `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT (id) DO UPDATE SET ${UPDATABLE}`,
     projectionValues(order),
@@ -126,7 +133,11 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
         return { orderId: input.id, created: true, requestHash: input.requestHash, written };
       });
       committed(result.written);
-      return { orderId: result.orderId, created: result.created, requestHash: result.requestHash };
+      const { orderId, created, requestHash } = result;
+      const placed = result.written?.after;
+      // Lines in the order `get` reads them back in (by product id).
+      const order = placed && { ...placed, items: [...placed.items].sort((a, b) => cmp(a.productId, b.productId)) };
+      return order ? { orderId, created, requestHash, order } : { orderId, created, requestHash };
     },
 
     update(orderId, decide) {
@@ -179,6 +190,8 @@ export function createOrderStore(pool: Pool, options: OrderStoreOptions): OrderS
     history: (orderId) => historyOf(pool, orderId),
   };
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // Past the last page the window count is unavailable; ask for it.
 async function countOf(pool: Pool, userId: string): Promise<number> {

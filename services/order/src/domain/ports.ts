@@ -25,7 +25,8 @@ export interface OrderStore {
    * Claims the key and appends OrderPlaced in one transaction. When the key is already
    * claimed (also by a concurrent request) it answers the existing order id instead.
    */
-  place(order: NewOrder): Promise<{ orderId: string; created: boolean; requestHash: string }>;
+  /** `order`: the order as the transaction wrote it, when it created one. */
+  place(order: NewOrder): Promise<{ orderId: string; created: boolean; requestHash: string; order?: Order }>;
   findByKey(userId: string, key: string): Promise<{ orderId: string; requestHash: string } | undefined>;
   /**
    * Loads the order under a row lock, appends what `decide` returns and updates the

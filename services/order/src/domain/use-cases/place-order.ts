@@ -27,16 +27,17 @@ export async function placeOrder(
   request: PlaceOrderRequest,
 ): Promise<Order> {
   const requestHash = hashOf(request);
-  const known = await deps.orders.findByKey(userId, idempotencyKey);
-  if (known) return replay(deps, known, requestHash);
+  // No look-up of the key first: the place transaction claims it, and a replay (rare: a client
+  // retrying) is found there or, when its cart is empty by now, by the look-up below. A first
+  // request, the common case, saves a round trip and a pool connection.
 
   // The cart (with its prices) and the address are read side by side: neither needs the other,
   // and each is a round trip to another service. The cart's answer is judged first, so the
   // error a request gets does not depend on which read came back first.
   const [cartRead, addressRead] = await Promise.allSettled([
     pricedCart(deps, userId).catch(async (err: unknown) => {
-      // A twin request with the same key may have placed the order and emptied the cart
-      // between our look-up and the cart read: it is the same order, not a conflict.
+      // The same key's order emptied the cart (a replay, or a twin request that came first):
+      // it is the same order, not a conflict.
       const twin = await deps.orders.findByKey(userId, idempotencyKey);
       if (twin) return twin;
       throw err;
@@ -73,12 +74,10 @@ export async function placeOrder(
     .catch((err: unknown) =>
       deps.logger.warn('checkout start deferred to the sweep', { orderId: placed.orderId, err }),
     );
-  // The order owns the items now; a failure here only leaves a cart the user can empty. The
-  // cart is emptied while the order is read back: both are done before the answer.
-  const [order] = await Promise.all([
-    mustGet(deps, placed.orderId),
-    deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId })),
-  ]);
+  // The order owns the items now; a failure here only leaves a cart the user can empty.
+  // The cart is emptied before the answer; the order is the one the transaction wrote.
+  await deps.carts.clear(userId).catch((err: unknown) => deps.logger.warn('cart not cleared', { err, userId }));
+  const order = placed.order ?? (await mustGet(deps, placed.orderId));
   deps.logger.info('order placed', { orderId: placed.orderId, userId, total, currency });
   return order;
 }
