@@ -26,6 +26,20 @@ const arg = (name, fallback) => {
 };
 const profile = arg('profile', process.env.SHOP_PROFILE ?? 'dev');
 const runs = Number(arg('runs', '3'));
+/** A PostgreSQL backend by its database (`postgresql:shop_order`), or Redis; else undefined. */
+function sharedServer(pid) {
+  let args = '';
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return undefined;
+  }
+  if (/^\S*redis-server/.test(args)) return 'redis';
+  const backend = /^postgres: \S+ \S+ (\S+) /.exec(args);
+  if (backend) return `postgresql:${backend[1]}`;
+  return args.startsWith('postgres') ? 'postgresql (server)' : undefined;
+}
+
 /**
  * CPU ticks (1/100 s) of each process of the stack, and of the machine's PostgreSQL and Redis
  * (shared by the stack's stores and broker): where a scenario's CPU went, per order.
@@ -33,14 +47,7 @@ const runs = Number(arg('runs', '3'));
 function cpuTicks() {
   const out = Object.fromEntries(processGroups(readPids(join(root, '.run', profile))).map((g) => [g.name, g.cpuTicks]));
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const comm = (() => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      } catch {
-        return '';
-      }
-    })();
-    const name = comm === 'postgres' ? 'postgresql' : comm === 'redis-server' ? 'redis' : undefined;
+    const name = sharedServer(pid);
     if (name) out[name] = (out[name] ?? 0) + processFigures(Number(pid)).cpuTicks;
   }
   return out;

@@ -11,10 +11,10 @@ function memoryOutbox() {
   const store: OutboxStore = {
     pendingProductIds: async (limit) => [...docs.keys()].slice(0, limit),
     pending: async (id) => [...(docs.get(id) ?? [])],
-    remove: async (id, eventIds) =>
+    remove: async (id, events) =>
       void docs.set(
         id,
-        (docs.get(id) ?? []).filter((e) => !eventIds.includes(e.id)),
+        (docs.get(id) ?? []).filter((e) => !events.some((s) => s.id === e.id)),
       ),
     settle: async (id) => void (docs.get(id)?.length === 0 && docs.delete(id)),
   };

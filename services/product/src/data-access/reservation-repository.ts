@@ -19,18 +19,25 @@ export function createReservationRepository(store: ProductStore): ReservationRep
       const d = await col.findOne({ _id: orderId });
       return d ? reservationOf(d) : undefined;
     },
-    async markTaken(orderId, item) {
-      await col.updateOne(
-        { _id: orderId },
-        { $push: { taken: { productId: item.productId, quantity: item.quantity } } },
-      );
+    async markTaken(orderId, item, last) {
+      const line = { taken: { productId: item.productId, quantity: item.quantity } };
+      if (last) {
+        const done = await col.updateOne(
+          { _id: orderId, status: 'pending', closing: { $exists: false } },
+          { $push: line, $set: { status: 'reserved', updatedAt: new Date() } },
+        );
+        if (done.matchedCount === 1) return true;
+      }
+      await col.updateOne({ _id: orderId }, { $push: line });
+      return false;
     },
     async transition(orderId, from, to, at) {
-      const r = await col.updateOne(
+      const doc = await col.findOneAndUpdate(
         { _id: orderId, status: { $in: [...from] }, closing: { $exists: false } },
         { $set: { status: to, updatedAt: at } },
+        { returnDocument: 'after' },
       );
-      return r.modifiedCount === 1;
+      return doc ? reservationOf(doc) : undefined;
     },
     async beginClosing(orderId, from, to, at) {
       const r = await col.updateOne(

@@ -1,7 +1,7 @@
 import type { Logger } from '@shop/service-kit/log';
 import type { KeyedMutex } from '@shop/service-kit/keyed-mutex';
 import { backoffDelay } from '@shop/service-kit/retry';
-import type { EventFlusher, EventPublisher, OutboxStore } from './ports';
+import type { DomainEvent, EventFlusher, EventPublisher, OutboxStore } from './ports';
 
 export interface EventRelayDeps {
   readonly outbox: OutboxStore;
@@ -62,12 +62,12 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
       if (settle) await locked(productId, () => outbox.settle(productId));
       return;
     }
-    const sent: string[] = [];
+    const sent: DomainEvent[] = [];
     let failure: unknown;
     for (const event of events) {
       try {
         await withTimeout(publisher.publish(event), publishTimeoutMs);
-        sent.push(event.id);
+        sent.push(event);
       } catch (err) {
         failures += 1;
         const delay = backoffDelay(failures, { initialMs: backoffBaseMs, maxMs: backoffMaxMs });

@@ -93,8 +93,11 @@ export interface OutboxStore {
   pendingProductIds(limit: number): Promise<string[]>;
   /** The product's waiting events, in the order they were written. */
   pending(productId: string): Promise<DomainEvent[]>;
-  /** Removes exactly these events; the caller holds the product's lock. */
-  remove(productId: string, eventIds: readonly string[]): Promise<void>;
+  /**
+   * Removes exactly these events, as `pending` returned them (no second read); clears the
+   * "events waiting" mark in the same update when they were all. The caller holds the lock.
+   */
+  remove(productId: string, events: readonly DomainEvent[]): Promise<void>;
   /** Clears the "events waiting" mark when none are left; the caller holds the lock. */
   settle(productId: string): Promise<void>;
 }
@@ -103,15 +106,18 @@ export interface ReservationRepository {
   /** false when a reservation for this order exists already. */
   create(reservation: Reservation): Promise<boolean>;
   byOrderId(orderId: string): Promise<Reservation | undefined>;
-  /** Records one item whose stock is taken (so a crash leaves a record of what to give back). */
-  markTaken(orderId: string, item: ReservationItem): Promise<void>;
-  /** Moves from one of `from` to `to`; false when it was in another state or is closing. */
+  /**
+   * Records one item whose stock is taken; with `last`, also moves a pending reservation that
+   * is not closing to `reserved` in the same update. True when it did.
+   */
+  markTaken(orderId: string, item: ReservationItem, last: boolean): Promise<boolean>;
+  /** Moves from one of `from` to `to`: the reservation after, or undefined when it was in another state or is closing. */
   transition(
     orderId: string,
     from: readonly Reservation['status'][],
     to: Reservation['status'],
     at: Date,
-  ): Promise<boolean>;
+  ): Promise<Reservation | undefined>;
   /** Marks the close as under way, from one of `from`, unless a close is already; false if not. */
   beginClosing(orderId: string, from: readonly Reservation['status'][], to: Closing, at: Date): Promise<boolean>;
   /** Sets the final status of a close under way and clears the mark. */

@@ -23,11 +23,13 @@ export async function takeAll(
   const taken: ReservationItem[] = [];
   const changed: { after: Product; before: number }[] = [];
   const shortages: Shortage[] = [];
-  for (const line of lines) {
+  let completed = false;
+  for (const [i, line] of lines.entries()) {
     if (shortages.length === 0) {
       const after = await taker.take(line.productId, { orderId, quantity: line.quantity }, eventsOf);
       if (after) {
-        await reservations.markTaken(orderId, line);
+        // The last line's record also marks the reservation `reserved`: one write fewer.
+        completed = await reservations.markTaken(orderId, line, i === lines.length - 1);
         products.settleMoves(line.productId, [{ orderId, mark: 'taken' }]);
         taken.push(line);
         changed.push({ after, before: after.stock + line.quantity });
@@ -39,5 +41,5 @@ export async function takeAll(
     if (available < line.quantity || shortages.length === 0)
       shortages.push({ productId: line.productId, requested: line.quantity, available });
   }
-  return { taken, changed, shortages };
+  return { taken, changed, shortages, completed };
 }

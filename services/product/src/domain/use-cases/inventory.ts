@@ -45,26 +45,25 @@ async function reserveLocked(
   lines: ReservationItem[],
   ttlSeconds: number,
 ): Promise<ReservationOutcome> {
-  let existing = await deps.reservations.byOrderId(orderId);
   const now = deps.clock.now();
-  const expiresAt = existing?.expiresAt ?? new Date(now.getTime() + ttlSeconds * 1000);
-  if (!existing) {
-    const draft: Reservation = {
-      orderId,
-      items: lines,
-      taken: [],
-      status: 'pending',
-      expiresAt,
-      createdAt: now,
-      updatedAt: now,
-    };
-    // The unique order id is the idempotency key, also across replicas.
-    if (!(await deps.reservations.create(draft))) existing = await deps.reservations.byOrderId(orderId);
-  }
+  const draft: Reservation = {
+    orderId,
+    items: lines,
+    taken: [],
+    status: 'pending',
+    expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
+    createdAt: now,
+    updatedAt: now,
+  };
+  // The unique order id is the idempotency key, also across replicas: a new order's insert
+  // wins (no read first); a repeat finds what the earlier attempt left.
+  const existing = (await deps.reservations.create(draft)) ? draft : await deps.reservations.byOrderId(orderId);
+  if (!existing) throw new Error(`Reservation ${orderId} exists and cannot be read`);
   // Still `pending` while this process holds the order's lock: an earlier attempt failed
   // midway (a store error), so this retry goes on from what that one took.
-  if (existing && existing.status !== 'pending') return outcomeOf(existing);
-  const already = existing?.taken ?? [];
+  if (existing.status !== 'pending' || existing.closing) return outcomeOf(existing);
+  const { expiresAt } = existing;
+  const already = existing.taken;
   const remaining = lines.filter((l) => !already.some((t) => t.productId === l.productId));
 
   const result = await takeAll(deps.products, deps.taker, deps.reservations, orderId, remaining, stockEvents(deps));
@@ -74,7 +73,8 @@ async function reserveLocked(
   if (shortages.length > 0 && taken.length > 0)
     changed.push(...(await deps.mutex.run(productKeys(taken), () => giveBack(deps, orderId, taken, taken))));
   const status = shortages.length > 0 ? 'rejected' : 'reserved';
-  await deps.reservations.transition(orderId, ['pending'], status, deps.clock.now());
+  // The last line's record set `reserved` with it, unless a close came in between.
+  if (!result.completed) await deps.reservations.transition(orderId, ['pending'], status, deps.clock.now());
   if (status === 'rejected') settleBack(deps, orderId, taken);
   await announce(deps, changed);
   return { orderId, status, reserved: holdsStock(status), expiresAt, shortages };
@@ -140,18 +140,14 @@ export const expireReservation = (deps: InventoryDeps, orderId: string): Promise
 
 export async function commitStock(deps: InventoryDeps, orderId: string): Promise<ReservationOutcome> {
   return deps.mutex.run([orderKey(orderId)], async () => {
+    // The common case in one write: a hold becomes a sale. It fails when the hold is in
+    // another state or a close began (another replica): then the close wins, the sale is refused.
+    const sold = await deps.reservations.transition(orderId, ['reserved'], 'committed', deps.clock.now());
+    if (sold) return outcomeOf(sold);
     const r = await deps.reservations.byOrderId(orderId);
     if (!r) throw new AppError('NOT_FOUND', 'No reservation for this order');
     if (r.status === 'committed' && !r.closing) return outcomeOf(r);
-    if (r.status !== 'reserved' || r.closing)
-      throw new AppError('PRECONDITION_FAILED', `The reservation is ${state(r)}`);
-    // Fails when a close began meanwhile (another replica): the close wins, the sale is refused.
-    if (!(await deps.reservations.transition(orderId, ['reserved'], 'committed', deps.clock.now()))) {
-      const now = (await deps.reservations.byOrderId(orderId))!;
-      if (now.status === 'committed' && !now.closing) return outcomeOf(now);
-      throw new AppError('PRECONDITION_FAILED', `The reservation is ${state(now)}`);
-    }
-    return { ...outcomeOf(r), status: 'committed' };
+    throw new AppError('PRECONDITION_FAILED', `The reservation is ${state(r)}`);
   });
 }
 
