@@ -1,9 +1,10 @@
 // Makes sure PostgreSQL and Redis answer, starts them when they are installed but stopped,
 // and creates each service's database. Runs after `npm install`, so it may use `pg`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import net from 'node:net';
-import { require } from './paths.mjs';
+import { require, root } from './paths.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -89,6 +90,27 @@ export async function ensureStores(settings, log = console.log) {
   await ensureServer('PostgreSQL', settings.postgresUrl, 5432, startPostgresCommand, log);
   await ensureServer('Redis', settings.redisUrl, 6379, startRedisCommand, log);
   await createDatabases(settings);
+  if (settings.ferretdb) await indexFerretDbIds(settings, log);
+}
+
+/**
+ * FerretDB's `_id` lookups scan the whole table without a GIN index on `(_jsonb -> '_id')`
+ * (scripts/sql/ferretdb-id-index.sql): adds it to FerretDB's tables in the product database,
+ * now and as FerretDB creates them. Without a superuser the shop still works, only slower.
+ */
+async function indexFerretDbIds(settings, log) {
+  const { Client } = require('pg');
+  const url = new URL(settings.postgresUrl);
+  url.pathname = new URL(settings.ferretdb.backendUrl).pathname;
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  try {
+    await db.query(readFileSync(join(root, 'scripts', 'sql', 'ferretdb-id-index.sql'), 'utf8'));
+  } catch (err) {
+    log(`FerretDB's _id index not installed (lookups scan their tables): ${err.message}`);
+  } finally {
+    await db.end();
+  }
 }
 
 async function createDatabases(settings) {

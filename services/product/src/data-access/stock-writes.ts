@@ -39,6 +39,8 @@ export function createStockWrites(
 ): StockWrites {
   // Per product: orders whose marks may go, with the mark the reservation recorded.
   const settled = new Map<string, Map<string, StockMark>>();
+  // When each product's oldest waiting settle came: only idle products are pruned on their own.
+  const waitingSince = new Map<string, number>();
   // What each product's last planned write dropped, forgotten once that write is stored.
   const dropping = new Map<string, [string, StockMark][]>();
 
@@ -54,7 +56,10 @@ export function createStockWrites(
   function stored(id: string) {
     const queue = settled.get(id);
     for (const [orderId, mark] of dropping.get(id) ?? []) if (queue?.get(orderId) === mark) queue.delete(orderId);
-    if (queue?.size === 0) settled.delete(id);
+    if (!queue || queue.size === 0) {
+      settled.delete(id);
+      waitingSince.delete(id);
+    }
     dropping.delete(id);
   }
 
@@ -106,11 +111,17 @@ export function createStockWrites(
       const queue = settled.get(id) ?? new Map<string, StockMark>();
       for (const { orderId, mark } of moves) queue.set(orderId, mark);
       settled.set(id, queue);
+      if (!waitingSince.has(id)) waitingSince.set(id, Date.now());
     },
-    unsettledProducts: () => [...settled.keys()],
+    unsettledProducts: (idleMs) =>
+      [...waitingSince].filter(([, since]) => Date.now() - since >= idleMs).map(([id]) => id),
     async pruneSettled(id) {
       const current = await col.findOne({ _id: id });
-      if (!current) return void settled.delete(id);
+      if (!current) {
+        settled.delete(id);
+        waitingSince.delete(id);
+        return;
+      }
       const marks = marksAfter(current, {});
       // Same guard as every stock write: a write that came in between keeps the queue for later.
       const r = await col.updateOne(

@@ -70,8 +70,8 @@ export interface ProductRepository {
    * write (no extra round trip), or with `pruneSettled` when no write comes.
    */
   settleMoves(id: string, moves: readonly SettledMove[]): void;
-  /** Products whose settled marks still wait for a write. */
-  unsettledProducts(): string[];
+  /** Products whose settled marks have waited `idleMs` at least for a stock write. */
+  unsettledProducts(idleMs: number): string[];
   /** Removes this product's settled marks on their own; the caller holds the product's lock. */
   pruneSettled(id: string): Promise<void>;
   setStock(id: string, stock: number, eventsOf: EventsOf): Promise<Product | undefined>;

@@ -28,11 +28,15 @@ const reachable = (port: number) =>
     s.once('error', () => resolve(false));
   });
 
+// The index the runner gives FerretDB's tables (`_id` lookups scan without it): tests run as the shop does.
+const ID_INDEX_SQL = join(__dirname, '..', '..', '..', '..', 'scripts', 'sql', 'ferretdb-id-index.sql');
+
 function ensureDatabase(name: string): void {
   const exists = execFileSync('psql', [`${PG}/postgres`, '-Atc', `SELECT 1 FROM pg_database WHERE datname = '${name}'`])
     .toString()
     .trim();
   if (exists !== '1') execFileSync('psql', [`${PG}/postgres`, '-c', `CREATE DATABASE ${name}`]);
+  execFileSync('psql', [`${PG}/${name}`, '-q', '-v', 'ON_ERROR_STOP=1', '-f', ID_INDEX_SQL], { stdio: 'ignore' });
 }
 
 export interface RunningFerret {

@@ -173,8 +173,11 @@ export function expiredOrders(deps: InventoryDeps, limit: number): Promise<strin
   return deps.reservations.expired(now, limit, new Date(now.getTime() - STALLED_CLOSE_MS));
 }
 
-/** Drops the settled stock marks of products no stock write has touched since. */
-export async function pruneSettledMarks(deps: InventoryDeps): Promise<void> {
-  for (const id of deps.products.unsettledProducts())
+/**
+ * Drops the settled stock marks of products no stock write has touched for `idleMs` (a busy
+ * product's next write drops them for free; a write per idle product and minute at most).
+ */
+export async function pruneSettledMarks(deps: InventoryDeps, idleMs = 60_000): Promise<void> {
+  for (const id of deps.products.unsettledProducts(idleMs))
     await deps.mutex.run([`product:${id}`], () => deps.products.pruneSettled(id));
 }
