@@ -87,9 +87,11 @@ export function createAppCallbackServices(deps: Deps): Array<{
     const result = sub.schema.safeParse(parsed.value);
     if (!result.success) return outcome('invalid', 'DROP', 'warn', { errors: summariseIssues(result.error.issues) });
 
+    // An idempotent handler runs for every delivery: nothing to claim, complete or release.
+    const claims: EventDedupe = sub.idempotent ? { claim: async () => true } : store;
     let first: boolean;
     try {
-      first = await store.claim(eventId, topic);
+      first = await claims.claim(eventId, topic);
     } catch (err) {
       return outcome('retry', 'RETRY', 'error', { reason: 'dedupe store failed', err });
     }
@@ -108,15 +110,15 @@ export function createAppCallbackServices(deps: Deps): Array<{
       await sub.handler(result.data, meta);
     } catch (err) {
       if (isAppError(err) && err.code === 'VALIDATION_FAILED') {
-        await store
+        await claims
           .complete?.(eventId, topic)
           .catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
         return outcome('failed', 'DROP', 'warn', { reason: err.detail });
       }
-      await store.release?.(eventId, topic).catch((e: unknown) => logger.error('dedupe release failed', { err: e }));
+      await claims.release?.(eventId, topic).catch((e: unknown) => logger.error('dedupe release failed', { err: e }));
       return outcome('retry', 'RETRY', 'error', { err });
     }
-    await store.complete?.(eventId, topic).catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
+    await claims.complete?.(eventId, topic).catch((e: unknown) => logger.error('dedupe complete failed', { err: e }));
     return outcome('processed', 'SUCCESS');
   }
 

@@ -17,6 +17,11 @@ export interface Subscription<S extends z.ZodType = z.ZodType> {
   readonly deadLetterTopic?: string;
   /** Passed to Dapr as subscription metadata (component specific). */
   readonly metadata?: Readonly<Record<string, string>>;
+  /**
+   * The handler converges however often it runs for one event (it applies a version, say):
+   * deliveries are not claimed in the dedupe store, which saves its writes for each event.
+   */
+  readonly idempotent?: boolean;
   /** Throw to have Dapr redeliver; throw AppError VALIDATION_FAILED to drop for good. */
   handler(data: z.output<S>, meta: EventMeta): Promise<void>;
 }

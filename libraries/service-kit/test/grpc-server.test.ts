@@ -262,6 +262,38 @@ describe('gRPC server: Dapr AppCallback', () => {
     });
   });
 
+  test('When an idempotent subscription gets the same event twice, then the handler runs twice and nothing is claimed', async () => {
+    const handled: string[] = [];
+    const subscription = defineSubscription({
+      pubsubName: 'pubsub',
+      topic: 'orders.placed',
+      schema: orderPlaced,
+      idempotent: true,
+      handler: async (data) => void handled.push(data.orderId),
+    });
+    const claims: string[] = [];
+    const { logger } = captureLogs('product');
+    const port = await freePort();
+    const server = createGrpcServer({
+      logger,
+      metrics: createMetrics('product'),
+      services: [],
+      appCallback: { subscriptions: [subscription], dedupe: { claim: async (id) => (claims.push(id), true) } },
+    });
+    await server.start('127.0.0.1', port);
+    const client = appCallbackClient(`127.0.0.1:${port}`);
+    try {
+      const event = topicEvent({ id: 'evt-i', topic: 'orders.placed', data: { orderId: 'o-9', total: 5 } });
+      await unary(client, 'OnTopicEvent', event);
+      await unary(client, 'OnTopicEvent', event);
+    } finally {
+      client.close();
+      await server.stop(100);
+    }
+    expect(handled).toEqual(['o-9', 'o-9']);
+    expect(claims).toEqual([]);
+  });
+
   test('When the event data fails its schema, then it is dropped and never handled', async () => {
     const { subscription, handled } = recordingSubscription();
     await withServer(subscription, async (h, client) => {

@@ -28,7 +28,7 @@ const profile = arg('profile', process.env.SHOP_PROFILE ?? 'dev');
 const runs = Number(arg('runs', '3'));
 /** A PostgreSQL backend by its database (`postgresql:shop_order`), or Redis; else undefined. */
 function sharedServer(pid) {
-  let args = '';
+  let args;
   try {
     args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
