@@ -35,7 +35,7 @@ export interface ProductDoc {
   outboxPending?: boolean;
   /**
    * Orders whose units moved here and whose reservation may not record it yet, as
-   * `<mark>:<orderId>` (stock-writes.ts). A list of strings, not a map: FerretDB 1.24's `$set`
+   * `<mark>:<orderId>` (mongodb-stock-writes.ts). A list of strings, not a map: FerretDB 1.24's `$set`
    * keeps an embedded document whose values equal the new one's, whatever the keys.
    */
   stockMarks?: `${StockMark}:${string}`[];

@@ -7,7 +7,7 @@ import { outboxEntryOf, productDocOf, productOf, type ProductDoc } from './catal
 import { createListingCache } from './listing-cache';
 import { isDuplicateKey, type ProductStore } from './mongodb';
 import { recording, writeWithEvents } from './mongodb-writes';
-import { createStockWrites } from './stock-writes';
+import { createStockWrites } from './mongodb-stock-writes';
 
 const SORTS: Record<Exclude<SortOrder, 'relevance'>, Sort> = {
   price: { price: 1, _id: 1 },
