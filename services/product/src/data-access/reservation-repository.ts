@@ -1,5 +1,6 @@
 import type { ReservationRepository } from '../domain/ports';
-import { reservationOf } from './catalog-records';
+import type { Filter } from 'mongodb';
+import { reservationOf, type ReservationDoc } from './catalog-records';
 import { isDuplicateKey, type ProductStore } from './mongodb';
 
 export function createReservationRepository(store: ProductStore): ReservationRepository {
@@ -53,21 +54,26 @@ export function createReservationRepository(store: ProductStore): ReservationRep
       );
     },
     async expired(now, limit, stalledBefore) {
-      const due = { status: { $in: ['reserved' as const, 'pending' as const] }, expiresAt: { $lt: now } };
-      const [docs, stalled] = await Promise.all([
+      // One plain equality per query: FerretDB 1.x pushes a string equality down to PostgreSQL,
+      // so only the few live holds are decoded, not every reservation ever made (an `$in` or
+      // `$exists` is evaluated in FerretDB over the whole collection, every sweep).
+      const ids = (filter: Filter<ReservationDoc>) =>
         col
-          .find(due, { projection: { _id: 1 } })
-          .sort({ expiresAt: 1 })
+          .find(filter, { projection: { _id: 1, expiresAt: 1 } })
           .limit(limit)
-          .toArray(),
-        stalledBefore
-          ? col
-              .find({ closing: { $exists: true }, updatedAt: { $lt: stalledBefore } }, { projection: { _id: 1 } })
-              .limit(limit)
-              .toArray()
-          : [],
+          .toArray();
+      const due = await Promise.all([
+        ids({ status: 'reserved', expiresAt: { $lt: now } }),
+        ids({ status: 'pending', expiresAt: { $lt: now } }),
       ]);
-      return [...new Set([...stalled, ...docs].map((d) => d._id))];
+      const stalled = stalledBefore
+        ? await Promise.all([
+            ids({ closing: 'released', updatedAt: { $lt: stalledBefore } }),
+            ids({ closing: 'returned', updatedAt: { $lt: stalledBefore } }),
+          ])
+        : [];
+      const oldestFirst = due.flat().sort((x, y) => x.expiresAt.getTime() - y.expiresAt.getTime());
+      return [...new Set([...stalled.flat(), ...oldestFirst].map((d) => d._id))].slice(0, limit);
     },
   };
 }
