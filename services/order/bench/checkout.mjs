@@ -221,7 +221,9 @@ async function floorOnce(client, waitForEvent) {
   if (waitForEvent) {
     // As the saga's webhook does: sent once the payment exists (here: the first step ran).
     for (let i = 0; i < 400; i += 1) {
-      const state = await client.getWorkflowState(id, true); // the custom status comes with the payloads
+      // The custom status comes with the payloads. A read racing the engine's own save can fail
+      // ("inbox key declared in metadata but missing from state store"): read again.
+      const state = await client.getWorkflowState(id, true).catch(() => undefined);
       if (String(state?.customStatus ?? '').includes(FLOOR_AWAITING)) break;
       await sleep(10);
     }
