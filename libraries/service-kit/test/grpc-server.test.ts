@@ -7,7 +7,7 @@ import {
 } from '@shop/contracts';
 import { z } from 'zod';
 import { createDiagnosticsService } from '../src/diagnostics';
-import { defineSubscription, type EventMeta, type Subscription } from '../src/events';
+import { defineSubscription, type EventDedupe, type EventMeta, type Subscription } from '../src/events';
 import { createInMemoryDedupeForTests } from '../src/testing/dedupe';
 import { createGrpcServer, type GrpcServer } from '../src/grpc-server';
 import { createMetrics, type Metrics } from '../src/metrics';
@@ -24,7 +24,10 @@ interface Harness {
   lines: () => Promise<LogLine[]>;
 }
 
-async function startServer(subscriptions: Subscription[] = []): Promise<Harness> {
+async function startServer(
+  subscriptions: Subscription[] = [],
+  dedupe: EventDedupe = createInMemoryDedupeForTests(),
+): Promise<Harness> {
   const { logger, lines } = captureLogs('product');
   const metrics = createMetrics('product');
   const port = await freePort();
@@ -34,7 +37,7 @@ async function startServer(subscriptions: Subscription[] = []): Promise<Harness>
     logger,
     metrics,
     services: [diagnostics],
-    appCallback: { subscriptions, dedupe: createInMemoryDedupeForTests() },
+    appCallback: { subscriptions, dedupe },
   });
   await server.start('127.0.0.1', port);
   return { server, address: `127.0.0.1:${port}`, metrics, lines };
@@ -216,8 +219,12 @@ describe('gRPC server: Dapr AppCallback', () => {
     return { subscription, handled };
   }
 
-  async function withServer(subscription: Subscription, run: (h: Harness, client: AnyClient) => Promise<void>) {
-    const h = await startServer([subscription]);
+  async function withServer(
+    subscription: Subscription,
+    run: (h: Harness, client: AnyClient) => Promise<void>,
+    dedupe?: EventDedupe,
+  ) {
+    const h = await startServer([subscription], dedupe);
     const client = appCallbackClient(h.address);
     try {
       await run(h, client);
@@ -272,24 +279,16 @@ describe('gRPC server: Dapr AppCallback', () => {
       handler: async (data) => void handled.push(data.orderId),
     });
     const claims: string[] = [];
-    const { logger } = captureLogs('product');
-    const port = await freePort();
-    const server = createGrpcServer({
-      logger,
-      metrics: createMetrics('product'),
-      services: [],
-      appCallback: { subscriptions: [subscription], dedupe: { claim: async (id) => (claims.push(id), true) } },
-    });
-    await server.start('127.0.0.1', port);
-    const client = appCallbackClient(`127.0.0.1:${port}`);
-    try {
-      const event = topicEvent({ id: 'evt-i', topic: 'orders.placed', data: { orderId: 'o-9', total: 5 } });
-      await unary(client, 'OnTopicEvent', event);
-      await unary(client, 'OnTopicEvent', event);
-    } finally {
-      client.close();
-      await server.stop(100);
-    }
+    const dedupe = { claim: async (id: string) => (claims.push(id), true) };
+    await withServer(
+      subscription,
+      async (_h, client) => {
+        const event = topicEvent({ id: 'evt-i', topic: 'orders.placed', data: { orderId: 'o-9', total: 5 } });
+        await unary(client, 'OnTopicEvent', event);
+        await unary(client, 'OnTopicEvent', event);
+      },
+      dedupe,
+    );
     expect(handled).toEqual(['o-9', 'o-9']);
     expect(claims).toEqual([]);
   });

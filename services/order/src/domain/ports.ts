@@ -23,9 +23,9 @@ export interface Page {
 export interface OrderStore {
   /**
    * Claims the key and appends OrderPlaced in one transaction. When the key is already
-   * claimed (also by a concurrent request) it answers the existing order id instead.
+   * claimed (also by a concurrent request) it answers the existing order id instead;
+   * `order` is the order as the transaction wrote it, when it created one.
    */
-  /** `order`: the order as the transaction wrote it, when it created one. */
   place(order: NewOrder): Promise<{ orderId: string; created: boolean; requestHash: string; order?: Order }>;
   findByKey(userId: string, key: string): Promise<{ orderId: string; requestHash: string } | undefined>;
   /**

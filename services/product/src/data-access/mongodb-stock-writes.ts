@@ -6,7 +6,7 @@ import { writeWithEvents } from './mongodb-writes';
 
 type StockWrites = Pick<
   ProductRepository,
-  'takeStockBatch' | 'giveBackStock' | 'setStock' | 'settleMoves' | 'unsettledProducts' | 'pruneSettled'
+  'takeStockBatch' | 'giveBackStock' | 'setStock' | 'settleMove' | 'unsettledProducts' | 'pruneSettled'
 >;
 
 /** The order ids a product's document marks, with their marks. */
@@ -30,7 +30,7 @@ function stockChange(eventsOf: EventsOf, current: ProductDoc, change: Partial<Pr
  * which order's units moved. FerretDB 1.x has no multi-document transactions, so the
  * reservation can record a move only after it; the mark is what lets a retry after a crash in
  * between neither move the units twice nor lose them. A mark is dropped once the reservation
- * records its move (`settleMoves`), by the product's next stock write, which rewrites the marks
+ * records its move (`settleMove`), by the product's next stock write, which rewrites the marks
  * anyway: under load that costs no extra round trip.
  */
 export function createStockWrites(
@@ -107,9 +107,9 @@ export function createStockWrites(
       if (doc) stored(id);
       return written(doc ?? null);
     },
-    settleMoves(id, moves) {
+    settleMove(id, orderId, mark) {
       const queue = settled.get(id) ?? new Map<string, StockMark>();
-      for (const { orderId, mark } of moves) queue.set(orderId, mark);
+      queue.set(orderId, mark);
       settled.set(id, queue);
       if (!waitingSince.has(id)) waitingSince.set(id, Date.now());
     },
@@ -128,7 +128,7 @@ export function createStockWrites(
         { _id: id, stockVersion: current.stockVersion, updatedAt: current.updatedAt },
         { $set: { stockMarks: marks } },
       );
-      if (r.modifiedCount === 1 || r.matchedCount === 1) stored(id);
+      if (r.matchedCount === 1) stored(id);
     },
   };
 }

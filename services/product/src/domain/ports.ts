@@ -21,10 +21,6 @@ export interface StockMove {
 
 /** What a product's document marks about an order's units until its reservation records it. */
 export type StockMark = 'taken' | 'back';
-export interface SettledMove {
-  readonly orderId: string;
-  readonly mark: StockMark;
-}
 
 /**
  * Events to record with a write, computed from the product as it is before the write and as
@@ -66,10 +62,10 @@ export interface ProductRepository {
    */
   giveBackStock(id: string, move: StockMove & { recorded: boolean }, eventsOf: EventsOf): Promise<Product | undefined>;
   /**
-   * The reservation now records these moves: their marks go with the product's next stock
-   * write (no extra round trip), or with `pruneSettled` when no write comes.
+   * The reservation now records this order's move: its mark goes with the product's next
+   * stock write (no extra round trip), or with `pruneSettled` when no write comes.
    */
-  settleMoves(id: string, moves: readonly SettledMove[]): void;
+  settleMove(id: string, orderId: string, mark: StockMark): void;
   /** Products whose settled marks have waited `idleMs` at least for a stock write. */
   unsettledProducts(idleMs: number): string[];
   /** Removes this product's settled marks on their own; the caller holds the product's lock. */

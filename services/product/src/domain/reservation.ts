@@ -5,15 +5,15 @@ export interface ReservationItem {
   readonly quantity: number;
 }
 
+/** The two ways a hold ends with its units back in stock. */
+export type Closing = 'released' | 'returned';
+
 /**
  * One order's hold on stock. `pending` while items are being taken, `reserved` once all
  * are, `rejected` when one was short (what was taken is given back), then `committed` or
  * `released` (by the order, or by the expiry sweep). `returned` follows `committed` when a
  * confirmed order is cancelled before shipping: the sold units are back in stock.
  */
-/** The two ways a hold ends with its units back in stock. */
-export type Closing = 'released' | 'returned';
-
 export interface Reservation {
   readonly orderId: string;
   readonly items: readonly ReservationItem[];

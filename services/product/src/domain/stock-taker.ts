@@ -24,11 +24,7 @@ export function createStockTaker(products: ProductRepository, mutex: KeyedMutex)
       const batch = queues.get(productId) ?? [];
       queues.delete(productId);
       try {
-        const { granted, after } = await products.takeStockBatch(
-          productId,
-          batch.map(({ orderId, quantity }) => ({ orderId, quantity })),
-          eventsOf,
-        );
+        const { granted, after } = await products.takeStockBatch(productId, batch, eventsOf);
         batch.forEach((w, i) => w.resolve(granted[i] ? after : undefined));
       } catch (err) {
         for (const w of batch) w.reject(err);

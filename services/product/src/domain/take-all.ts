@@ -30,7 +30,7 @@ export async function takeAll(
       if (after) {
         // The last line's record also marks the reservation `reserved`: one write fewer.
         completed = await reservations.markTaken(orderId, line, i === lines.length - 1);
-        products.settleMoves(line.productId, [{ orderId, mark: 'taken' }]);
+        products.settleMove(line.productId, orderId, 'taken');
         taken.push(line);
         changed.push({ after, before: after.stock + line.quantity });
         continue;

@@ -61,7 +61,7 @@ export async function giveBack(
 
 /** The reservation records the end: the products' "back" marks may go. */
 export const settleBack = (deps: InventoryDeps, orderId: string, lines: readonly ReservationItem[]) => {
-  for (const { productId } of lines) deps.products.settleMoves(productId, [{ orderId, mark: 'back' }]);
+  for (const { productId } of lines) deps.products.settleMove(productId, orderId, 'back');
 };
 
 /**
