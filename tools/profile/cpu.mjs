@@ -4,7 +4,8 @@
 // SIGUSR1 opens the process's inspector (loopback only, port 9229), the Profiler domain of the
 // DevTools protocol records for the given time; the .cpuprofile (open it in Chrome DevTools or
 // speedscope) goes to .run/bench/, and the functions and files with the most self time are
-// printed. The inspector stays open until the process restarts: for development stacks only.
+// printed. The inspector is closed again when the profile is taken, so the next service can
+// open its own on the same port; development stacks only.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -54,12 +55,29 @@ const send = (method, params = {}) =>
     ws.send(JSON.stringify({ id, method, params }));
   });
 
+// Another process may hold the port (a profile killed before it closed its inspector): never
+// profile the wrong service.
+const evaluate = async (expression) =>
+  (await send('Runtime.evaluate', { expression, includeCommandLineAPI: true, returnByValue: true })).result?.result
+    ?.value;
+const inspected = await evaluate('process.pid');
+if (inspected !== pid) {
+  ws.close();
+  throw new Error(`127.0.0.1:9229 is process ${inspected}'s inspector, not ${values.service}'s (${pid}): stop it first`);
+}
 await send('Profiler.enable');
 await send('Profiler.setSamplingInterval', { interval: 1000 });
 await send('Profiler.start');
 process.stdout.write(`profiling ${values.service} (pid ${pid}) for ${values.seconds} s\n`);
 await sleep(Number(values.seconds) * 1000);
 const { result } = await send('Profiler.stop');
+// `require` of the command-line API (the service's own module system may be ESM) exists only
+// while the expression runs: taken then, used once this message is answered.
+void send('Runtime.evaluate', {
+  expression: "((r) => setImmediate(() => r('node:inspector').close()))(require)",
+  includeCommandLineAPI: true,
+});
+await sleep(200);
 ws.close();
 
 const profile = result.profile;
