@@ -13,6 +13,7 @@ import { createProcessSampler, stackPids } from './lib/processes.mjs';
 import { memoryVerdict, tableVerdict } from './lib/soak.mjs';
 import { renderHtml } from './lib/report-html.mjs';
 import { measure } from './lib/run.mjs';
+import { compareWithFloor, measureFloor } from './floor/floor.mjs';
 import { runSweep } from './lib/sweep.mjs';
 import { scenarios } from './scenarios/index.mjs';
 
@@ -37,6 +38,7 @@ const { values: a, positionals } = parseArgs({
     'saga-seconds': { type: 'string' },
     'settle-seconds': { type: 'string', default: '180' },
     'no-invariants': { type: 'boolean', default: false },
+    'no-floor': { type: 'boolean', default: false },
     // soak: memory sampled every this many seconds; judged after the first fifth of the run.
     'sample-every': { type: 'string', default: '60' },
     help: { type: 'boolean', default: false },
@@ -136,8 +138,14 @@ if (isSweep) {
   });
   report.runs.push(run);
 }
-report.processes = sampler.stop();
+report.processes = await sampler.stop();
 report.machine = machineSince(machineAtStart);
+// After the shop's run (so the stack's figures above exclude it): the same load on a bare server.
+if (!isSweep && scenario.floor && !a['no-floor']) {
+  log(`floor: the same load against a bare node:http server (warm-up ${options.warmupS}s)`);
+  const { run, serverCpuPercent } = await measureFloor({ ...report.runs[0], scenario, state, origin, options, log });
+  report.floor = { ...compareWithFloor(report.runs[0], run), serverCpuPercent, run };
+}
 if (scenario.soak) {
   const errors = report.runs.reduce((n, r) => n + r.result.total.errors, 0);
   report.soak = {
@@ -220,6 +228,10 @@ function printSummary(r) {
       log(
         `${run.label}: load generator's event-loop delay p99 ${run.result.total.generatorLagMs.p99} ms, max ${run.result.total.generatorLagMs.max} ms`,
       );
+  if (r.floor)
+    log(
+      `floor (bare node:http, same load): p50 ${r.floor.floor.p50} ms, p99 ${r.floor.floor.p99} ms, ${r.floor.floor.achievedRate}/s; shop / floor: p50 ${r.floor.p50Ratio} ×, p99 ${r.floor.p99Ratio} ×`,
+    );
   if (r.machine)
     log(
       `machine: ${r.machine.busyPercent} % of ${r.machine.cores} cores busy during the run, load average ${r.machine.loadAverage.join(' ')}`,

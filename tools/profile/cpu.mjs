@@ -63,7 +63,9 @@ const evaluate = async (expression) =>
 const inspected = await evaluate('process.pid');
 if (inspected !== pid) {
   ws.close();
-  throw new Error(`127.0.0.1:9229 is process ${inspected}'s inspector, not ${values.service}'s (${pid}): stop it first`);
+  throw new Error(
+    `127.0.0.1:9229 is process ${inspected}'s inspector, not ${values.service}'s (${pid}): stop it first`,
+  );
 }
 await send('Profiler.enable');
 await send('Profiler.setSamplingInterval', { interval: 1000 });

@@ -45,10 +45,12 @@ function sharedServer(pid) {
  * (shared by the stack's stores and broker): where a scenario's CPU went, per order.
  */
 function cpuTicks() {
-  const out = Object.fromEntries(processGroups(readPids(join(root, '.run', profile))).map((g) => [g.name, g.cpuTicks]));
+  const out = Object.fromEntries(
+    processGroups(readPids(join(root, '.run', profile)), { pss: false }).map((g) => [g.name, g.cpuTicks]),
+  );
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const name = sharedServer(pid);
-    if (name) out[name] = (out[name] ?? 0) + processFigures(Number(pid)).cpuTicks;
+    if (name) out[name] = (out[name] ?? 0) + processFigures(Number(pid), { pss: false }).cpuTicks;
   }
   return out;
 }

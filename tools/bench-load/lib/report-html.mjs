@@ -86,6 +86,7 @@ export function renderHtml(report) {
         : '')
     : '';
   const soak = report.soak ? soakSection(report.soak) : '';
+  const floor = report.floor ? floorSection(report.floor) : '';
   const inv = report.invariants
     ? `<h2>Invariants: ${report.invariants.passed ? 'passed' : 'FAILED'}</h2><pre>${esc(JSON.stringify(report.invariants, null, 2))}</pre>`
     : '';
@@ -93,7 +94,7 @@ export function renderHtml(report) {
 <style>body{font-family:sans-serif;margin:24px;max-width:900px}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:right}th{background:#f4f4f4}td:first-child{text-align:left}</style>
 </head><body><h1>bench:load — ${esc(report.scenario)}</h1>
 <p>${esc(report.startedAt)}, profile ${esc(report.profile)}, ${esc(report.origin)}, ${report.options.connections} connections, commit ${esc(report.commit)}</p>
-${report.runs.map(runSection).join('')}${sweep}
+${report.runs.map(runSection).join('')}${floor}${sweep}
 <h2>Processes (CPU % of one core over the run, RSS MiB)</h2>${table(['process', 'pid', 'CPU %', 'RSS', 'peak RSS'], procs)}
 ${soak}${inv}</body></html>`;
 }
@@ -143,4 +144,16 @@ function soakSection(soak) {
   )}</div>
 ${table(['process', 'after warm-up MiB', 'end MiB', 'growth %', 'MiB/min'], rows)}
 <pre>${esc(JSON.stringify(soak.tables, null, 2))}</pre>`;
+}
+
+function floorSection(f) {
+  return `<h2>The machine's floor: a bare node:http server, same generator, rate and connections</h2>
+${table(
+  ['', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors'],
+  [
+    ['shop', f.shop.achievedRate, f.shop.p50, f.shop.p90, f.shop.p99, f.shop.errors],
+    ['floor', f.floor.achievedRate, f.floor.p50, f.floor.p90, f.floor.p99, f.floor.errors],
+  ],
+)}<p>shop / floor: p50 ${f.p50Ratio} ×, p99 ${f.p99Ratio} ×; the floor server used ${f.serverCpuPercent} % of a core</p>
+${runSection(f.run)}`;
 }

@@ -7,6 +7,8 @@ export const name = 'catalog';
 export const description =
   'anonymous catalog: 80 % GET /v1/products/{id} over 400 ids, 20 % list, search, category, price range';
 export const defaults = { rate: 3000, duration: 30, connections: 64 };
+/** Read-only GETs: the run is followed by the same load on a bare server (floor/), for the ratio. */
+export const floor = true;
 
 export async function setup({ origin }) {
   const ids = await productIds(origin, 400);
