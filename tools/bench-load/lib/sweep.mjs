@@ -3,6 +3,8 @@
 // fast 429/503 with Retry-After, or timeouts.
 import { measure } from './run.mjs';
 
+const MIN_RATE = 5;
+
 export async function runSweep({ scenario, state, origin, options, log, from, step, to, stepS }) {
   const runs = [];
   const steps = [];
@@ -28,11 +30,12 @@ export async function runSweep({ scenario, state, origin, options, log, from, st
     await new Promise((r) => setTimeout(r, 2000));
     return passed;
   };
-  // Below the first step when even that misses the SLO (a busy machine): halve until one holds.
+  // Below the first step when even that misses the SLO (a slow or busy machine): halve until
+  // one holds, down to MIN_RATE, so a knee is reported on any machine.
   let rate = from;
   while (!(await stepAt(rate))) {
-    if (rate <= 50 || steps.length > 1 + Math.log2(from / 50)) break;
-    rate = Math.max(50, Math.floor(rate / 2));
+    if (rate <= MIN_RATE || steps.length > 1 + Math.log2(from / MIN_RATE)) break;
+    rate = Math.max(MIN_RATE, Math.floor(rate / 2));
   }
   if (steps.at(-1).passed) {
     knee = rate;
