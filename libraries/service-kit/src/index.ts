@@ -18,6 +18,7 @@ export {
   type RequestContext,
 } from './context';
 export { createLogger, isSensitiveKey, logFast, redact, REDACTED, type Logger, type LoggerOptions } from './logger';
+export { answerFast, withFastLane, type FastAnswerTools, type FastLane } from './fast-lane';
 export {
   createMetrics,
   httpRequestRecorder,

@@ -1,12 +1,13 @@
 import type { Express } from 'express';
 import type { BaseConfig } from './config';
 import { createDiagnosticsService } from './diagnostics';
+import { type FastAnswerTools, type FastLane, withFastLane } from './fast-lane';
 import type { AppCallbackOptions } from './events';
 import { createGrpcServer, type GrpcServiceRegistration } from './grpc-server';
 import { createHealthRouter, type Health, type HealthCheck } from './health';
 import { listen, runService, type RunningService, type Stoppable } from './lifecycle';
 import { createLogger, type Logger } from './logger';
-import { createMetrics, type Metrics } from './metrics';
+import { createMetrics, httpRequestRecorder, type Metrics } from './metrics';
 import { createRestApp } from './rest';
 
 /** What a service's own wiring hands back once its stores are open. */
@@ -20,6 +21,8 @@ export interface ServiceParts {
   readonly appCallback?: AppCallbackOptions;
   /** Mounts the service's REST routes. */
   readonly routes?: (app: Express) => void;
+  /** Answers some hot reads before Express (see fast-lane.ts); everything else takes the routes. */
+  readonly fastLane?: (tools: FastAnswerTools) => FastLane;
   readonly bodyLimit?: string;
 }
 
@@ -83,7 +86,10 @@ export function runShopService<C extends BaseConfig>(options: ShopServiceOptions
         ...(parts.bodyLimit ? { bodyLimit: parts.bodyLimit } : {}),
         configure: parts.routes ?? (() => undefined),
       });
-      stoppables.push(await listen(app, config.HOST, config.REST_PORT));
+      const handler = parts.fastLane
+        ? withFastLane(parts.fastLane({ logger, record: httpRequestRecorder(metrics) }), app)
+        : app;
+      stoppables.push(await listen(handler, config.HOST, config.REST_PORT));
       return stoppables;
     },
   });

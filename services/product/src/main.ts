@@ -28,6 +28,8 @@ import { catalogChangeSubscriptions } from './entry-points/events/catalog-change
 import { createProductGrpcService } from './entry-points/grpc/product-grpc-service';
 import { startOutboxRelay } from './entry-points/jobs/outbox-relay';
 import { startReservationExpiry } from './entry-points/jobs/reservation-expiry';
+import { productFastLane } from './entry-points/rest/http-fast-lane';
+import { createRepresentationCache } from './entry-points/rest/http-cache';
 import { mountProductRoutes } from './entry-points/rest/routes';
 
 // The composition root: the store and clients in, handlers out (test/support/harness.ts wires
@@ -88,6 +90,8 @@ void runShopService({
       inventory,
       reviews: { reviews: createReviewRepository(store), products, clock, ids, mutex },
     };
+    // One rendering per product version for the routes and the fast lane alike.
+    const representations = createRepresentationCache();
     const expiry = startReservationExpiry(inventory, logger, config.RESERVATION_SWEEP_MS, metrics);
     const relay = startOutboxRelay(outbox, logger, undefined, store.pruneClaims, metrics);
     return {
@@ -110,7 +114,8 @@ void runShopService({
         ],
         dedupe: store.dedupe,
       },
-      routes: (app) => mountProductRoutes(app, useCases, auth),
+      routes: (app) => mountProductRoutes(app, useCases, auth, representations),
+      fastLane: productFastLane(catalog, representations),
     };
   },
 });

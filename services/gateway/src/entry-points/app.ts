@@ -12,12 +12,13 @@ import {
   problemHandler,
   publicApiHeaders,
   requestIdMiddleware,
+  withFastLane,
 } from '@shop/service-kit';
 import { rejectDeclaredTooLarge } from './body-limit';
 import { chain } from './chain';
 import { corsMiddleware, type OriginPattern } from './cors';
 import { docsRouter } from './docs';
-import { createFastLane, withFastLane } from './fast-lane';
+import { createFastLane } from './fast-lane';
 import type { LoadShedder } from './load-shedding';
 import type { ResponseCache } from './response-cache';
 import { proxyTo } from './proxy';

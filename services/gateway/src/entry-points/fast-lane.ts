@@ -1,6 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { isSpanContextValid, trace } from '@opentelemetry/api';
-import { type HttpRequestRecorder, type Logger, logFast, REQUEST_ID_HEADER, requestIdFrom } from '@shop/service-kit';
+import { answerFast, type FastLane, type HttpRequestRecorder, type Logger } from '@shop/service-kit';
 import { anonymous, type ResponseCache, wantsRevalidation } from './response-cache';
 
 export interface FastLaneOptions {
@@ -30,8 +28,9 @@ function prefixOf(path: string, prefixes: readonly string[]): string | undefined
  * (tested against the full chain). A hit is served even while the gateway sheds load: it
  * costs less than the 503 would. Returns false when the request must take the full chain.
  */
-export function createFastLane(options: FastLaneOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const { cache, prefixes, logger, record } = options;
+export function createFastLane(options: FastLaneOptions): FastLane {
+  const { cache, prefixes } = options;
+  const tools = { logger: options.logger, record: options.record };
   return (req, res) => {
     const method = req.method;
     if (method !== 'GET' && method !== 'HEAD') return false;
@@ -45,35 +44,7 @@ export function createFastLane(options: FastLaneOptions): (req: IncomingMessage,
     const answer = prefix === undefined ? undefined : cache.lookup(prefix, url);
     if (prefix === undefined || answer === undefined) return false;
 
-    const started = performance.now();
-    const requestId = requestIdFrom(h[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    cache.send(req, res, answer, 'Origin');
-
-    const seconds = (performance.now() - started) / 1000;
-    record(method, prefix, String(res.statusCode), seconds);
-    const span = trace.getActiveSpan()?.spanContext();
-    const traced = span !== undefined && isSpanContextValid(span);
-    logFast(logger, 'info', 'http request', {
-      method,
-      route: prefix,
-      status: res.statusCode,
-      durationMs: Math.round(seconds * 10_000) / 10,
-      traceId: traced ? span.traceId : undefined,
-      spanId: traced ? span.spanId : undefined,
-      requestId,
-    });
+    answerFast(tools, req, res, prefix, () => cache.send(req, res, answer, 'Origin'));
     return true;
-  };
-}
-
-/** The server's request listener: the fast lane first, else the full Express app. */
-export function withFastLane(
-  lane: (req: IncomingMessage, res: ServerResponse) => boolean,
-  app: RequestListener,
-): RequestListener {
-  return (req, res) => {
-    if (!lane(req, res)) app(req, res);
   };
 }

@@ -89,6 +89,7 @@ export function createCatalogReadModel(
       if (found) put(found);
       return entries.get(id)?.product ?? found;
     },
+    held: (id) => (ready ? entries.get(id)?.product : undefined),
     async list(query: ProductQuery) {
       if (!ready) return fallback.list(query);
       const key = JSON.stringify(query);

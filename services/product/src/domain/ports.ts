@@ -80,6 +80,8 @@ export interface ProductRepository {
  */
 export interface CatalogReads {
   byId(id: string): Promise<Product | undefined>;
+  /** The product as held in memory right now, without waiting; undefined when not held (yet). */
+  held?(id: string): Product | undefined;
   list(query: ProductQuery): Promise<{ items: Product[]; total: number }>;
 }
 

@@ -19,10 +19,13 @@ import {
   createMetrics,
   createRestApp,
   generateSigningKey,
+  httpRequestRecorder,
+  withFastLane,
   publicJwkOf,
   type AccessTokenSigner,
   type Logger,
 } from '@shop/service-kit';
+import type { RequestListener } from 'node:http';
 import type { Express } from 'express';
 import { MongoClient } from 'mongodb';
 import { createKeyedMutex } from '@shop/service-kit/keyed-mutex';
@@ -42,11 +45,16 @@ import { createStockTaker } from '../../src/domain/stock-taker';
 import type { InventoryDeps } from '../../src/domain/use-cases/inventory';
 import type { ProductDeps } from '../../src/domain/use-cases/products';
 import { createProductGrpcService } from '../../src/entry-points/grpc/product-grpc-service';
+import { productFastLane } from '../../src/entry-points/rest/http-fast-lane';
+import { createRepresentationCache } from '../../src/entry-points/rest/http-cache';
 import { mountProductRoutes } from '../../src/entry-points/rest/routes';
 import { startFerretDb, type RunningFerret } from './ferretdb';
 
 export interface Harness {
-  readonly http: Express;
+  /** The REST server's listener, as main.ts wires it: the fast lane, then the Express app. */
+  readonly http: RequestListener;
+  /** The Express app alone (the full chain), to compare the fast lane against. */
+  readonly express: Express;
   readonly grpcClient: grpc.Client;
   readonly store: ProductStore;
   /** The FerretDB (or MongoDB) database URL, for a second harness on the same data. */
@@ -124,6 +132,7 @@ function wireProduct(o: {
     // Enough in flight for the taker to batch, few enough to bound FerretDB's connections.
     reserving: createLimiter(16),
   };
+  const representations = createRepresentationCache();
   const useCases = {
     products: catalog,
     categories: { categories, clock, ids },
@@ -136,7 +145,9 @@ function wireProduct(o: {
     readModel,
     outbox,
     grpcService: createProductGrpcService({ products, inventory, feed }),
-    routes: (app: Express, auth: Parameters<typeof mountProductRoutes>[2]) => mountProductRoutes(app, useCases, auth),
+    routes: (app: Express, auth: Parameters<typeof mountProductRoutes>[2]) =>
+      mountProductRoutes(app, useCases, auth, representations),
+    fastLane: productFastLane(catalog, representations),
   };
 }
 export type ProductParts = ReturnType<typeof wireProduct>;
@@ -165,19 +176,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const metrics = createMetrics('product');
   const health = createHealthRouter({ checks: { mongodb: () => store.ping() }, daprHttpPort: 1 });
-  const http = createRestApp({
+  const express = createRestApp({
     service: 'product',
     logger,
     metrics,
     health,
     configure: (express) => app.routes(express, auth),
   });
+  const http = withFastLane(app.fastLane({ logger, record: httpRequestRecorder(metrics) }), express);
   const server = createGrpcServer({ logger, metrics, services: [app.grpcService] });
   const port = await server.start('127.0.0.1', 0);
   const grpcClient = productContract.dial(`127.0.0.1:${port}`);
 
   return {
     http,
+    express,
     grpcClient,
     store,
     app,

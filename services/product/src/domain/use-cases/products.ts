@@ -58,6 +58,15 @@ export async function getProduct(deps: ProductDeps, id: string): Promise<Product
   return product;
 }
 
+/**
+ * A product page the read model holds right now, for an answer that cannot wait (the REST fast
+ * lane); undefined means "take the full path" (not held yet, no read model, or deleted).
+ */
+export function heldProduct(deps: ProductDeps, id: string): Product | undefined {
+  const product = deps.reads?.held?.(id);
+  return product && !product.deleted ? product : undefined;
+}
+
 export async function listProducts(
   deps: ProductDeps,
   query: Omit<ProductQuery, 'categoryIds'> & { category?: string },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * How long a client or a shared cache (the Ingress) may reuse an anonymous catalog answer
@@ -18,12 +18,15 @@ export const CATALOG_CACHE_CONTROL = [PUBLIC_POLICY, PRIVATE_POLICY] as const;
  * caches that must not keep what it got. The policy depends on Authorization, so caches are
  * told so (Vary); the gateway's cache keeps anonymous answers only, which that Vary allows.
  */
-export function setCatalogCaching(req: Request, res: Response): void {
+export function setCatalogCaching(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Cache-Control', req.headers.authorization === undefined ? PUBLIC_POLICY : PRIVATE_POLICY);
-  res.vary('Authorization');
+  const vary = res.getHeader('Vary');
+  if (vary === undefined) res.setHeader('Vary', 'Authorization');
+  else if (!/(^|,)\s*(authorization|\*)\s*(,|$)/i.test(String(vary)))
+    res.setHeader('Vary', `${String(vary)}, Authorization`);
 }
 
-interface Serialised {
+export interface Serialised {
   readonly body: string;
   readonly etag: string;
 }
@@ -33,7 +36,9 @@ interface Serialised {
  * product (or the listing) changes, so the JSON text and its strong ETag (a hash of exactly
  * those bytes) are computed once per version, not once per request.
  */
-export function createRepresentationCache() {
+export type Representations = (key: object, render: () => unknown) => Serialised;
+
+export function createRepresentationCache(): Representations {
   const cache = new WeakMap<object, Serialised>();
   return (key: object, render: () => unknown): Serialised => {
     let hit = cache.get(key);
@@ -60,13 +65,18 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * here rather than by Express's `req.fresh`, which ignores If-None-Match when the request
  * says `Cache-Control: no-cache` (as fetch() does with conditional requests): that directive
  * is for caches on the way, while the origin may always answer a matching tag with 304.
+ * Written with node:http alone, so the routes and the fast lane send the same answer.
  */
-export function sendCatalog(req: Request, res: Response, representation: Serialised): void {
+export function sendCatalog(req: IncomingMessage, res: ServerResponse, representation: Serialised): void {
   res.setHeader('ETag', representation.etag);
   setCatalogCaching(req, res);
   if (matches(req.headers['if-none-match'], representation.etag)) {
-    res.status(304).end();
+    res.statusCode = 304;
+    res.end();
     return;
   }
-  res.type('application/json').send(representation.body);
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(representation.body));
+  res.end(req.method === 'HEAD' ? undefined : representation.body);
 }

@@ -9,7 +9,7 @@ import {
   updateProduct,
   type ProductDeps,
 } from '../../domain/use-cases/products';
-import { createRepresentationCache, sendCatalog } from './http-cache';
+import { createRepresentationCache, sendCatalog, type Representations } from './http-cache';
 import { pageJson, productJson } from './presenters';
 import { attributeFilters, createProductBody, idParams, inventoryBody, listQuery, updateProductBody } from './schemas';
 
@@ -25,11 +25,17 @@ function parseListQuery(req: Request) {
   return { ...query, attributes };
 }
 
-export function productRoutes(deps: { products: ProductDeps; inventory: InventoryDeps; auth: Authenticator }): Router {
+export function productRoutes(deps: {
+  products: ProductDeps;
+  inventory: InventoryDeps;
+  auth: Authenticator;
+  /** Shared with the fast lane, so both render a product once per version. */
+  representations?: Representations;
+}): Router {
   const { products, inventory, auth } = deps;
   const admin = [auth.requireAuth(), auth.requireRole('admin')];
   const router = Router();
-  const representations = createRepresentationCache();
+  const representations = deps.representations ?? createRepresentationCache();
 
   router.get('/', async (req, res) => {
     const { category, ...query } = parseListQuery(req);
