@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import vary from 'vary';
 
 /**
  * How long a client or a shared cache (the Ingress) may reuse an anonymous catalog answer
@@ -20,10 +21,7 @@ export const CATALOG_CACHE_CONTROL = [PUBLIC_POLICY, PRIVATE_POLICY] as const;
  */
 export function setCatalogCaching(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Cache-Control', req.headers.authorization === undefined ? PUBLIC_POLICY : PRIVATE_POLICY);
-  const vary = res.getHeader('Vary');
-  if (vary === undefined) res.setHeader('Vary', 'Authorization');
-  else if (!/(^|,)\s*(authorization|\*)\s*(,|$)/i.test(String(vary)))
-    res.setHeader('Vary', `${String(vary)}, Authorization`);
+  vary(res, 'Authorization');
 }
 
 export interface Serialised {
