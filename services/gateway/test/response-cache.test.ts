@@ -113,12 +113,6 @@ describe('the gateway response cache', () => {
     clock += 1_600;
     const late = await request(gateway.url).get('/v1/products/r1');
     await until(() => product.seen.length === 2);
-    // The upstream seeing the conditional GET is not enough: the entry is re-dated once the
-    // gateway has read the 304. Hits meanwhile are served from the entry (no second refresh).
-    for (let i = 0; i < 200; i += 1) {
-      if ((await request(gateway.url).get('/v1/products/r1')).headers['age'] === '0') break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
     clock += 1_000; // past the first answer's expiry
     const after = await request(gateway.url).get('/v1/products/r1');
 
@@ -149,12 +143,8 @@ describe('the gateway response cache', () => {
     clock += 1_600;
     await request(gateway.url).get('/v1/products/r2');
     await until(() => product.seen.length === 2);
-    // Dropped once the gateway has read the 200; until then hits are served from the entry.
-    let next = await request(gateway.url).get('/v1/products/r2');
-    for (let i = 0; i < 200 && next.headers['etag'] !== '"v2"'; i += 1) {
-      await new Promise((r) => setTimeout(r, 10));
-      next = await request(gateway.url).get('/v1/products/r2');
-    }
+    await new Promise((r) => setTimeout(r, 20));
+    const next = await request(gateway.url).get('/v1/products/r2');
 
     expect(next.headers['etag']).toBe('"v2"');
     expect(next.headers['age']).toBeUndefined();
