@@ -11,25 +11,36 @@ import type { Upstream } from './upstream';
  * service that is down) leaves it to expire as it would have.
  */
 export function createRevalidator(upstreamOf: (prefix: string) => Upstream | undefined, timeoutMs: number): Revalidate {
-  return async (prefix, url, etag) => {
-    const upstream = upstreamOf(prefix);
-    if (!upstream) return undefined;
-    try {
-      const res = await upstream.pool.request({
-        method: 'GET',
-        path: upstream.basePath + url,
-        headers: { 'if-none-match': etag, [REQUEST_ID_HEADER]: randomUUID(), accept: 'application/json' },
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      await res.body.dump();
-      const cacheControl = String(res.headers['cache-control'] ?? '');
-      const seconds = Number(MAX_AGE.exec(cacheControl)?.[1] ?? 0);
-      return res.statusCode === 304 && PUBLIC.test(cacheControl) && seconds > 0
-        ? { fresh: true, maxAgeSeconds: seconds }
-        : { fresh: false };
-    } catch {
-      return undefined;
-    }
-  };
+  return (prefix, url, etag) =>
+    new Promise((resolve) => {
+      const upstream = upstreamOf(prefix);
+      if (!upstream) {
+        resolve(undefined);
+        return;
+      }
+      const req = upstream.transport.request(
+        {
+          hostname: upstream.hostname,
+          port: upstream.port,
+          method: 'GET',
+          path: upstream.basePath + url,
+          headers: { 'if-none-match': etag, [REQUEST_ID_HEADER]: randomUUID(), accept: 'application/json' },
+          agent: upstream.agent,
+          timeout: timeoutMs,
+        },
+        (res) => {
+          res.resume();
+          const cacheControl = res.headers['cache-control'] ?? '';
+          const seconds = Number(MAX_AGE.exec(cacheControl)?.[1] ?? 0);
+          resolve(
+            res.statusCode === 304 && PUBLIC.test(cacheControl) && seconds > 0
+              ? { fresh: true, maxAgeSeconds: seconds }
+              : { fresh: false },
+          );
+        },
+      );
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolve(undefined));
+      req.end();
+    });
 }

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Pool } from 'undici';
 
 /** One owning service's REST base URL and the kept-alive connections to it. */
 export interface Upstream {
@@ -11,12 +10,6 @@ export interface Upstream {
   /** A base path of the URL (usually empty), prefixed to every forwarded path. */
   readonly basePath: string;
   readonly agent: http.Agent;
-  /**
-   * For the gateway's own bodiless requests (the cache's revalidations), on connections of
-   * their own: undici costs the gateway's one thread a fraction of what node:http's
-   * ClientRequest does per request, and those requests run whatever the load.
-   */
-  readonly pool: Pool;
   /** Requests open to this upstream now, over every route that leads to it. */
   readonly load: { inFlight: number };
   close(): void;
@@ -46,11 +39,7 @@ export function createUpstream(name: string, baseUrl: string, maxSockets = Infin
     port: url.port === '' ? (secure ? 443 : 80) : Number(url.port),
     basePath: url.pathname.replace(/\/+$/, ''),
     agent,
-    pool: new Pool(url.origin, { connections: Math.min(maxSockets, 32), pipelining: 1 }),
     load: { inFlight: 0 },
-    close() {
-      agent.destroy();
-      void this.pool.destroy();
-    },
+    close: () => agent.destroy(),
   };
 }
